@@ -1,0 +1,314 @@
+"""The persisted index: manifest.json + JSONL records + float32 vectors + a FAISS file.
+
+Atomicity: each build writes a new *generation* of data files (docs-<g>.jsonl,
+chunks-<g>.jsonl, vectors-<g>.npy, faiss-<g>.index), fsyncs them, and only then
+replaces manifest.json (os.replace is atomic). A build killed at any point leaves
+the old manifest pointing at the old, complete generation. No pickle anywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from .chunk import chunk_document
+from .config import Config
+from .corpus import file_hashes, iter_documents
+from .embed import Embedder, resolve_model
+from .records import Chunk, Document
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+class IndexError_(RuntimeError):
+    """The index is missing, stale or damaged; the message names the fixing command."""
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for pkg in ("sentence-transformers", "faiss-cpu", "bm25s", "tiktoken", "torch", "numpy"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            out[pkg] = metadata.version(pkg)
+    return out
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path, wait: bool = True) -> Iterator[None]:
+    """One writer at a time. A second `rag index` waits (saying so) or refuses."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise IndexError_(f"another `rag index` is writing {index_dir}; try again when it finishes") from None
+            print(f"another `rag index` is writing {index_dir}; waiting for it to finish...", file=sys.stderr)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@dataclass
+class Index:
+    """Documents, chunks and their vectors, plus the FAISS index over the vectors."""
+
+    manifest: dict
+    docs: dict[str, Document]
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    faiss_index: object
+
+    @property
+    def dim(self) -> int:
+        return int(self.vectors.shape[1])
+
+    # --- loading -------------------------------------------------------------------
+    @classmethod
+    def load(cls, index_dir: Path) -> Index:
+        import faiss
+
+        index_dir = Path(index_dir)
+        fix = f"run `rag index --rebuild` (index folder {index_dir})"
+        mpath = index_dir / MANIFEST
+        if not mpath.exists():
+            raise IndexError_(f"no index in {index_dir}: run `rag index` to build it")
+        try:
+            manifest = json.loads(mpath.read_text("utf-8"))
+            assert isinstance(manifest, dict)
+        except (ValueError, AssertionError, UnicodeDecodeError):
+            raise IndexError_(f"{mpath} is not valid JSON: {fix}") from None
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexError_(
+                f"{mpath} has format version {manifest.get('format_version')!r}, this version reads "
+                f"{FORMAT_VERSION}: {fix}"
+            )
+        try:
+            files = {k: index_dir / v["name"] for k, v in manifest["data_files"].items()}
+            for key, path in files.items():
+                if not path.exists():
+                    raise IndexError_(f"index file {path.name} is missing: {fix}")
+                if _sha256_file(path) != manifest["data_files"][key]["sha256"]:
+                    raise IndexError_(f"index file {path.name} is damaged (checksum mismatch): {fix}")
+            docs = {}
+            for line in files["docs"].read_text("utf-8").splitlines():
+                d = Document(**json.loads(line))
+                docs[d.doc_id] = d
+            chunks = [Chunk.from_dict(json.loads(ln)) for ln in files["chunks"].read_text("utf-8").splitlines()]
+            vectors = np.load(files["vectors"], allow_pickle=False)
+            fidx = faiss.read_index(str(files["faiss"]))
+        except IndexError_:
+            raise
+        except Exception as e:  # noqa: BLE001 - any parse failure means the same fix
+            raise IndexError_(f"index in {index_dir} cannot be read ({type(e).__name__}): {fix}") from None
+        if not (len(chunks) == vectors.shape[0] == fidx.ntotal == manifest["counts"]["chunks"]):
+            raise IndexError_(
+                f"index in {index_dir} is inconsistent ({len(chunks)} chunks, {vectors.shape[0]} vectors, "
+                f"{fidx.ntotal} in FAISS): {fix}"
+            )
+        if vectors.shape[1] != manifest["model"]["dim"] or fidx.d != vectors.shape[1]:
+            raise IndexError_(
+                f"index vectors have dimension {vectors.shape[1]}, manifest says {manifest['model']['dim']}: {fix}"
+            )
+        return cls(manifest=manifest, docs=docs, chunks=chunks, vectors=vectors, faiss_index=fidx)
+
+    # --- staleness -----------------------------------------------------------------
+    def stale_reason(self, config: Config) -> str | None:
+        """Why this index no longer matches the articles or the config, or None."""
+        name, _ = resolve_model(config.model)
+        if self.manifest["model"]["name"] != name:
+            return f"it was built with model {self.manifest['model']['name']!r}, the config uses {name!r}"
+        if self.manifest["chunker"] != config.chunker_settings():
+            return "the chunker settings changed"
+        on_disk = file_hashes(config.seeds_dir)
+        built = {k: v["sha256"] for k, v in self.manifest["files"].items()}
+        skipped = set(self.manifest.get("skipped", []))
+        added = sorted(set(on_disk) - set(built) - skipped)
+        removed = sorted(set(built) - set(on_disk))
+        changed = sorted(k for k in set(on_disk) & set(built) if on_disk[k] != built[k])
+        if added or removed or changed:
+            parts = [f"{len(x)} {w}" for x, w in ((added, "added"), (changed, "changed"), (removed, "removed")) if x]
+            return f"articles in {config.seeds_dir} changed since it was built ({', '.join(parts)})"
+        return None
+
+
+def build(
+    config: Config,
+    embedder: Embedder | None = None,
+    rebuild: bool = False,
+    log: Callable[[str], None] = lambda s: None,
+    progress: bool = False,
+) -> tuple[Index, dict]:
+    """Index config.seeds_dir into config.index_dir, re-embedding only added or
+    changed files unless rebuild=True. Returns the new index and build stats."""
+    import faiss
+
+    t0 = time.perf_counter()
+    embedder = embedder or Embedder(config.model, config.batch_size)
+    index_dir = config.index_dir
+    with build_lock(index_dir):
+        previous: Index | None = None
+        if not rebuild:
+            with contextlib.suppress(IndexError_):
+                previous = Index.load(index_dir)
+            if previous is not None and (
+                previous.manifest["model"]["name"] != embedder.name
+                or previous.manifest["chunker"] != config.chunker_settings()
+            ):
+                log("model or chunker settings changed: re-embedding everything")
+                previous = None
+        docs = list(iter_documents(config.seeds_dir))
+        # The same article twice under two names is indexed once (the first name wins).
+        seen_sha: dict[str, str] = {}
+        unique: list[Document] = []
+        skipped: list[str] = []
+        for d in docs:
+            if d.sha256 in seen_sha:
+                log(f"skipping {d.doc_id}: same content as {seen_sha[d.sha256]}")
+                skipped.append(d.doc_id)
+                continue
+            seen_sha[d.sha256] = d.doc_id
+            unique.append(d)
+        if not unique:
+            raise IndexError_(
+                f"no usable articles in {config.seeds_dir}: add .txt/.md/.html files there, then run `rag index`"
+            )
+
+        chunks: list[Chunk] = []
+        vec_parts: list[np.ndarray] = []
+        to_embed: list[Chunk] = []
+        reused = 0
+        prev_by_doc: dict[str, list[int]] = {}
+        if previous is not None:
+            for i, c in enumerate(previous.chunks):
+                prev_by_doc.setdefault(c.doc_id, []).append(i)
+        plan: list[tuple[Document, list[Chunk] | list[int]]] = []
+        for d in unique:
+            prev_doc = previous.docs.get(d.doc_id) if previous else None
+            if prev_doc is not None and prev_doc.sha256 == d.sha256:
+                plan.append((d, prev_by_doc.get(d.doc_id, [])))
+                reused += 1
+            else:
+                cs = chunk_document(d, config)
+                plan.append((d, cs))
+                to_embed.extend(cs)
+        title_of = {d.doc_id: d.title for d in unique}
+        texts = [embed_text(c, title_of[c.doc_id]) for c in to_embed]
+        new_vecs = embedder.encode(texts, progress=progress) if texts else None
+        new_pos = {c.chunk_id: i for i, c in enumerate(to_embed)}
+        for _doc, part in plan:
+            if part and isinstance(part[0], int):
+                chunks.extend(previous.chunks[i] for i in part)  # type: ignore[union-attr]
+                vec_parts.append(previous.vectors[part])  # type: ignore[union-attr, index]
+            elif part:
+                chunks.extend(part)  # type: ignore[arg-type]
+                vec_parts.append(new_vecs[[new_pos[c.chunk_id] for c in part]])  # type: ignore[index]
+        vectors = np.ascontiguousarray(np.concatenate(vec_parts), dtype=np.float32)
+        fidx = faiss.IndexFlatIP(vectors.shape[1])
+        fidx.add(vectors)
+
+        gen = f"{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        names = {
+            "docs": f"docs-{gen}.jsonl",
+            "chunks": f"chunks-{gen}.jsonl",
+            "vectors": f"vectors-{gen}.npy",
+            "faiss": f"faiss-{gen}.index",
+        }
+        doc_lines = "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in unique)
+        chunk_lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in chunks)
+        _write_atomic(index_dir / names["docs"], doc_lines.encode())
+        _write_atomic(index_dir / names["chunks"], chunk_lines.encode())
+        tmp = index_dir / f".{names['vectors']}.tmp"
+        with open(tmp, "wb") as f:
+            np.save(f, vectors, allow_pickle=False)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, index_dir / names["vectors"])
+        tmp = index_dir / f".{names['faiss']}.tmp"
+        faiss.write_index(fidx, str(tmp))
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, index_dir / names["faiss"])
+
+        counts = {by: c for by, c in ((d.doc_id, 0) for d in unique)}
+        for c in chunks:
+            counts[c.doc_id] += 1
+        tokens = [c.n_tokens for c in chunks]
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "generation": gen,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "model": {"name": embedder.name, "dim": int(vectors.shape[1])},
+            "chunker": config.chunker_settings(),
+            "seeds_dir": str(config.seeds_dir),
+            "files": {d.doc_id: {"sha256": d.sha256, "chunks": counts[d.doc_id], "title": d.title} for d in unique},
+            "skipped": skipped,
+            "counts": {
+                "documents": len(unique),
+                "chunks": len(chunks),
+                "min_tokens": min(tokens),
+                "max_tokens": max(tokens),
+            },
+            "data_files": {k: {"name": v, "sha256": _sha256_file(index_dir / v)} for k, v in names.items()},
+            "versions": _versions(),
+        }
+        _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False).encode())
+        _remove_old_generations(index_dir, keep=set(names.values()))
+        index = Index(
+            manifest=manifest, docs={d.doc_id: d for d in unique}, chunks=chunks, vectors=vectors, faiss_index=fidx
+        )
+    stats = {
+        "documents": len(unique),
+        "chunks": len(chunks),
+        "embedded": len(to_embed),
+        "reused_documents": reused,
+        "seconds": time.perf_counter() - t0,
+        "min_tokens": min(tokens),
+        "max_tokens": max(tokens),
+    }
+    return index, stats
+
+
+def embed_text(chunk: Chunk, title: str | None) -> str:
+    """What the encoder and BM25 see for a chunk: the headline gives context."""
+    return f"{title}\n{chunk.text}" if title and not chunk.text.startswith(title) else chunk.text
+
+
+def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
+    for p in index_dir.iterdir():
+        if p.name in keep or p.name in (MANIFEST, ".lock", "README.md", ".gitignore"):
+            continue
+        if p.name.split("-")[0] in ("docs", "chunks", "vectors", "faiss") or p.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                p.unlink()

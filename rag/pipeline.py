@@ -1,0 +1,160 @@
+"""The one answering path: question (+ conversation) -> retrieve -> extract -> Answer."""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .config import Config
+from .embed import Embedder
+from .extract import SentenceTable, build_answer
+from .index import Index, IndexError_, build
+from .question import PERSON, analyze, needs_context
+from .records import Answer
+from .retrieve import Retriever, terms
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as typed; the message says why."""
+
+
+def clean_question(text: object, max_chars: int) -> str:
+    if not isinstance(text, str):
+        raise QuestionError(f"the question must be text, got {type(text).__name__}")
+    # Control characters (other than spaces) carry no meaning in a question.
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QuestionError("the question is empty: type a question about the articles")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is {len(text):,} characters long; keep it under {max_chars:,}")
+    if not re.search(r"\w\w", text):
+        raise QuestionError(f"{text[:40]!r} is not a question: ask with words, e.g. 'Who met Kim in Beijing?'")
+    return text
+
+
+class Pipeline:
+    """Cheap to construct; loads (and if needed builds) the index and model on first use."""
+
+    def __init__(
+        self, config: Config | None = None, embedder: Embedder | None = None, log: Callable[[str], None] | None = None
+    ) -> None:
+        self.config = config or Config()
+        self.embedder = embedder or Embedder(self.config.model, self.config.batch_size)
+        self.log = log or (lambda s: print(s, file=sys.stderr))
+        self._state: tuple[Index, Retriever, SentenceTable] | None = None
+        self._lock = threading.Lock()
+
+    # --- index lifecycle ------------------------------------------------------------
+    def load(self, auto_build: bool = True) -> Index:
+        with self._lock:
+            if self._state is None:
+                self._state = self._open(auto_build)
+            return self._state[0]
+
+    def _open(self, auto_build: bool) -> tuple[Index, Retriever, SentenceTable]:
+        cfg = self.config
+        try:
+            index = Index.load(cfg.index_dir)
+            reason = index.stale_reason(cfg)
+        except IndexError_ as e:
+            if not auto_build:
+                raise
+            self.log(f"{e}; building it now")
+            index, reason = None, None
+        if reason:
+            if not auto_build:
+                raise IndexError_(f"the index is stale: {reason}. Run `rag index` to update it")
+            self.log(f"index is stale ({reason}); updating it")
+            index = None
+        if index is None:
+            index, stats = build(cfg, self.embedder, log=self.log)
+            self.log(
+                f"indexed {stats['documents']} articles, {stats['chunks']} chunks "
+                f"({stats['embedded']} embedded) in {stats['seconds']:.1f}s"
+            )
+        return index, Retriever(index, self.embedder, cfg), SentenceTable(index)
+
+    def reload(self) -> Index:
+        """Swap in the index on disk (after a rebuild); answering continues meanwhile."""
+        state = self._open(auto_build=True)
+        with self._lock:
+            self._state = state
+        return state[0]
+
+    @property
+    def index(self) -> Index:
+        return self.load()
+
+    def _parts(self) -> tuple[Index, Retriever, SentenceTable]:
+        self.load()
+        return self._state  # type: ignore[return-value]
+
+    # --- answering ------------------------------------------------------------------
+    def answer(self, question: str, context: str = "", k: int | None = None, mode: str | None = None) -> Answer:
+        """Answer one question; `context` is text carried from earlier turns."""
+        t0 = time.perf_counter()
+        cfg = self.config
+        text = clean_question(question, cfg.max_question_chars)
+        k = cfg.k if k is None else k
+        if not isinstance(k, int) or not 1 <= k <= 50:
+            raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
+        index, retriever, table = self._parts()
+        q = analyze(text, context)
+        query = f"{text} {context}".strip()
+        qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
+        hits = retriever.search(
+            query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=terms(text) + terms(context)
+        )
+        ans = build_answer(q, hits, index, table, cfg, k)
+        ans.question = question if isinstance(question, str) else text
+        ans.resolved_question = query if context else None
+        ans.latency_ms = (time.perf_counter() - t0) * 1000
+        return ans
+
+    def conversation(self) -> Conversation:
+        return Conversation(self)
+
+
+@dataclass
+class Conversation:
+    """One chat: remembers its turns and carries their subject into follow-ups."""
+
+    pipeline: Pipeline
+    turns: list[tuple[str, Answer]] = field(default_factory=list)
+
+    def context_for(self, question: str) -> str:
+        if not self.turns or not needs_context(question):
+            return ""
+        prev_q, prev = self.turns[-1]
+        parts = []
+        if prev.short_answer and not prev.abstained:
+            parts.append(prev.short_answer)
+        # The subject of the previous question (names it mentioned), then its resolution.
+        parts.append(prev.resolved_question or prev_q)
+        return " ".join(parts)
+
+    def ask(self, question: str, k: int | None = None, mode: str | None = None) -> Answer:
+        ctx = self.context_for(question)
+        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode)
+        self.turns.append((question, ans))
+        return ans
+
+    def history(self) -> list[str]:
+        return [q for q, _ in self.turns]
+
+    def replay(self, history: list[str], k: int | None = None) -> None:
+        """Answer earlier questions (e.g. from a gold file) to rebuild the context."""
+        for q in history:
+            self.ask(q, k=k)
+
+    def clear(self) -> None:
+        self.turns.clear()
+
+
+__all__ = ["Pipeline", "Conversation", "QuestionError", "PERSON"]

@@ -1,0 +1,262 @@
+"""Question analysis (expected answer type, key terms) and typed answer spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .retrieve import terms
+
+PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
+
+_ROLE = (
+    r"(person|official|expert|analyst|professor|leader|president|minister|spokesman|spokesperson|"
+    r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
+    r"wife|adviser|advisor|secretary|fellow|chairman)"
+)
+_TYPE_RULES: list[tuple[str, str]] = [
+    (
+        REASON,
+        r"^(why|for what reason|how come)\b|what (is|was|were|are) the (reason|motive|purpose)|"
+        r"\bwhat (drove|motivated|prompted|explains?)\b",
+    ),
+    (
+        DATE,
+        r"^when\b|\bwhat (year|day|date|month|time)\b|\bwhich (year|day|date|month)\b|\bsince when\b|"
+        r"\bon what (day|date)\b|\bin what (year|month)\b",
+    ),
+    (
+        NUMBER,
+        r"\bhow (many|much|long|old|often|far)\b|\bwhat (number|percentage|share|proportion)\b|"
+        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\bwhat number\b",
+    ),
+    (
+        PLACE,
+        r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
+        r"region)\b|\bwhich (city|country|place|town|capital|region)\b|\bwhat (city|country|place|town)\b",
+    ),
+    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what) {_ROLE}\b|\bname of the {_ROLE}\b"),
+    (
+        ORG,
+        r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
+        r"institution|think tank|company|media|news agency|program|body|ministry|service)\b",
+    ),
+]
+
+_FOLLOWUP = re.compile(
+    r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
+    r"^(and|what about|how about|also)\b",
+    re.I,
+)
+_QWORDS = {
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "many",
+    "much",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "name",
+    "according",
+    "article",
+    "articles",
+    "say",
+    "tell",
+}
+
+
+@dataclass
+class Question:
+    text: str
+    qtype: str
+    terms: list[str]  # stemmed key terms of the question itself
+    carried: list[str] = field(default_factory=list)  # terms carried from earlier turns
+    carried_text: str = ""
+    words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
+    is_followup: bool = False
+
+
+def answer_type(text: str) -> str:
+    q = text.lower().strip()
+    for qtype, pat in _TYPE_RULES:
+        if re.search(pat, q):
+            return qtype
+    return OTHER
+
+
+def analyze(text: str, carried_text: str = "") -> Question:
+    qterms = [t for t in dict.fromkeys(terms(text)) if t not in _QWORDS]
+    carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in _QWORDS]
+    words = {w.lower() for w in re.findall(r"\w+", text)}
+    return Question(
+        text=text,
+        qtype=answer_type(text),
+        terms=qterms,
+        carried=carried,
+        carried_text=carried_text,
+        words=words,
+        is_followup=bool(carried_text),
+    )
+
+
+def needs_context(text: str) -> bool:
+    """Does this question lean on the conversation (a pronoun, an elliptical start)?"""
+    return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in _QWORDS]) <= 1
+
+
+# --- typed spans ----------------------------------------------------------------------
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE_RE = re.compile(
+    rf"(?:(?:late|early|mid|last|next|this)[- ])?{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?)?(?:,?\s+\d{{4}})?|"
+    rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?|"
+    r"\b(?:in\s+)?(?:19|20)\d{2}\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
+    r"\bNew Year[’']?s?(?: Day)?\b|\bmid-\w+\b",
+)
+_NUMWORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|"
+    r"million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twice|once|"
+    r"dozen|several"
+)
+_NUMBER_RE = re.compile(
+    rf"\b\d[\d,.]*(?:-\w+)?(?:\s+(?:percent|per cent|million|billion|thousand|years?|days?|months?|times|"
+    rf"troops|people|visits?|summits?))?\b|\b(?:{_NUMWORDS})(?:[- ](?:{_NUMWORDS}|day|year|way|times))?\b",
+    re.I,
+)
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[’'][A-Z][a-z]+)?"
+_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))+(?![’']s)|\b[A-Z][a-z]{{2,}}\b(?![’']s)")
+_CAPS_RE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\b")
+_ORG_WORDS = re.compile(
+    r"University|Institute|Agency|Ministry|Corporation|Center|Centre|Program|Service|Times|"
+    r"Council|Academy|Party|News|Department|Association|Foundation|Post|Herald"
+)
+_PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
+_REASON_CUE = re.compile(r"\b(because|since|as|so that|in order to|due to|so|to)\b\s+", re.I)
+_STOP_CAPS = {
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "As",
+    "It",
+    "He",
+    "She",
+    "They",
+    "This",
+    "That",
+    "When",
+    "While",
+    "If",
+    "For",
+    "Of",
+    "To",
+    "I",
+    "We",
+    "Mr",
+    "Ms",
+    "Former",
+    "Meanwhile",
+    "According",
+    "After",
+    "Before",
+    "During",
+    "Despite",
+    "Now",
+    "Any",
+    "Also",
+    "So",
+    "However",
+    "Key",
+    "What",
+    "Whoever",
+    "Without",
+    "With",
+    "Just",
+    "Even",
+    "Theoretically",
+    "Essentially",
+    "Additional",
+}
+
+
+def _trim(span: str) -> str:
+    span = span.strip(" ,.;:“”\"'’‘()[]-–—")
+    words = span.split()
+    while words and words[0] in _STOP_CAPS | {"of", "the", "for", "and", "on"}:
+        words = words[1:]
+    while words and words[-1] in {"of", "the", "for", "and", "on"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
+    """Candidate short answers of the expected type: (start, end, text) in sentence."""
+    out: list[tuple[int, int, str]] = []
+
+    def add(a: int, b: int) -> None:
+        text = _trim(sentence[a:b])
+        if text:
+            a = sentence.find(text, a)
+            out.append((a, a + len(text), text))
+
+    if qtype == DATE:
+        for m in _DATE_RE.finditer(sentence):
+            add(m.start(), m.end())
+    elif qtype == NUMBER:
+        for m in _NUMBER_RE.finditer(sentence):
+            add(m.start(), m.end())
+    elif qtype == PERSON:
+        for m in _NAME_RE.finditer(sentence):
+            if not _ORG_WORDS.search(m.group(0)) and not _DATE_RE.fullmatch(m.group(0)):
+                add(m.start(), m.end())
+    elif qtype in (PLACE, ORG):
+        for m in _CAPS_RE.finditer(sentence):
+            s = m.group(0)
+            if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
+                continue
+            if qtype == PLACE and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()]):
+                continue
+            # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
+            d = _DATE_RE.search(s)
+            add(m.start(), m.start() + (d.start() if d and d.start() > 0 else len(s)))
+    elif qtype == REASON:
+        for m in _REASON_CUE.finditer(sentence):
+            rest = sentence[m.end() :]
+            stop = re.search(r"[,;:.”\"]|\s--\s|\s–\s", rest)
+            add(m.start(), m.end() + (stop.start() if stop else len(rest)))
+    return [s for s in out if s[2] and not _DATE_RE.fullmatch(s[2]) or qtype == DATE]
+
+
+def phrases(sentence: str) -> list[tuple[int, int, str]]:
+    """Untyped candidates: runs of words between punctuation and function words."""
+    out = []
+    for m in re.finditer(r"[^,;:.!?“”\"()–—]+", sentence):
+        chunk = m.group(0)
+        for p in re.finditer(
+            r"(?:\b(?!(?:is|are|was|were|be|been|has|have|had|will|would|could|can|said|says|"
+            r"that|which|who|when|while|and|but|with|by|as)\b)[\w’'-]+\b\s*){1,6}",
+            chunk,
+        ):
+            text = _trim(p.group(0))
+            if text and len(text) > 2:
+                a = sentence.find(text, m.start() + p.start())
+                out.append((a, a + len(text), text))
+    return out

@@ -1,0 +1,145 @@
+"""Hybrid retrieval: BM25 (bm25s) + dense (FAISS), fused, near-duplicates merged."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from .config import Config
+from .embed import Embedder
+from .index import Index, embed_text
+from .records import Hit
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def terms(text: str, keep_stopwords: bool = False) -> list[str]:
+    """The analyzer shared by BM25 and sentence scoring: lower-case, stop words out, stemmed."""
+    sw = stopwords()
+    return [_stem(w) for w in _TOKEN.findall(text.lower()) if keep_stopwords or w not in sw]
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class Retriever:
+    """Ranks an Index's chunks for a question. BM25 is built on first use and kept."""
+
+    def __init__(self, index: Index, embedder: Embedder, config: Config) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.config = config
+        self._bm25 = None
+        self._chunk_terms: list[set[str]] | None = None
+
+    @property
+    def bm25(self):
+        if self._bm25 is None:
+            import bm25s
+
+            corpus = [terms(embed_text(c, self.index.docs[c.doc_id].title)) for c in self.index.chunks]
+            self._chunk_terms = [set(t) for t in corpus]
+            bm = bm25s.BM25()
+            bm.index(corpus, show_progress=False)
+            self._bm25 = bm
+        return self._bm25
+
+    @property
+    def chunk_terms(self) -> list[set[str]]:
+        self.bm25  # noqa: B018 - builds the term sets too
+        return self._chunk_terms  # type: ignore[return-value]
+
+    def bm25_scores(self, query_terms: list[str]) -> np.ndarray:
+        vocab = self.bm25.vocab_dict
+        known = [t for t in query_terms if t in vocab]
+        if not known:
+            return np.zeros(len(self.index.chunks), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(known), dtype=np.float32)
+
+    def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
+        n = self.index.faiss_index.ntotal
+        k = n if n <= 20000 else 1000
+        sims, ids = self.index.faiss_index.search(qvec.reshape(1, -1).astype(np.float32), k)
+        out = np.zeros(n, dtype=np.float32)
+        valid = ids[0] >= 0
+        out[ids[0][valid]] = sims[0][valid]
+        return out
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        qvec: np.ndarray | None = None,
+        mode: str | None = None,
+        query_terms: list[str] | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks for query. `query_terms` overrides the BM25 terms (follow-ups
+        pass the question's terms plus those carried from the conversation)."""
+        cfg = self.config
+        k = k or cfg.k
+        mode = mode or cfg.mode
+        n = len(self.index.chunks)
+        bm = self.bm25_scores(query_terms if query_terms is not None else terms(query))
+        dn = np.zeros(n, dtype=np.float32)
+        if mode != "bm25":
+            if qvec is None:
+                qvec = self.embedder.encode_query(query)
+            dn = self.dense_scores(qvec)
+        if mode == "bm25":
+            fused = bm
+        elif mode == "dense":
+            fused = dn
+        elif cfg.fusion == "rrf":
+            fused = np.zeros(n, dtype=np.float64)
+            for arr in (bm, dn):
+                ranks = np.empty(n)
+                ranks[np.argsort(-arr, kind="stable")] = np.arange(1, n + 1)
+                fused += 1.0 / (cfg.rrf_k + ranks)
+        else:
+            bmax = float(bm.max()) if bm.max() > 0 else 1.0
+            fused = cfg.alpha * dn + (1 - cfg.alpha) * (bm / bmax)
+        order = np.argsort(-fused, kind="stable")
+        hits: list[Hit] = []
+        kept_terms: list[set[str]] = []
+        ct = self.chunk_terms
+        for i in order[: max(k * 4, 20)]:
+            i = int(i)
+            dup = next((h for h, t in zip(hits, kept_terms) if jaccard(ct[i], t) >= cfg.dup_threshold), None)
+            if dup is not None:
+                dup.duplicates.append(self.index.chunks[i].chunk_id)
+                continue
+            hits.append(
+                Hit(
+                    chunk=self.index.chunks[i],
+                    score=float(fused[i]),
+                    dense=float(dn[i]),
+                    bm25=float(bm[i]),
+                    rank=len(hits) + 1,
+                )
+            )
+            kept_terms.append(ct[i])
+            if len(hits) >= k:
+                break
+        return hits

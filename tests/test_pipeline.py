@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rag.pipeline import QuestionError
+
+from .conftest import GT_FILE, GT_QUESTION, REPO
+
+
+def _check_citations(ans, index):
+    """Every quote is verbatim at its offsets and every [n] resolves to a source holding it."""
+    by_n = {s.n: s for s in ans.sources}
+    for q in ans.quotes:
+        assert index.docs[q.doc].text[q.start : q.end] == q.text
+        assert q.citations and all(n in by_n for n in q.citations)
+        src = by_n[q.citations[0]]
+        assert src.doc == q.doc and src.start <= q.start and q.end <= src.end
+
+
+def test_global_times_editor(pipeline):
+    ans = pipeline.answer(GT_QUESTION)
+    assert not ans.abstained
+    assert ans.short_answer == "Hu Xijin"
+    assert ans.quotes[0].doc == GT_FILE and "Hu Xijin" in ans.quotes[0].text
+    assert 0.5 < ans.confidence <= 1.0
+    _check_citations(ans, pipeline.index)
+
+
+def test_unmentioned_subject_is_declined(pipeline):
+    ans = pipeline.answer("What did the Pope say about the summit?")
+    assert ans.abstained and ans.quotes == [] and ans.short_answer is None
+    assert ans.sources, "closest passages are still listed"
+    assert 0.0 <= ans.confidence < 0.5
+
+
+def test_follow_up_uses_the_conversation(pipeline):
+    conv = pipeline.conversation()
+    conv.ask(GT_QUESTION)
+    ans = conv.ask("Where did he comment on Kim's visit?")
+    assert not ans.abstained and "Hu Xijin" in ans.quotes[0].text
+    assert "Twitter" in (ans.short_answer or "")
+    # a fresh conversation has no one to call "he"
+    alone = pipeline.conversation().ask("Where did he comment on Kim's visit?")
+    assert alone.resolved_question is None
+
+
+def test_corroborated_fact_cites_several_articles(pipeline):
+    ans = pipeline.answer("Which visit to China is this for Kim?")
+    cited_docs = {s.doc for q in ans.quotes for s in ans.sources if s.n in q.citations}
+    assert len(cited_docs) >= 2
+    _check_citations(ans, pipeline.index)
+
+
+@pytest.mark.parametrize(
+    "bad, msg", [("", "empty"), ("   \n\t", "empty"), ("?!", "not a question"), ("x" * 5000, "characters long")]
+)
+def test_bad_questions_get_clear_errors(pipeline, bad, msg):
+    with pytest.raises(QuestionError, match=msg):
+        pipeline.answer(bad)
+
+
+def test_cli_ask_json(pipeline, config):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "rag.cli",
+        "ask",
+        GT_QUESTION,
+        "--json",
+        "--index",
+        str(config.index_dir),
+        "--seeds",
+        str(config.seeds_dir),
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rec = json.loads(out.stdout)
+    assert set(rec) >= {"question", "short_answer", "quotes", "sources", "confidence", "abstained", "latency_ms"}
+    assert rec["short_answer"] == "Hu Xijin"
+    q = rec["quotes"][0]
+    assert q["doc"] == GT_FILE and set(q) >= {"text", "citations", "doc", "start", "end", "score"}
+    assert any(s["doc"] == GT_FILE and s["n"] in q["citations"] for s in rec["sources"])
+
+
+def test_cli_bad_k_is_one_line(config):
+    out = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "ask", "Who?", "--k", "0"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert out.returncode == 2 and "--k 0 is out of range" in out.stderr and "Traceback" not in out.stderr
