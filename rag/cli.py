@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     from .config import ConfigError
     from .corpus import CorpusError
     from .embed import ModelError
+    from .evaluate import GoldError
     from .index import IndexError_
     from .pipeline import QuestionError
 
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         warnings.showwarning = lambda msg, *a, **k: print(f"warning: {msg}", file=sys.stderr)
         try:
             return args.func(args)
-        except (ConfigError, CorpusError, ModelError, IndexError_, QuestionError) as e:
+        except (ConfigError, CorpusError, ModelError, IndexError_, QuestionError, GoldError) as e:
             print(f"rag {args.command}: error: {e}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
