@@ -86,4 +86,11 @@ class Config:
 
     def chunker_settings(self) -> dict:
         """The settings that change chunk boundaries; a change forces a rebuild."""
-        return {"chunk_tokens": self.chunk_tokens, "chunk_overlap": self.chunk_overlap, "tokenizer": "cl100k_base"}
+        from .corpus import CLEANER_VERSION
+
+        return {
+            "chunk_tokens": self.chunk_tokens,
+            "chunk_overlap": self.chunk_overlap,
+            "tokenizer": "cl100k_base",
+            "cleaner": CLEANER_VERSION,
+        }

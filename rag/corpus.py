@@ -21,6 +21,8 @@ from .records import Document
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+# Bump when the cleaning rules change: indexes built with other rules are then stale.
+CLEANER_VERSION = 2
 MAX_FILE_BYTES = 20_000_000  # larger files are refused, not read into memory
 
 _BOILERPLATE = re.compile(
@@ -106,7 +108,7 @@ def clean(raw: str, doc_id: str = "") -> Document:
         if m and outlet is None:
             outlet = m.group(1).strip()
         email = _EMAIL.search(ln)
-        if email and _words(ln) <= 12:
+        if email and _words(ln) <= 12 and not _BYLINE.match(ln):
             if byline is None:
                 bm = _BYLINE.match(ln)
                 byline = bm.group("name").strip(" (") if bm else None

@@ -1,10 +1,11 @@
 """Retrieved passages -> scored sentences -> an extractive Answer with citations.
 
 No generative model: quotes are sentences copied from the cleaned articles by their
-offsets, the short answer is a span inside the first quote. A sentence's score mixes
-the idf-weighted share of the question's key terms it covers (with a smaller share
-for its neighbours, so "he said" finds its speaker), the retrieval score of its
-passage, and whether it holds an answer of the expected type.
+offsets, and the short answer is a span inside the first quote. A sentence's score
+mixes its cosine similarity to the question, the idf-weighted share of the
+question's key terms it covers (neighbouring sentences count partly, so "he said"
+finds its speaker), the retrieval score of its passage, and whether it holds an
+answer of the expected type.
 """
 
 from __future__ import annotations
@@ -14,14 +15,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from .config import Config
 from .index import Index
-from .question import OTHER, PERSON, REASON, Question, phrases, spans
+from .question import OTHER, PERSON, REASON, Question, fits_subtype, phrases, spans
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
-W_COVER, W_CONTEXT, W_PASSAGE, W_TYPE, W_CARRIED = 0.55, 0.15, 0.25, 0.12, 0.5
+W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
+CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
+NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
+_CUE_RANK = {"because": 0.3, "due to": 0.25, "since": 0.15, "so that": 0.2, "in order to": 0.2, "as": 0.05}
 
 
 @dataclass
@@ -32,6 +38,7 @@ class Sent:
     text: str
     terms: set[str]
     pos: int  # index in its document's sentence list
+    row: int  # row in Index.sent_vectors
 
 
 class SentenceTable:
@@ -40,30 +47,29 @@ class SentenceTable:
     def __init__(self, index: Index) -> None:
         self.by_doc: dict[str, list[Sent]] = {}
         self.lookup: dict[tuple[str, int], Sent] = {}
+        self.rows: list[Sent] = []
+        self.vectors = index.sent_vectors
         df: Counter[str] = Counter()
-        spans_by_doc: dict[str, set[tuple[int, int]]] = {}
-        for c in index.chunks:
-            spans_by_doc.setdefault(c.doc_id, set()).update(c.sentences)
-        for doc_id, sps in spans_by_doc.items():
-            text = index.docs[doc_id].text
-            sents = []
-            for i, (a, b) in enumerate(sorted(sps)):
-                s = Sent(doc_id, a, b, text[a:b], set(terms(text[a:b])), i)
-                sents.append(s)
-                self.lookup[(doc_id, a)] = s
-                df.update(s.terms)
-            self.by_doc[doc_id] = sents
-        self.n = max(1, len(self.lookup))
+        for row, (doc_id, a, b) in enumerate(index.sentence_keys):
+            text = index.docs[doc_id].text[a:b]
+            seq = self.by_doc.setdefault(doc_id, [])
+            s = Sent(doc_id, a, b, text, set(terms(text)), len(seq), row)
+            seq.append(s)
+            self.rows.append(s)
+            self.lookup[(doc_id, a)] = s
+            df.update(s.terms)
+        self.caps = {t for t in df if t}  # filled below
+        self.n = max(1, len(self.rows))
         self.df = df
 
     def idf(self, t: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(t, 0)))
 
-    def neighbours(self, s: Sent) -> set[str]:
+    def window(self, s: Sent, radius: int) -> set[str]:
         seq = self.by_doc[s.doc]
         out: set[str] = set()
-        for j in (s.pos - 1, s.pos + 1):
-            if 0 <= j < len(seq):
+        for j in range(s.pos - radius, s.pos + radius + 1):
+            if j != s.pos and 0 <= j < len(seq):
                 out |= seq[j].terms
         return out
 
@@ -72,27 +78,46 @@ class SentenceTable:
 class Scored:
     sent: Sent
     score: float
-    cover: float
-    hit: Hit
+    cover: float  # share of the question's own key terms in the sentence (and next door)
+    dense: float
+    hit: Hit | None
     span: tuple[int, int, str] | None
 
 
-def _coverage(q: Question, table: SentenceTable, have: set[str]) -> float:
+def _entities(q: Question) -> set[str]:
+    return {t for w in re.findall(r"\b[A-Z][\w’'-]+", q.text[1:] + " " + q.carried_text) for t in terms(w)}
+
+
+def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
+    """(own, total): idf-weighted coverage of the question's terms, and of its terms
+    plus the carried ones (capped in weight, satisfied anywhere in a 5-sentence window)."""
+    ents = _entities(q)
+    near = table.window(s, 1)
     num = den = 0.0
     for t in q.terms:
         w = table.idf(t)
         den += w
-        num += w if t in have else 0.0
-    for t in q.carried:
-        w = W_CARRIED * table.idf(t)
-        den += w
-        num += w if t in have else 0.0
-    return num / den if den else 0.0
+        if t in s.terms:
+            num += w
+        elif t in near:
+            num += w * (NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
+    own = num / den if den else 0.0
+    if not q.carried:
+        return own, own
+    cw = [table.idf(t) for t in q.carried]
+    scale = min(1.0, CARRIED_SHARE * den / sum(cw)) if den else 1.0
+    wide = s.terms | table.window(s, 2)
+    cnum = sum(w * scale for t, w in zip(q.carried, cw) if t in wide)
+    cden = sum(w * scale for w in cw)
+    return own, (num + cnum) / (den + cden)
 
 
-def _best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
+def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
-    cands = spans(s.text, q.qtype) if q.qtype != OTHER else phrases(s.text)
+    if q.qtype == OTHER:
+        cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS")
+    else:
+        cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
     qset = set(q.terms) | set(q.carried)
     words = [(m.start(), m.end(), (terms(m.group(0)) or [""])[0]) for m in re.finditer(r"[\w’'-]+", s.text)]
     anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
@@ -100,69 +125,102 @@ def _best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
     best, best_score = None, -1e9
     for a, b, text in cands:
         ct = set(terms(text))
-        if ct and ct <= qset:
+        novel = ct - qset
+        if ct and not novel:
             continue  # the question's own words are not its answer
         inside = [i for i, (x, y, _) in enumerate(words) if x >= a and y <= b]
         if not inside:
             continue
         dist = min((min(abs(i - j) for i in inside) for j in anchors), default=8)
-        novel = ct - qset
         novelty = len(novel) / max(1, len(ct))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
         score = novelty + 0.5 * rarity - 0.08 * min(dist, 12) - 0.03 * max(0, n - 3)
+        if q.head and q.head in ct:
+            score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
             score += 0.3
+        if q.qtype == REASON:
+            cue = re.match(r"\w+(?: \w+)?", text.lower())
+            score += max((v for k, v in _CUE_RANK.items() if cue and cue.group(0).startswith(k)), default=0.0)
         if score > best_score:
             best, best_score = (a, b, text), score
     return best
 
 
-def score_sentences(q: Question, hits: list[Hit], table: SentenceTable) -> list[Scored]:
-    if not hits:
-        return []
-    top = max(h.score for h in hits) or 1.0
-    seen: dict[tuple[str, int], Scored] = {}
+def score_sentences(
+    q: Question, hits: list[Hit], table: SentenceTable, qvec: np.ndarray | None, extra: int = 12
+) -> list[Scored]:
+    """Candidates: every sentence of the top passages, plus the sentences closest to
+    the question by embedding anywhere in the collection."""
+    top = max((h.score for h in hits), default=0.0) or 1.0
+    sims = table.vectors @ qvec if qvec is not None and table.vectors is not None else None
+    pool: dict[int, Hit | None] = {}
     for h in hits:
-        rel = max(0.0, h.score / top)
         for a, _b in h.chunk.sentences:
             s = table.lookup.get((h.chunk.doc_id, a))
-            if s is None or (s.doc, s.start) in seen:
-                continue
-            cover = _coverage(q, table, s.terms)
-            ctx = _coverage(q, table, s.terms | table.neighbours(s)) - cover
-            span = _best_span(q, s, table)
-            typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
-            short = 0.1 if len(s.text.split()) < 6 else 0.0
-            score = W_COVER * cover + W_CONTEXT * ctx + W_PASSAGE * rel + W_TYPE * typed - short
-            seen[(s.doc, s.start)] = Scored(s, score, cover, h, span)
-    return sorted(seen.values(), key=lambda x: -x.score)
-
-
-def confidence(q: Question, best: Scored, table: SentenceTable, unseen: float) -> float:
-    """A calibrated-ish probability that `best` answers the question."""
-    typed = best.span is not None or q.qtype in (OTHER, REASON)
-    z = -3.0 + 5.5 * best.cover + 2.0 * best.hit.dense + (0.6 if typed else -0.6) - 4.0 * unseen
-    return 1.0 / (1.0 + math.exp(-z))
+            if s is not None and s.row not in pool:
+                pool[s.row] = h
+    if sims is not None:
+        for row in np.argsort(-sims)[:extra]:
+            pool.setdefault(int(row), None)
+    smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
+    out = []
+    for row, h in pool.items():
+        s = table.rows[row]
+        own, total = coverage(q, table, s)
+        dense = float(sims[row]) if sims is not None else 0.0
+        span = best_span(q, s, table)
+        typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
+        rel = max(0.0, h.score / top) if h is not None else 0.0
+        score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
+        out.append(Scored(s, score, own, dense, h, span))
+    return sorted(out, key=lambda x: -x.score)
 
 
 def unseen_share(q: Question, table: SentenceTable) -> float:
-    """Idf-weighted share of the question's key terms that occur nowhere in the corpus
-    (capitalised ones count double: an unknown name means an unknown subject)."""
-    caps = {terms(w)[0] for w in re.findall(r"\b[A-Z][a-z]+\b", q.text[1:]) if terms(w)}
+    """Idf-weighted share of the question's key terms found nowhere in the corpus."""
+    caps = _entities(q)
     num = den = 0.0
     for t in q.terms:
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
         if table.df.get(t, 0) == 0:
-            num += w
+            # an unknown common word is often a paraphrase; an unknown name is a new subject
+            num += w if t in caps else 0.3 * w
     return num / den if den else 1.0
 
 
-def build_answer(q: Question, hits: list[Hit], index: Index, table: SentenceTable, config: Config, k: int) -> Answer:
-    ranked = score_sentences(q, hits[: config.candidates], table)
-    unseen = unseen_share(q, table)
-    conf = confidence(q, ranked[0], table, unseen) if ranked else 0.0
+def confidence(q: Question, best: Scored, unseen: float) -> float:
+    """Probability-like score that `best` answers the question (weights fit on dev)."""
+    typed = best.span is not None or q.qtype in (OTHER, REASON)
+    z = -4.0 + 5.0 * best.cover + 4.0 * best.dense + (0.8 if typed else -0.8) - 5.0 * unseen
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _chunk_for(index: Index, s: Sent) -> Hit:
+    """A passage holding sentence s, for sentences found by embedding alone."""
+    for c in index.chunks:
+        if c.doc_id == s.doc and c.start <= s.start and s.end <= c.end:
+            return Hit(chunk=c, score=0.0)
+    raise LookupError(f"no chunk holds {s.doc}:{s.start}")
+
+
+def _mass(q: Question, table: SentenceTable) -> float:
+    return sum(table.idf(t) for t in q.terms)
+
+
+def build_answer(
+    q: Question,
+    hits: list[Hit],
+    index: Index,
+    table: SentenceTable,
+    config: Config,
+    k: int,
+    qvec: np.ndarray | None = None,
+) -> Answer:
+    ranked = score_sentences(q, hits[: config.candidates], table, qvec)
+    conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
     abstain = not ranked or conf < config.abstain_threshold
 
     sources: list[Source] = []
@@ -188,31 +246,43 @@ def build_answer(q: Question, hits: list[Hit], index: Index, table: SentenceTabl
             src_of[cid] = len(sources)
         return src_of[cid]
 
+    def hit_of(sc: Scored) -> Hit:
+        return sc.hit if sc.hit is not None else _chunk_for(index, sc.sent)
+
     quotes: list[Quote] = []
     short = None
     if not abstain:
         best = ranked[0]
         chosen = [best]
-        for cand in ranked[1:]:
-            if len(chosen) >= config.max_quotes or cand.score < 0.75 * best.score:
-                break
-            if any(jaccard(cand.sent.terms, c.sent.terms) >= config.dup_threshold for c in chosen):
-                continue
-            if cand.cover < 0.5 * best.cover:
+        # Supporting quotes: close seconds, preferring those that cover question terms
+        # the chosen ones miss (a two-part question gets both parts quoted).
+        covered = set(best.sent.terms)
+        pool = [c for c in ranked[1:12] if c.score >= 0.6 * best.score]
+        while len(chosen) < config.max_quotes and pool:
+
+            def gain(c: Scored, covered: set[str] = covered) -> float:
+                new = [t for t in q.terms if t in c.sent.terms and t not in covered]
+                return c.score / best.score + 0.5 * sum(table.idf(t) for t in new) / max(1e-9, _mass(q, table))
+
+            cand = max(pool, key=gain)
+            pool.remove(cand)
+            if gain(cand) < 0.85 or any(jaccard(cand.sent.terms, c.sent.terms) >= config.dup_threshold for c in chosen):
                 continue
             chosen.append(cand)
+            covered |= cand.sent.terms
         short = best.span[2] if best.span else None
         for c in chosen:
-            cites = [source_for(c.hit)]
-            also = []
-            # Corroboration: the same statement (or the same answer to it) in another article.
+            cites = [source_for(hit_of(c))]
+            also: list[dict] = []
+            # Corroboration: the same statement (or the same short answer, equally well
+            # supported) in another article.
             for other in ranked:
                 if other.sent.doc == c.sent.doc or other.sent.doc in {a["doc"] for a in also}:
                     continue
                 same = jaccard(other.sent.terms, c.sent.terms) >= config.dup_threshold
-                agrees = c is best and short is not None and short in other.sent.text and other.cover >= 0.8 * c.cover
+                agrees = c is best and short is not None and short in other.sent.text and other.score >= 0.85 * c.score
                 if same or agrees:
-                    cites.append(source_for(other.hit))
+                    cites.append(source_for(hit_of(other)))
                     also.append({"doc": other.sent.doc, "start": other.sent.start, "end": other.sent.end})
             quotes.append(
                 Quote(
@@ -229,11 +299,11 @@ def build_answer(q: Question, hits: list[Hit], index: Index, table: SentenceTabl
         if len(sources) >= max(k, len(src_of)):
             break
         source_for(h)
-    for s in sources:
+    for src in sources:
         for qt in quotes:
             for doc, a, b in [(qt.doc, qt.start, qt.end)] + [(x["doc"], x["start"], x["end"]) for x in qt.also]:
-                if doc == s.doc and s.start <= a and b <= s.end:
-                    s.highlights.append((a - s.start, b - s.start))
+                if doc == src.doc and src.start <= a and b <= src.end:
+                    src.highlights.append((a - src.start, b - src.start))
     return Answer(
         question=q.text,
         short_answer=short,

@@ -1,7 +1,7 @@
 """The persisted index: manifest.json + JSONL records + float32 vectors + a FAISS file.
 
 Atomicity: each build writes a new *generation* of data files (docs-<g>.jsonl,
-chunks-<g>.jsonl, vectors-<g>.npy, faiss-<g>.index), fsyncs them, and only then
+chunks-<g>.jsonl, vectors-<g>.npy, sentvecs-<g>.npy, faiss-<g>.index), fsyncs them, and only then
 replaces manifest.json (os.replace is atomic). A build killed at any point leaves
 the old manifest pointing at the old, complete generation. No pickle anywhere.
 """
@@ -89,6 +89,13 @@ class Index:
     chunks: list[Chunk]
     vectors: np.ndarray
     faiss_index: object
+    # One vector per unique sentence, in `sentence_keys` order (documents in index
+    # order, sentences by offset): extraction compares the question to each sentence.
+    sent_vectors: np.ndarray | None = None
+
+    @property
+    def sentence_keys(self) -> list[tuple[str, int, int]]:
+        return sentence_keys(self.chunks)
 
     @property
     def dim(self) -> int:
@@ -127,6 +134,7 @@ class Index:
                 docs[d.doc_id] = d
             chunks = [Chunk.from_dict(json.loads(ln)) for ln in files["chunks"].read_text("utf-8").splitlines()]
             vectors = np.load(files["vectors"], allow_pickle=False)
+            sent_vectors = np.load(files["sentvecs"], allow_pickle=False)
             fidx = faiss.read_index(str(files["faiss"]))
         except IndexError_:
             raise
@@ -141,7 +149,14 @@ class Index:
             raise IndexError_(
                 f"index vectors have dimension {vectors.shape[1]}, manifest says {manifest['model']['dim']}: {fix}"
             )
-        return cls(manifest=manifest, docs=docs, chunks=chunks, vectors=vectors, faiss_index=fidx)
+        if sent_vectors.shape != (manifest["counts"]["sentences"], vectors.shape[1]):
+            raise IndexError_(
+                f"index in {index_dir} has {sent_vectors.shape[0]} sentence vectors for "
+                f"{manifest['counts']['sentences']} sentences: {fix}"
+            )
+        return cls(
+            manifest=manifest, docs=docs, chunks=chunks, vectors=vectors, faiss_index=fidx, sent_vectors=sent_vectors
+        )
 
     # --- staleness -----------------------------------------------------------------
     def stale_reason(self, config: Config) -> str | None:
@@ -225,7 +240,13 @@ def build(
                 to_embed.extend(cs)
         title_of = {d.doc_id: d.title for d in unique}
         texts = [embed_text(c, title_of[c.doc_id]) for c in to_embed]
-        new_vecs = embedder.encode(texts, progress=progress) if texts else None
+        new_sents = sentence_keys(to_embed)
+        text_of = {d.doc_id: d.text for d in unique}
+        texts += [text_of[d][a:b] for d, a, b in new_sents]
+        # One encoder call for chunks and sentences: the model sorts by length and batches.
+        all_vecs = embedder.encode(texts, progress=progress) if texts else None
+        new_vecs = all_vecs[: len(to_embed)] if all_vecs is not None else None
+        new_sent_vec = {k: all_vecs[len(to_embed) + i] for i, k in enumerate(new_sents)} if new_sents else {}
         new_pos = {c.chunk_id: i for i, c in enumerate(to_embed)}
         for _doc, part in plan:
             if part and isinstance(part[0], int):
@@ -235,6 +256,13 @@ def build(
                 chunks.extend(part)  # type: ignore[arg-type]
                 vec_parts.append(new_vecs[[new_pos[c.chunk_id] for c in part]])  # type: ignore[index]
         vectors = np.ascontiguousarray(np.concatenate(vec_parts), dtype=np.float32)
+        prev_sent = {}
+        if previous is not None and previous.sent_vectors is not None:
+            prev_sent = dict(zip(previous.sentence_keys, previous.sent_vectors))
+        keys = sentence_keys(chunks)
+        sent_vectors = np.ascontiguousarray(
+            np.stack([new_sent_vec[k] if k in new_sent_vec else prev_sent[k] for k in keys]), dtype=np.float32
+        )
         fidx = faiss.IndexFlatIP(vectors.shape[1])
         fidx.add(vectors)
 
@@ -243,18 +271,20 @@ def build(
             "docs": f"docs-{gen}.jsonl",
             "chunks": f"chunks-{gen}.jsonl",
             "vectors": f"vectors-{gen}.npy",
+            "sentvecs": f"sentvecs-{gen}.npy",
             "faiss": f"faiss-{gen}.index",
         }
         doc_lines = "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in unique)
         chunk_lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in chunks)
         _write_atomic(index_dir / names["docs"], doc_lines.encode())
         _write_atomic(index_dir / names["chunks"], chunk_lines.encode())
-        tmp = index_dir / f".{names['vectors']}.tmp"
-        with open(tmp, "wb") as f:
-            np.save(f, vectors, allow_pickle=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, index_dir / names["vectors"])
+        for key, arr in (("vectors", vectors), ("sentvecs", sent_vectors)):
+            tmp = index_dir / f".{names[key]}.tmp"
+            with open(tmp, "wb") as f:
+                np.save(f, arr, allow_pickle=False)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, index_dir / names[key])
         tmp = index_dir / f".{names['faiss']}.tmp"
         faiss.write_index(fidx, str(tmp))
         with open(tmp, "rb") as f:
@@ -277,6 +307,7 @@ def build(
             "counts": {
                 "documents": len(unique),
                 "chunks": len(chunks),
+                "sentences": len(keys),
                 "min_tokens": min(tokens),
                 "max_tokens": max(tokens),
             },
@@ -286,18 +317,33 @@ def build(
         _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False).encode())
         _remove_old_generations(index_dir, keep=set(names.values()))
         index = Index(
-            manifest=manifest, docs={d.doc_id: d for d in unique}, chunks=chunks, vectors=vectors, faiss_index=fidx
+            manifest=manifest,
+            docs={d.doc_id: d for d in unique},
+            chunks=chunks,
+            vectors=vectors,
+            faiss_index=fidx,
+            sent_vectors=sent_vectors,
         )
     stats = {
         "documents": len(unique),
         "chunks": len(chunks),
         "embedded": len(to_embed),
+        "sentences_embedded": len(new_sents),
         "reused_documents": reused,
         "seconds": time.perf_counter() - t0,
         "min_tokens": min(tokens),
         "max_tokens": max(tokens),
     }
     return index, stats
+
+
+def sentence_keys(chunks: list[Chunk]) -> list[tuple[str, int, int]]:
+    """Unique (doc, start, end) sentence spans of these chunks, documents in first-seen
+    order and sentences by offset: the row order of the sentence vectors."""
+    by_doc: dict[str, set[tuple[int, int]]] = {}
+    for c in chunks:
+        by_doc.setdefault(c.doc_id, set()).update((a, b) for a, b in c.sentences)
+    return [(d, a, b) for d, spans in by_doc.items() for a, b in sorted(spans)]
 
 
 def embed_text(chunk: Chunk, title: str | None) -> str:
@@ -309,6 +355,6 @@ def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
     for p in index_dir.iterdir():
         if p.name in keep or p.name in (MANIFEST, ".lock", "README.md", ".gitignore"):
             continue
-        if p.name.split("-")[0] in ("docs", "chunks", "vectors", "faiss") or p.name.endswith(".tmp"):
+        if p.name.split("-")[0] in ("docs", "chunks", "vectors", "sentvecs", "faiss") or p.name.endswith(".tmp"):
             with contextlib.suppress(OSError):
                 p.unlink()

@@ -111,7 +111,7 @@ class Pipeline:
         hits = retriever.search(
             query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=terms(text) + terms(context)
         )
-        ans = build_answer(q, hits, index, table, cfg, k)
+        ans = build_answer(q, hits, index, table, cfg, k, qvec=qvec)
         ans.question = question if isinstance(question, str) else text
         ans.resolved_question = query if context else None
         ans.latency_ms = (time.perf_counter() - t0) * 1000

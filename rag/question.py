@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .retrieve import terms
 
@@ -22,7 +23,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         DATE,
-        r"^when\b|\bwhat (year|day|date|month|time)\b|\bwhich (year|day|date|month)\b|\bsince when\b|"
+        r"^when\b|\bby when\b|\bwhat (year|day|date|month|time)\b|\bwhich (year|day|date|month)\b|\bsince when\b|"
         r"\bon what (day|date)\b|\bin what (year|month)\b",
     ),
     (
@@ -35,7 +36,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
         r"region)\b|\bwhich (city|country|place|town|capital|region)\b|\bwhat (city|country|place|town)\b",
     ),
-    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what) {_ROLE}\b|\bname of the {_ROLE}\b"),
+    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what)\b[\w .'’-]{{0,40}}?\b{_ROLE}s?\b|\bname of the {_ROLE}\b"),
     (
         ORG,
         r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
@@ -85,6 +86,8 @@ class Question:
     carried_text: str = ""
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
+    head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
+    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, AGENT, KIND
 
 
 def answer_type(text: str) -> str:
@@ -95,18 +98,55 @@ def answer_type(text: str) -> str:
     return OTHER
 
 
+_HEAD = re.compile(
+    r"\b(?:which|what|how many)\s+(?:(?:kind|type|sort) of\s+)?(?:(?:former|current|other|two|chinese|"
+    r"u\.s\.|american|korean|north korean|south korean)\s+)*([a-z][a-z-]+)",
+    re.I,
+)
+_NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
+
+
+def _subtype(q: str, qtype: str) -> str | None:
+    if re.search(r"\b(day of the week|what day|which day|weekday)\b", q):
+        return "WEEKDAY"
+    if re.search(r"\b(what|which|in what) year\b", q):
+        return "YEAR"
+    if re.search(r"\bhow long\b", q):
+        return "DURATION"
+    if re.search(r"\bhow old\b|\bwhat age\b", q):
+        return "AGE"
+    if qtype == PERSON and re.search(r"\b(wrote|write|written|author|authored|translated|reported|byline)\b", q):
+        return "AGENT"
+    if re.search(r"\b(what|which) (kind|type|sort) of\b", q):
+        return "KIND"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _qstems() -> frozenset[str]:
+    return frozenset(t for w in _QWORDS for t in terms(w, keep_stopwords=True))
+
+
 def analyze(text: str, carried_text: str = "") -> Question:
-    qterms = [t for t in dict.fromkeys(terms(text)) if t not in _QWORDS]
-    carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in _QWORDS]
+    drop = _qstems()
+    qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
+    carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}
+    qtype = answer_type(text)
+    m = _HEAD.search(text)
+    head = None
+    if m and m.group(1).lower() not in _NOT_HEAD:
+        head = (terms(m.group(1)) or [None])[0]
     return Question(
         text=text,
-        qtype=answer_type(text),
+        qtype=qtype,
         terms=qterms,
         carried=carried,
         carried_text=carried_text,
         words=words,
         is_followup=bool(carried_text),
+        head=head,
+        subtype=_subtype(text.lower(), qtype),
     )
 
 
@@ -122,7 +162,8 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_RE = re.compile(
-    rf"(?:(?:late|early|mid|last|next|this)[- ])?{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?)?(?:,?\s+\d{{4}})?|"
+    rf"(?:(?:the\s+)?(?:end|beginning|start|middle) of\s+)?(?:(?:late|early|mid|last|next|this)[- ])?"
+    rf"{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?)?(?:,?\s+\d{{4}})?(?:\s+(?:or|and|to)\s+(?:early |late |mid-)?{_MONTH})?|"
     rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?|"
     r"\b(?:in\s+)?(?:19|20)\d{2}\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
     r"\bNew Year[’']?s?(?: Day)?\b|\bmid-\w+\b",
@@ -133,12 +174,14 @@ _NUMWORDS = (
     r"dozen|several"
 )
 _NUMBER_RE = re.compile(
+    rf"(?:\b(?:more than|less than|about|nearly|over|almost|some|around)\s+)?"
     rf"\b\d[\d,.]*(?:-\w+)?(?:\s+(?:percent|per cent|million|billion|thousand|years?|days?|months?|times|"
-    rf"troops|people|visits?|summits?))?\b|\b(?:{_NUMWORDS})(?:[- ](?:{_NUMWORDS}|day|year|way|times))?\b",
+    rf"troops|people|visits?|summits?))?\b|(?:\b(?:more than|less than|about|nearly|over|almost)\s+)?"
+    rf"\b(?:{_NUMWORDS})(?:[- ](?:{_NUMWORDS}|days?|years?|months?|weeks?|way|times))?\b",
     re.I,
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z]+)*(?:[’'][A-Z][a-z]+)?"
-_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))+(?![’']s)|\b[A-Z][a-z]{{2,}}\b(?![’']s)")
+_NAME_RE = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[A-Z]\.))+(?:[’']s\b)?|\b[A-Z][a-z]{{2,}}\b(?:[’']s\b)?")
 _CAPS_RE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|and|on))*\b")
 _ORG_WORDS = re.compile(
     r"University|Institute|Agency|Ministry|Corporation|Center|Centre|Program|Service|Times|"
@@ -198,7 +241,7 @@ _STOP_CAPS = {
 
 
 def _trim(span: str) -> str:
-    span = span.strip(" ,.;:“”\"'’‘()[]-–—")
+    span = re.sub(r"[’']s$", "", span.strip()).strip(" ,.;:“”\"'’‘()[]-–—")
     words = span.split()
     while words and words[0] in _STOP_CAPS | {"of", "the", "for", "and", "on"}:
         words = words[1:]
@@ -237,6 +280,10 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
             d = _DATE_RE.search(s)
             add(m.start(), m.start() + (d.start() if d and d.start() > 0 else len(s)))
+    elif qtype == "ORG_OR_CAPS":
+        for m in _CAPS_RE.finditer(sentence):
+            if len(m.group(0).split()) > 1:
+                add(m.start(), m.end())
     elif qtype == REASON:
         for m in _REASON_CUE.finditer(sentence):
             rest = sentence[m.end() :]
@@ -260,3 +307,22 @@ def phrases(sentence: str) -> list[tuple[int, int, str]]:
                 a = sentence.find(text, m.start() + p.start())
                 out.append((a, a + len(text), text))
     return out
+
+
+_AGE_RE = re.compile(r"\b\d{1,3}-year-old\b|\b\d{1,3} years old\b|\baged \d{1,3}\b")
+_UNITS = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+
+
+def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
+    """Does a typed candidate satisfy the question's finer type?"""
+    if subtype == "WEEKDAY":
+        return bool(re.search(_WEEKDAY, text))
+    if subtype == "YEAR":
+        return bool(re.search(r"\b(19|20)\d{2}\b", text))
+    if subtype == "DURATION":
+        return bool(_UNITS.search(text))
+    if subtype == "AGE":
+        return bool(_AGE_RE.search(text))
+    if subtype == "AGENT":
+        return bool(re.search(r"\b[Bb]y\s+$", sentence[max(0, a - 4) : a]))
+    return True

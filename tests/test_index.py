@@ -44,12 +44,19 @@ def test_changing_one_article_reembeds_only_its_chunks(seeds_copy, tmp_path, emb
     before = embedder.n_encoded
     second, st = build(cfg, embedder)
     n_target = sum(1 for c in second.chunks if c.doc_id == target)
-    assert embedder.n_encoded - before == n_target == st["embedded"]
+    n_sents = sum(1 for d, _, _ in second.sentence_keys if d == target)
+    assert n_target == st["embedded"] and n_sents == st["sentences_embedded"]
+    # chunks and sentences of that article are the only texts sent to the encoder
+    assert embedder.n_encoded - before == n_target + n_sents
     assert st["reused_documents"] == 4
     # unchanged articles keep their exact vectors
     keep = [i for i, c in enumerate(first.chunks) if c.doc_id != target]
     keep2 = [i for i, c in enumerate(second.chunks) if c.doc_id != target]
     assert np.array_equal(first.vectors[keep], second.vectors[keep2])
+    old_sent = dict(zip(first.sentence_keys, first.sent_vectors))
+    for key, vec in zip(second.sentence_keys, second.sent_vectors):
+        if key[0] != target:
+            assert np.array_equal(old_sent[key], vec)
     # a removed article is dropped without embedding anything
     (seeds_copy / "002_d01169830d053d92.txt").unlink()
     before = embedder.n_encoded
