@@ -45,7 +45,7 @@ class Config:
     # Token-Jaccard above which two passages/sentences count as the same text.
     dup_threshold: float = 0.6
     # Confidence under which the answer abstains (calibrated on eval/gold.jsonl dev).
-    abstain_threshold: float = 0.35
+    abstain_threshold: float = 0.5
     # Questions longer than this (characters) are refused.
     max_question_chars: int = 2000
     extra: dict = field(default_factory=dict, compare=False, repr=False)

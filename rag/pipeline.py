@@ -14,7 +14,7 @@ from .config import Config
 from .embed import Embedder
 from .extract import SentenceTable, build_answer
 from .index import Index, IndexError_, build
-from .question import PERSON, analyze, needs_context
+from .question import PERSON, PLACE, analyze, answer_type, needs_context
 from .records import Answer
 from .retrieve import Retriever, terms
 
@@ -96,8 +96,16 @@ class Pipeline:
         return self._state  # type: ignore[return-value]
 
     # --- answering ------------------------------------------------------------------
-    def answer(self, question: str, context: str = "", k: int | None = None, mode: str | None = None) -> Answer:
-        """Answer one question; `context` is text carried from earlier turns."""
+    def answer(
+        self,
+        question: str,
+        context: str = "",
+        k: int | None = None,
+        mode: str | None = None,
+        resolved: str | None = None,
+    ) -> Answer:
+        """Answer one question; `context` is text carried from earlier turns and
+        `resolved` the question with its pronouns replaced by what they refer to."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -105,6 +113,8 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
+        if resolved:
+            text = clean_question(resolved, cfg.max_question_chars)
         q = analyze(text, context)
         query = f"{text} {context}".strip()
         qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
@@ -128,6 +138,31 @@ class Conversation:
     pipeline: Pipeline
     turns: list[tuple[str, Answer]] = field(default_factory=list)
 
+    def resolve(self, question: str) -> str | None:
+        """The question with he/she/his/her/him (and "there") replaced by the person
+        (or place) the previous turn was about, or None when nothing is replaced."""
+        if not self.turns:
+            return None
+        prev_q, prev = self.turns[-1]
+        prev_q = prev.resolved_question or prev_q
+        qtype = answer_type(prev_q)
+        person = place = None
+        if prev.short_answer and not prev.abstained:
+            if qtype == PERSON:
+                person = prev.short_answer
+            elif qtype == PLACE:
+                place = prev.short_answer
+        if person is None:
+            names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", prev_q[1:])
+            person = names[-1] if names else None
+        out = question
+        if person:
+            out = re.sub(r"\b(his|her)\b(?=\s+\w)", f"{person}'s", out, flags=re.I)
+            out = re.sub(r"\b(he|she|him)\b", person, out, flags=re.I)
+        if place:
+            out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
+        return out if out != question else None
+
     def context_for(self, question: str) -> str:
         if not self.turns or not needs_context(question):
             return ""
@@ -141,7 +176,10 @@ class Conversation:
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None) -> Answer:
         ctx = self.context_for(question)
-        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode)
+        resolved = self.resolve(question) if ctx else None
+        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved)
+        if resolved:
+            ans.resolved_question = resolved
         self.turns.append((question, ans))
         return ans
 
