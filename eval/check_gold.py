@@ -19,6 +19,7 @@ Checks, per line:
 Prints one line per problem, then a summary line with counts per type and
 split. Exits 1 if any problem was found, else 0. Standard library only.
 """
+
 import argparse
 import json
 import os
@@ -32,9 +33,7 @@ SPLITS = ("dev", "test")
 
 
 def is_str_list(x, allow_empty=True):
-    return (isinstance(x, list)
-            and all(isinstance(s, str) and s.strip() for s in x)
-            and (allow_empty or len(x) > 0))
+    return isinstance(x, list) and all(isinstance(s, str) and s.strip() for s in x) and (allow_empty or len(x) > 0)
 
 
 def main(argv=None):
@@ -200,8 +199,10 @@ def main(argv=None):
     types = " ".join(f"{t}={by_type[t]}" for t in TYPES)
     splits = " ".join(f"{s}={by_split[s]}" for s in SPLITS)
     pairs = " ".join(f"{t}:{by_pair[(t, 'dev')]}/{by_pair[(t, 'test')]}" for t in TYPES)
-    print(f"SUMMARY: {n_items} items, {len(problems)} problem{'s' if len(problems) != 1 else ''} | "
-          f"types: {types} | splits: {splits} | dev/test per type: {pairs}")
+    print(
+        f"SUMMARY: {n_items} items, {len(problems)} problem{'s' if len(problems) != 1 else ''} | "
+        f"types: {types} | splits: {splits} | dev/test per type: {pairs}"
+    )
     return 1 if problems else 0
 
 
