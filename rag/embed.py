@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -42,10 +43,15 @@ class Embedder:
         self.name, self.path = resolve_model(model)
         self.batch_size = batch_size
         self._model = None
+        self._lock = threading.Lock()  # UI sessions may ask for the model at once
         self.n_encoded = 0
 
     @property
     def model(self):  # -> SentenceTransformer
+        with self._lock:
+            return self._load()
+
+    def _load(self):  # -> SentenceTransformer
         if self._model is None:
             # Never reach for a hub: everything is on disk.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -53,9 +54,14 @@ class Retriever:
         self.config = config
         self._bm25 = None
         self._chunk_terms: list[set[str]] | None = None
+        self._lock = threading.Lock()
 
     @property
     def bm25(self):
+        with self._lock:
+            return self._build_bm25()
+
+    def _build_bm25(self):
         if self._bm25 is None:
             import bm25s
 
