@@ -27,6 +27,7 @@ from .retrieve import jaccard, terms
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
+_AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
 _CUE_RANK = {"because": 0.3, "due to": 0.25, "since": 0.15, "so that": 0.2, "in order to": 0.2, "as": 0.05}
 
 
@@ -135,7 +136,10 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novelty = len(novel) / max(1, len(ct))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
-        score = novelty + 0.5 * rarity - 0.08 * min(dist, 12) - 0.03 * max(0, n - 3)
+        # names usually open the sentence ("X, the editor in chief, said ..."): distance
+        # to the question's words matters less for them
+        per_word = 0.04 if q.qtype == PERSON else 0.08
+        score = novelty + 0.5 * rarity - per_word * min(dist, 12) - 0.03 * max(0, n - 3)
         if q.head and q.head in ct:
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
@@ -164,6 +168,17 @@ def score_sentences(
     if sims is not None:
         for row in np.argsort(-sims)[:extra]:
             pool.setdefault(int(row), None)
+    agent_docs: dict[str, float] = {}
+    if q.subtype == "AGENT":
+        # Authorship lives in bylines and credit lines of the article the question
+        # describes, which share few words with the question: add them by document.
+        for h in hits:
+            if h.chunk.doc_id not in agent_docs and len(agent_docs) < 3:
+                agent_docs[h.chunk.doc_id] = 1.0 - 0.15 * len(agent_docs)
+        for doc in agent_docs:
+            for sent in table.by_doc[doc]:
+                if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):
+                    pool.setdefault(sent.row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     out = []
     for row, h in pool.items():
@@ -174,6 +189,15 @@ def score_sentences(
         typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
         rel = max(0.0, h.score / top) if h is not None else 0.0
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
+        if agent_docs and span is not None and s.doc in agent_docs:
+            verb = _AGENT_VERB.search(q.text.lower())
+            before = s.text[: span[0]].lower()
+            match = verb is not None and (
+                (verb.group(1).startswith("translat") and "translat" in before)
+                or (verb.group(1).startswith(("wr", "auth", "report", "by")) and "translat" not in before)
+            )
+            score = 0.6 + 0.4 * agent_docs[s.doc] + (0.3 if match else 0.0)
+            own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))
     return sorted(out, key=lambda x: -x.score)
 
@@ -221,9 +245,22 @@ def build_answer(
     config: Config,
     k: int,
     qvec: np.ndarray | None = None,
+    parts: list[tuple[Question, np.ndarray | None]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
     conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
+    firsts: list[Scored] = []
+    if parts:
+        # A two-part question: each part gets its own best sentence, and the short
+        # answer comes from the first part.
+        confs = []
+        for pq, pv in parts:
+            pr = score_sentences(pq, hits[: config.candidates], table, pv)
+            if pr:
+                firsts.append(pr[0])
+                confs.append(confidence(pq, pr[0], unseen_share(pq, table)))
+        if confs:
+            conf = sum(confs) / len(confs)
     abstain = not ranked or conf < config.abstain_threshold
 
     sources: list[Source] = []
@@ -255,8 +292,11 @@ def build_answer(
     quotes: list[Quote] = []
     short = None
     if not abstain:
-        best = ranked[0]
+        best = firsts[0] if firsts else ranked[0]
         chosen = [best]
+        for f in firsts[1:]:
+            if all(f.sent.row != c.sent.row for c in chosen):
+                chosen.append(f)
         # Supporting quotes: close seconds, preferring those that cover question terms
         # the chosen ones miss (a two-part question gets both parts quoted).
         covered = set(best.sent.terms)

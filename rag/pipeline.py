@@ -14,7 +14,7 @@ from .config import Config
 from .embed import Embedder
 from .extract import SentenceTable, build_answer
 from .index import Index, IndexError_, build
-from .question import PERSON, PLACE, analyze, answer_type, needs_context
+from .question import PERSON, PLACE, analyze, answer_type, needs_context, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
 
@@ -121,7 +121,12 @@ class Pipeline:
         hits = retriever.search(
             query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=terms(text) + terms(context)
         )
-        ans = build_answer(q, hits, index, table, cfg, k, qvec=qvec)
+        parts = None
+        pieces = split_question(text)
+        if len(pieces) > 1:
+            pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
+            parts = [(analyze(p, context), v) for p, v in zip(pieces, pvecs)]
+        ans = build_answer(q, hits, index, table, cfg, k, qvec=qvec, parts=parts)
         ans.question = question if isinstance(question, str) else text
         ans.resolved_question = query if context else None
         ans.latency_ms = (time.perf_counter() - t0) * 1000
@@ -148,7 +153,7 @@ class Conversation:
         qtype = answer_type(prev_q)
         person = place = None
         if prev.short_answer and not prev.abstained:
-            if qtype == PERSON:
+            if qtype == PERSON and re.fullmatch(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", prev.short_answer):
                 person = prev.short_answer
             elif qtype == PLACE:
                 place = prev.short_answer
@@ -157,8 +162,16 @@ class Conversation:
             person = names[-1] if names else None
         out = question
         if person:
-            out = re.sub(r"\b(his|her)\b(?=\s+\w)", f"{person}'s", out, flags=re.I)
-            out = re.sub(r"\b(he|she|him)\b", person, out, flags=re.I)
+            # only the first pronoun: in "does he think Kim fears Trump will tell him",
+            # "him" is someone else
+            m = re.search(r"\b(he|she|him|his|her)\b", out, flags=re.I)
+            if m:
+                sub = (
+                    f"{person}'s"
+                    if m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", out[m.end() :])
+                    else person
+                )
+                out = out[: m.start()] + sub + out[m.end() :]
         if place:
             out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
         return out if out != question else None

@@ -34,7 +34,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (
         PLACE,
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
-        r"region)\b|\bwhich (city|country|place|town|capital|region)\b|\bwhat (city|country|place|town)\b",
+        r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port)\b",
     ),
     (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what)\b[\w .'’-]{{0,40}}?\b{_ROLE}s?\b|\bname of the {_ROLE}\b"),
     (
@@ -119,12 +119,39 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "AGENT"
     if re.search(r"\b(what|which) (kind|type|sort) of\b", q):
         return "KIND"
+    if re.search(r"\bfull name\b|\bstands? for\b|\bexpansion\b", q):
+        return "EXPAND"
     return None
+
+
+_PRONOUNS = {
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "i",
+    "we",
+    "you",
+    "later",
+    "also",
+}
 
 
 @lru_cache(maxsize=1)
 def _qstems() -> frozenset[str]:
-    return frozenset(t for w in _QWORDS for t in terms(w, keep_stopwords=True))
+    return frozenset(t for w in _QWORDS | _PRONOUNS for t in terms(w, keep_stopwords=True))
 
 
 def analyze(text: str, carried_text: str = "") -> Question:
@@ -240,6 +267,37 @@ _STOP_CAPS = {
 }
 
 
+_CLAUSE_BREAK = {"against", "over", "in", "with", "which", "while", "for", "on", "from", "after", "before", "by"}
+
+
+class _Run:
+    """A match-like (start, end, text) for capitalised runs and their parts."""
+
+    def __init__(self, start: int, text: str) -> None:
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
+def _caps_runs(sentence: str) -> list[_Run]:
+    """Capitalised runs, plus their parts split at lower-case connectors:
+    "Professor Shin Sangjin of Kwangwoon University" also gives "Kwangwoon University"."""
+    out = []
+    for m in _CAPS_RE.finditer(sentence):
+        out.append(_Run(m.start(), m.group(0)))
+        for p in re.finditer(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*", m.group(0)):
+            if p.group(0) != m.group(0):
+                out.append(_Run(m.start() + p.start(), p.group(0)))
+    return out
+
+
 def _trim(span: str) -> str:
     span = re.sub(r"[’']s$", "", span.strip()).strip(" ,.;:“”\"'’‘()[]-–—")
     words = span.split()
@@ -268,10 +326,11 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             add(m.start(), m.end())
     elif qtype == PERSON:
         for m in _NAME_RE.finditer(sentence):
-            if not _ORG_WORDS.search(m.group(0)) and not _DATE_RE.fullmatch(m.group(0)):
-                add(m.start(), m.end())
+            name = re.sub(rf"(?:\s+(?:{_WEEKDAY}|{_MONTH}))+$", "", m.group(0))  # "Twitter Tuesday"
+            if not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name):
+                add(m.start(), m.start() + len(name))
     elif qtype in (PLACE, ORG):
-        for m in _CAPS_RE.finditer(sentence):
+        for m in _caps_runs(sentence):
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
@@ -281,14 +340,23 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             d = _DATE_RE.search(s)
             add(m.start(), m.start() + (d.start() if d and d.start() > 0 else len(s)))
     elif qtype == "ORG_OR_CAPS":
-        for m in _CAPS_RE.finditer(sentence):
+        for m in _caps_runs(sentence):
             if len(m.group(0).split()) > 1:
                 add(m.start(), m.end())
+    elif qtype == "EXPAND":
+        for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+){1,7})\(([A-Z]{2,8})\)", sentence):
+            add(m.start(1), m.end(1))
     elif qtype == REASON:
         for m in _REASON_CUE.finditer(sentence):
             rest = sentence[m.end() :]
             stop = re.search(r"[,;:.”\"]|\s--\s|\s–\s", rest)
-            add(m.start(), m.end() + (stop.start() if stop else len(rest)))
+            end = stop.start() if stop else len(rest)
+            # a reason is a short clause: cut at a later preposition past the 4th word
+            words = list(re.finditer(r"\S+", rest[:end]))
+            if len(words) > 8:
+                cut = next((w.start() for w in words[4:9] if w.group(0) in _CLAUSE_BREAK), words[8].start())
+                end = cut
+            add(m.start(), m.end() + end)
     return [s for s in out if s[2] and not _DATE_RE.fullmatch(s[2]) or qtype == DATE]
 
 
@@ -324,5 +392,15 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "AGENT":
-        return bool(re.search(r"\b[Bb]y\s+$", sentence[max(0, a - 4) : a]))
+        # "By Eugene Whong", "Translated by Yewon Ji", "MOSCOW (Sputnik), Tommy Yang -"
+        return bool(re.search(r"(\b[Bb]y|\)\s*,)\s+$", sentence[max(0, a - 5) : a]))
     return True
+
+
+_SPLIT = re.compile(r",?\s+and\s+(?=(?:on |in |at |for |from )?(?:who|whom|where|when|what|which|how|why)\b)", re.I)
+
+
+def split_question(text: str) -> list[str]:
+    """A two-part question ("Where did X, and when did Y?") as its parts."""
+    parts = [p.strip(" ,?") for p in _SPLIT.split(text, maxsplit=1)]
+    return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]
