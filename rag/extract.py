@@ -189,17 +189,28 @@ def score_sentences(
         typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
         rel = max(0.0, h.score / top) if h is not None else 0.0
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
-        if agent_docs and span is not None and s.doc in agent_docs:
-            verb = _AGENT_VERB.search(q.text.lower())
-            before = s.text[: span[0]].lower()
-            match = verb is not None and (
-                (verb.group(1).startswith("translat") and "translat" in before)
-                or (verb.group(1).startswith(("wr", "auth", "report", "by")) and "translat" not in before)
-            )
-            score = 0.6 + 0.4 * agent_docs[s.doc] + (0.3 if match else 0.0)
+        if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):
+            score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))
     return sorted(out, key=lambda x: -x.score)
+
+
+def _agent_line(q: Question, before: str) -> bool:
+    """Is the text before a name the credit line the question's verb asks about?
+    "By X" (and a dateline "CITY (Outlet), X -") wrote it; "Translated by X" translated
+    it; "Reporting by X" reported for it."""
+    verb = _AGENT_VERB.search(q.text.lower())
+    b = before.strip().lower()
+    byline = b == "by" or bool(re.fullmatch(r"[a-z .]+\([^)]*\),", b))
+    if verb is None:
+        return byline
+    v = verb.group(1)
+    if v.startswith("translat"):
+        return b.endswith("translated by")
+    if v.startswith("report"):
+        return byline or b.endswith("reporting by")
+    return byline
 
 
 def unseen_share(q: Question, table: SentenceTable) -> float:

@@ -157,9 +157,14 @@ class Conversation:
                 person = prev.short_answer
             elif qtype == PLACE:
                 place = prev.short_answer
-        if person is None:
-            names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", prev_q[1:])
-            person = names[-1] if names else None
+        # else the subject of an earlier question ("did Kim meet ...") or a full name in it
+        for q_text in [t.resolved_question or q0 for q0, t in reversed(self.turns)] if person is None else []:
+            subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)",
+                             q_text)
+            names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", q_text[1:])
+            person = subj.group(1) if subj else (names[-1] if names else None)
+            if person:
+                break
         out = question
         if person:
             # only the first pronoun: in "does he think Kim fears Trump will tell him",

@@ -217,6 +217,9 @@ _ORG_WORDS = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
 _REASON_CUE = re.compile(r"\b(because|since|as|so that|in order to|due to|so|to)\b\s+", re.I)
 _STOP_CAPS = {
+    "By",
+    "Translated",
+    "Reporting",
     "The",
     "A",
     "An",
