@@ -28,7 +28,17 @@ W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
-_CUE_RANK = {"because": 0.3, "due to": 0.25, "since": 0.15, "so that": 0.2, "in order to": 0.2, "as": 0.05}
+_CUE_RANK = {
+    "because": 0.35,
+    "due to": 0.3,
+    "resulted from": 0.3,
+    "result of": 0.25,
+    "driven by": 0.25,
+    "as": 0.2,
+    "since": 0.15,
+    "so that": 0.2,
+    "in order to": 0.2,
+}
 
 
 @dataclass
@@ -59,7 +69,10 @@ class SentenceTable:
             self.rows.append(s)
             self.lookup[(doc_id, a)] = s
             df.update(s.terms)
-        self.caps = {t for t in df if t}  # filled below
+        # words of each article's headline, outlet and byline (who wrote "the Sputnik story")
+        self.meta = {
+            d.doc_id: set(terms(" ".join(x for x in (d.title, d.outlet, d.byline) if x))) for d in index.docs.values()
+        }
         self.n = max(1, len(self.rows))
         self.df = df
 
@@ -115,7 +128,9 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
 
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
-    if q.qtype == OTHER:
+    if q.subtype == "EXPAND":
+        cands = spans(s.text, "EXPAND")
+    elif q.qtype == OTHER:
         cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS")
     else:
         cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
@@ -175,6 +190,11 @@ def score_sentences(
         for h in hits:
             if h.chunk.doc_id not in agent_docs and len(agent_docs) < 3:
                 agent_docs[h.chunk.doc_id] = 1.0 - 0.15 * len(agent_docs)
+        # "the Sputnik story", "the Newsmaker piece": the question names the outlet or headline
+        for doc in list(agent_docs) + [d for d in table.meta if d not in agent_docs]:
+            named = table.meta[doc] & set(q.terms)
+            if named:
+                agent_docs[doc] = agent_docs.get(doc, 0.7) + 0.3 * len(named)
         for doc in agent_docs:
             for sent in table.by_doc[doc]:
                 if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):

@@ -19,7 +19,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
         r"^(why|for what reason|how come)\b|what (is|was|were|are) the (reason|motive|purpose)|"
-        r"\bwhat (drove|motivated|prompted|explains?)\b",
+        r"\bwhat (?:might |could |would |may )?(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
     ),
     (
         DATE,
@@ -36,12 +36,12 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
         r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port)\b",
     ),
-    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what)\b[\w .'’-]{{0,40}}?\b{_ROLE}s?\b|\bname of the {_ROLE}\b"),
     (
         ORG,
         r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
         r"institution|think tank|company|media|news agency|program|body|ministry|service)\b",
     ),
+    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what)\b[\w .'’-]{{0,40}}?\b{_ROLE}s?\b|\bname of the {_ROLE}\b"),
 ]
 
 _FOLLOWUP = re.compile(
@@ -215,7 +215,9 @@ _ORG_WORDS = re.compile(
     r"Council|Academy|Party|News|Department|Association|Foundation|Post|Herald"
 )
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
-_REASON_CUE = re.compile(r"\b(because|since|as|so that|in order to|due to|so|to)\b\s+", re.I)
+_REASON_CUE = re.compile(
+    r"\b(because of|because|since|as|so that|in order to|due to|resulted from|result of|driven by|so|to)\b\s+", re.I
+)
 _STOP_CAPS = {
     "By",
     "Translated",
