@@ -124,6 +124,39 @@ def _subtype(q: str, qtype: str) -> str | None:
     return None
 
 
+# Function words bm25s's English list lacks; they carry no topic.
+_FUNCTION = {
+    "during",
+    "before",
+    "after",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "over",
+    "under",
+    "again",
+    "further",
+    "once",
+    "while",
+    "within",
+    "without",
+    "since",
+    "until",
+    "upon",
+    "among",
+    "according",
+    "toward",
+    "towards",
+    "would",
+    "could",
+    "should",
+    "might",
+    "must",
+    "may",
+    "can",
+}
 _PRONOUNS = {
     "he",
     "him",
@@ -151,7 +184,7 @@ _PRONOUNS = {
 
 @lru_cache(maxsize=1)
 def _qstems() -> frozenset[str]:
-    return frozenset(t for w in _QWORDS | _PRONOUNS for t in terms(w, keep_stopwords=True))
+    return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION for t in terms(w, keep_stopwords=True))
 
 
 def analyze(text: str, carried_text: str = "") -> Question:
