@@ -27,6 +27,7 @@ from typing import Any
 import gradio as gr
 
 from rag.config import Config
+from rag.index import MANIFEST
 from rag.pipeline import Conversation, Pipeline, QuestionError
 from rag.records import Answer
 from rag.render import answer_html, articles_html, error_html, eval_html, question_html, sources_html
@@ -90,6 +91,62 @@ class ChatSession:
         return next((a for _, a in reversed(self.entries) if isinstance(a, Answer)), None)
 
 
+class IndexWatcher:
+    """Notices a new index on disk (`rag index` replaced manifest.json) and swaps it in on a
+    background thread. Answers go on from the index in memory until the new one is loaded;
+    a reload that fails leaves the old one serving and is tried again on the next change."""
+
+    def __init__(self, pipeline: Pipeline, log=print) -> None:
+        self.pipeline = pipeline
+        self.log = log
+        self.path = pipeline.config.index_dir / MANIFEST
+        self._stamp = self._stat()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self.reloads = 0
+        self.failures = 0
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        # os.replace gives the new manifest a new inode, so this changes with every build.
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def poll(self) -> None:
+        """Cheap (one stat); starts a reload when the manifest on disk has changed."""
+        stamp = self._stat()
+        if stamp is None or stamp == self._stamp:
+            return
+        with self._lock:
+            if stamp == self._stamp or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._stamp = stamp
+            self._thread = threading.Thread(target=self._reload, name="index-reload", daemon=True)
+            self._thread.start()
+
+    def _reload(self) -> None:
+        try:
+            loaded = self.pipeline.index.manifest.get("generation")
+            index = self.pipeline.reload()
+        except Exception as e:  # noqa: BLE001 - the old index keeps serving
+            self.failures += 1
+            self.log(
+                f"index changed on disk but could not be loaded ({type(e).__name__}: {e}); still serving the old one"
+            )
+            return
+        if index.manifest.get("generation") != loaded:
+            self.reloads += 1
+            self.log(f"switched to the new index: {len(index.docs)} articles, {len(index.chunks)} chunks")
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until a running reload finishes (for tests and shutdown)."""
+        t = self._thread
+        if t is not None:
+            t.join(timeout)
+
+
 def chat_messages(entries: list[tuple[str, Answer | str]], show_scores: bool, threshold: float) -> list[dict]:
     msgs: list[dict] = []
     for q, a in entries:
@@ -107,8 +164,12 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
     # One answer now, on this thread: it loads the model and builds BM25, which are
     # lazy and not guarded against two sessions racing to do it.
     pipeline.answer(EXAMPLES[0])
+    watcher = IndexWatcher(pipeline)
 
     def ask(question: str, k: float, show_scores: bool, session: ChatSession | None) -> tuple[Any, ...]:
+        watcher.poll()
+        # The API can send what the textbox cannot: null, a number.
+        question = "" if question is None else str(question)
         session = session or ChatSession(pipeline.conversation())
         keep = ""
         # One question at a time per session: a follow-up must see the previous turn.
@@ -180,7 +241,7 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
                     with gr.Column(scale=2):
                         sources = gr.HTML(sources_html(None), elem_id="sources", label="Sources")
             with gr.Tab("Articles"):
-                gr.HTML(articles_html(index), elem_id="articles")
+                articles = gr.HTML(articles_html(index), elem_id="articles")
             with gr.Tab("Evaluation"):
                 report_view = gr.HTML(elem_id="evaluation")
                 reload_btn = gr.Button("Reload report", size="sm")
@@ -202,9 +263,12 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
         # Read on every page load, so a new `rag eval` shows up without a restart.
         demo.load(lambda: eval_html(report), None, report_view, api_visibility="private")
         reload_btn.click(lambda: eval_html(report), None, report_view, api_visibility="private")
+        # The index may have been rebuilt since the app started (see IndexWatcher).
+        demo.load(lambda: articles_html(pipeline.index), None, articles, api_visibility="private")
     # Answers take tens of milliseconds; two at a time keeps both cores busy without
     # letting a burst of sessions starve each other.
     demo.queue(default_concurrency_limit=2)
+    demo.index_watcher = watcher  # type: ignore[attr-defined]
     return demo
 
 

@@ -168,7 +168,9 @@ def _split_long(text: str, a: int, b: int, max_tokens: int) -> list[tuple[int, i
     words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
     cur = 0
     while cur < len(words):
-        lo, hi = cur, len(words)
+        # Every word is at least one token, so a piece never holds more than max_tokens
+        # words: bounding the search keeps an unpunctuated megabyte linear, not quadratic.
+        lo, hi = cur, min(len(words), cur + max_tokens)
         # largest run of words from `cur` that fits: binary search on the end
         while lo < hi:
             mid = (lo + hi + 1) // 2

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import warnings
 from pathlib import Path
+from typing import NoReturn
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line (what is wrong, where the help is) and exit code 2,
+    instead of argparse's usage block. Sub-command parsers inherit this class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _text(text: str) -> str:
+    """Text from the command line or the terminal as valid Unicode: bytes that are not
+    UTF-8 reach Python as lone surrogates, which would fail when printed back (JSON)."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())[:500]
 
 
 def _positive_k(text: str) -> int:
@@ -58,7 +78,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     from .index import build
 
     cfg = _config(args)
-    _, st = build(cfg, rebuild=args.rebuild, log=lambda s: print(s, file=sys.stderr), progress=sys.stderr.isatty())
+    _, st = build(
+        cfg,
+        rebuild=args.rebuild,
+        log=lambda s: print(s, file=sys.stderr),
+        progress=sys.stderr.isatty(),
+        wait=not args.no_wait,
+    )
     print(
         f"indexed {st['documents']} articles into {cfg.index_dir}: {st['chunks']} chunks "
         f"({st['min_tokens']}-{st['max_tokens']} tokens), {st['embedded']} embedded, "
@@ -91,7 +117,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     print("Ask about the articles. Follow-up questions work. Commands: /clear, /quit.")
     while True:
         try:
-            line = input("? ").strip()
+            line = _text(input("? ")).strip()
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
@@ -110,23 +136,27 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rag", description="Answer questions about news articles by quoting them.")
+    p = _Parser(prog="rag", description="Answer questions about news articles by quoting them.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("index", help="build or update the index from the articles folder")
     _common(s)
     s.add_argument("--rebuild", action="store_true", help="re-embed every article, not only changed ones")
+    s.add_argument(
+        "--no-wait", action="store_true", help="if another `rag index` is writing this index, stop instead of waiting"
+    )
     s.set_defaults(func=cmd_index)
 
     s = sub.add_parser("ask", help="answer one question")
     _common(s)
-    s.add_argument("question")
+    s.add_argument("question", type=_text)
     s.add_argument("--json", action="store_true", help="print the answer record as JSON")
     s.add_argument("--k", type=_positive_k, default=None, help="passages to return (1..50, default 5)")
     s.add_argument(
         "--history",
         action="append",
         default=[],
+        type=_text,
         metavar="Q",
         help="an earlier question of the conversation (repeat, oldest first)",
     )
@@ -146,7 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character gets a replacement, not a crash.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    from .batch import InputFileError
     from .config import ConfigError
     from .corpus import CorpusError
     from .embed import ModelError
@@ -159,14 +194,28 @@ def main(argv: list[str] | None = None) -> int:
         warnings.showwarning = lambda msg, *a, **k: print(f"warning: {msg}", file=sys.stderr)
         try:
             return args.func(args)
-        except (ConfigError, CorpusError, ModelError, IndexError_, QuestionError, GoldError) as e:
-            print(f"rag {args.command}: error: {e}", file=sys.stderr)
+        except (ConfigError, CorpusError, ModelError, IndexError_, QuestionError, GoldError, InputFileError) as e:
+            print(f"rag {args.command}: error: {' '.join(str(e).split())}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
             print(f"rag {args.command}: interrupted", file=sys.stderr)
             return 130
         except BrokenPipeError:
             return 0
+        except OSError as e:
+            # A folder or file that cannot be read or written: say which, and why.
+            where = f" {e.filename}" if e.filename else ""
+            print(f"rag {args.command}: error: cannot use{where}: {e.strerror or _one_line(e)}", file=sys.stderr)
+            return 2
+        except Exception as e:  # noqa: BLE001 - a user never sees a traceback
+            if os.environ.get("RAG_DEBUG"):
+                raise
+            print(
+                f"rag {args.command}: internal error: {type(e).__name__}: {_one_line(e)} "
+                "(RAG_DEBUG=1 shows the traceback; please report it)",
+                file=sys.stderr,
+            )
+            return 1
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import importlib
 from collections.abc import Callable
 
 # module name under rag/ -> registers `rag eval`, `rag batch`, `rag bench ...`
-MODULES = ("evaluate", "batch", "bench")
+MODULES = ("evaluate", "batch", "bench", "bench_load", "train_reader", "bench_reader")
 
 
 def register(sub, common: Callable[[argparse.ArgumentParser], None]) -> None:

@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Bump when the cleaning rules change: indexes built with other rules are then stale.
 CLEANER_VERSION = 2
-MAX_FILE_BYTES = 20_000_000  # larger files are refused, not read into memory
+# Larger files are refused, not read into memory: a news article is tens of kilobytes, and
+# a file this big is a dump of many articles (split it) or not an article at all.
+MAX_FILE_BYTES = 20_000_000
 
 _BOILERPLATE = re.compile(
     r"share (on|button|this)|\bshare\b.*\bbutton\b|mailing list|newsletter|sign up|subscribe|"
@@ -80,7 +82,11 @@ def clean(raw: str, doc_id: str = "") -> Document:
     """Strip web clutter from one article's text and pull out its metadata."""
     lines = [_BULLET.sub("", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln) for ln in lines if ln.strip()]
-    first_body = next((i for i, ln in enumerate(lines) if _is_body(ln)), len(lines))
+    first_body = next((i for i, ln in enumerate(lines) if _is_body(ln)), None)
+    if first_body is None:
+        # No punctuated paragraph at all (a transcript, notes): long lines are the body,
+        # rather than the whole text being dropped as page clutter.
+        first_body = next((i for i, ln in enumerate(lines) if _words(ln) >= 12), len(lines))
 
     title = byline = date = outlet = None
     header = lines[:first_body]
@@ -170,7 +176,10 @@ def read_document(path: Path, doc_id: str) -> Document | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            warnings.warn(f"skipping {doc_id}: {size / 1e6:.0f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB limit")
+            warnings.warn(
+                f"skipping {doc_id}: {size / 1e6:.0f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB limit "
+                "for one article; split it into one file per article"
+            )
             return None
         data = path.read_bytes()
     except OSError as e:
@@ -185,14 +194,19 @@ def read_document(path: Path, doc_id: str) -> Document | None:
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        warnings.warn(f"skipping {doc_id}: not UTF-8 (byte {e.start}); re-save it as UTF-8")
+        warnings.warn(f"skipping {doc_id}: not UTF-8 (byte {e.start}); re-save it as UTF-8 (e.g. iconv -t UTF-8)")
         return None
     if path.suffix.lower() in (".html", ".htm"):
         raw = _html_to_text(raw)
     doc = clean(raw, doc_id)
     if not doc.text.strip():
-        warnings.warn(f"skipping {doc_id}: no article text left after removing page clutter")
+        why = "no article text left after removing page clutter"
+        if not re.search(r"[.!?]", raw):
+            why = "no sentences in it (no . ! or ? and no line of 12 or more words)"
+        warnings.warn(f"skipping {doc_id}: {why}")
         return None
+    if not re.search(r"[.!?]", doc.text):
+        warnings.warn(f"{doc_id} has no sentence punctuation (. ! ?): its quotes are cut at word boundaries")
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
 
@@ -235,11 +249,17 @@ def iter_documents(seeds_dir: Path) -> Iterator[Document]:
 
 
 def file_hashes(seeds_dir: Path) -> dict[str, str]:
-    """sha256 of every article file's bytes, by doc id (for staleness checks)."""
+    """sha256 of every article file's bytes, by doc id (for staleness checks). Read in
+    blocks: an oversized file is hashed (it is skipped, but its changes count) without
+    being held in memory."""
     out = {}
     for doc_id, path in list_files(seeds_dir):
+        h = hashlib.sha256()
         try:
-            out[doc_id] = hashlib.sha256(path.read_bytes()).hexdigest()
+            with open(path, "rb") as f:
+                for block in iter(lambda f=f: f.read(1 << 20), b""):
+                    h.update(block)
         except OSError:
             continue
+        out[doc_id] = h.hexdigest()
     return out

@@ -57,11 +57,25 @@ class Embedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            # Its "Loading weights" bar would land in every command's stderr, where one-line
+            # warnings and errors are meant to be read.
+            hf_logging.disable_progress_bar()
 
             try:
-                self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                # Weights only from safetensors: a pytorch_model.bin is a pickle, and
+                # nothing on disk is ever unpickled. trust_remote_code stays off.
+                self._model = SentenceTransformer(
+                    str(self.path),
+                    device="cpu",
+                    local_files_only=True,
+                    trust_remote_code=False,
+                    model_kwargs={"use_safetensors": True},
+                )
             except Exception as e:  # noqa: BLE001 - any load failure gets one clear line
-                raise ModelError(f"cannot load the embedder from {self.path}: {e}") from e
+                detail = " ".join(str(e).split())[:300]  # one line, whatever the library says
+                raise ModelError(f"cannot load the embedder from {self.path}: {detail}") from e
         return self._model
 
     @property

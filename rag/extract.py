@@ -353,7 +353,11 @@ def build_answer(
             for other in ranked:
                 if other.sent.doc == c.sent.doc or other.sent.doc in {a["doc"] for a in also}:
                     continue
-                same = jaccard(other.sent.terms, c.sent.terms) >= config.dup_threshold
+                # a near-copy only corroborates if it holds the same answer: "on Tuesday"
+                # vs "on Thursday" is a contradiction, not a second source
+                same = jaccard(other.sent.terms, c.sent.terms) >= config.dup_threshold and (
+                    c.span is None or c.span[2] in other.sent.text
+                )
                 agrees = c is best and short is not None and short in other.sent.text and other.score >= 0.85 * c.score
                 if same or agrees:
                     cites.append(source_for(hit_of(other)))

@@ -13,9 +13,11 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -31,6 +33,11 @@ from .records import Chunk, Document
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+DATA_KEYS = ("docs", "chunks", "vectors", "sentvecs", "faiss")
+# What a build names its files; only these (and their temporary copies) are ever deleted,
+# so an --index folder that holds anything else keeps it.
+_GENERATION_FILE = re.compile(r"(docs|chunks|vectors|sentvecs|faiss)-\d{14}-[0-9a-f]{6}\.(jsonl|npy|index)")
+_TEMP_FILE = re.compile(r"\.(?:(?:docs|chunks|vectors|sentvecs|faiss)-[\w.-]+|manifest\.json\.[0-9a-f]{32})\.tmp")
 
 
 class IndexError_(RuntimeError):
@@ -60,6 +67,75 @@ def _versions() -> dict[str, str]:
         with contextlib.suppress(metadata.PackageNotFoundError):
             out[pkg] = metadata.version(pkg)
     return out
+
+
+def _check_manifest(manifest: object, where: Path, fix: str) -> dict:
+    """The manifest if it has every field a load needs, with the right types; a hand-edited
+    or foreign file raises IndexError_ naming the first bad field (never a KeyError later)."""
+
+    def bad(what: str) -> IndexError_:
+        return IndexError_(f"{where} is malformed ({what}): {fix}")
+
+    if not isinstance(manifest, dict):
+        raise bad(f"a JSON {type(manifest).__name__}, not an object")
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        raise IndexError_(f"{where} has format version {version!r}, this version reads {FORMAT_VERSION}: {fix}")
+    data = manifest.get("data_files")
+    if not isinstance(data, dict) or set(data) != set(DATA_KEYS):
+        raise bad(f"data_files must name {', '.join(DATA_KEYS)}")
+    for key, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
+            raise bad(f"data_files.{key}")
+        name = entry.get("name")
+        # A plain file name inside the index folder: a manifest must not point elsewhere.
+        if not isinstance(name, str) or not _GENERATION_FILE.fullmatch(name):
+            raise bad(f"data_files.{key}.name {name!r} is not an index file name")
+    model = manifest.get("model")
+    if not isinstance(model, dict) or not isinstance(model.get("name"), str):
+        raise bad("model.name")
+    if not isinstance(model.get("dim"), int) or isinstance(model.get("dim"), bool) or model["dim"] < 1:
+        raise bad("model.dim")
+    if not isinstance(manifest.get("chunker"), dict):
+        raise bad("chunker")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+        isinstance(v, dict) and isinstance(v.get("sha256"), str) for v in files.values()
+    ):
+        raise bad("files")
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(counts.get(c), int) and not isinstance(counts.get(c), bool) and counts[c] >= 0
+        for c in ("documents", "chunks", "sentences")
+    ):
+        raise bad("counts")
+    skipped = manifest.get("skipped", [])
+    if not isinstance(skipped, list) or not all(isinstance(x, str) for x in skipped):
+        raise bad("skipped")
+    skipped_files = manifest.get("skipped_files", {})
+    if not isinstance(skipped_files, dict) or not all(isinstance(x, str) for x in skipped_files.values()):
+        raise bad("skipped_files")
+    return manifest
+
+
+def _check_records(docs: dict[str, Document], chunks: list[Chunk], manifest: dict, index_dir: Path, fix: str) -> None:
+    """Chunk records must point into the documents they name: every quote is cut from
+    Document.text by a chunk's offsets, so a mismatch would cite text that is not there."""
+    if set(docs) != set(manifest["files"]):
+        raise IndexError_(f"index in {index_dir} lists other articles than its manifest: {fix}")
+    seen: set[str] = set()
+    for c in chunks:
+        doc = docs.get(c.doc_id)
+        ok = (
+            doc is not None
+            and c.chunk_id not in seen
+            and 0 <= c.start <= c.end <= len(doc.text)
+            and doc.text[c.start : c.end] == c.text
+            and all(c.start <= a <= b <= c.end for a, b in c.sentences)
+        )
+        if not ok:
+            raise IndexError_(f"index chunk {c.chunk_id!r} does not match its article text: {fix}")
+        seen.add(c.chunk_id)
 
 
 @contextlib.contextmanager
@@ -104,27 +180,37 @@ class Index:
     # --- loading -------------------------------------------------------------------
     @classmethod
     def load(cls, index_dir: Path) -> Index:
+        """Read and verify the index. A build that replaces the manifest while this runs
+        deletes the files it named; the load then starts over on the new manifest."""
+        index_dir = Path(index_dir)
+        for attempt in range(3):
+            before = _manifest_bytes(index_dir)
+            try:
+                return cls._load(index_dir)
+            except IndexError_:
+                if attempt == 2 or before is None or _manifest_bytes(index_dir) in (before, None):
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @classmethod
+    def _load(cls, index_dir: Path) -> Index:
         import faiss
 
-        index_dir = Path(index_dir)
         fix = f"run `rag index --rebuild` (index folder {index_dir})"
         mpath = index_dir / MANIFEST
         if not mpath.exists():
             raise IndexError_(f"no index in {index_dir}: run `rag index` to build it")
         try:
             manifest = json.loads(mpath.read_text("utf-8"))
-            assert isinstance(manifest, dict)
-        except (ValueError, AssertionError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError):
             raise IndexError_(f"{mpath} is not valid JSON: {fix}") from None
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise IndexError_(
-                f"{mpath} has format version {manifest.get('format_version')!r}, this version reads "
-                f"{FORMAT_VERSION}: {fix}"
-            )
+        except OSError as e:
+            raise IndexError_(f"{mpath} cannot be read ({e.strerror or e}): {fix}") from None
+        manifest = _check_manifest(manifest, mpath, fix)
         try:
             files = {k: index_dir / v["name"] for k, v in manifest["data_files"].items()}
             for key, path in files.items():
-                if not path.exists():
+                if not path.is_file():
                     raise IndexError_(f"index file {path.name} is missing: {fix}")
                 if _sha256_file(path) != manifest["data_files"][key]["sha256"]:
                     raise IndexError_(f"index file {path.name} is damaged (checksum mismatch): {fix}")
@@ -133,14 +219,18 @@ class Index:
                 d = Document(**json.loads(line))
                 docs[d.doc_id] = d
             chunks = [Chunk.from_dict(json.loads(ln)) for ln in files["chunks"].read_text("utf-8").splitlines()]
+            # allow_pickle=False: an object array (a pickle) is refused, never executed.
             vectors = np.load(files["vectors"], allow_pickle=False)
             sent_vectors = np.load(files["sentvecs"], allow_pickle=False)
             fidx = faiss.read_index(str(files["faiss"]))
+            if vectors.ndim != 2 or sent_vectors.ndim != 2 or vectors.dtype != np.float32:
+                raise ValueError("vectors are not a float32 matrix")
         except IndexError_:
             raise
         except Exception as e:  # noqa: BLE001 - any parse failure means the same fix
             raise IndexError_(f"index in {index_dir} cannot be read ({type(e).__name__}): {fix}") from None
-        if not (len(chunks) == vectors.shape[0] == fidx.ntotal == manifest["counts"]["chunks"]):
+        counts = manifest["counts"]
+        if not (len(chunks) == vectors.shape[0] == fidx.ntotal == counts["chunks"]):
             raise IndexError_(
                 f"index in {index_dir} is inconsistent ({len(chunks)} chunks, {vectors.shape[0]} vectors, "
                 f"{fidx.ntotal} in FAISS): {fix}"
@@ -149,29 +239,42 @@ class Index:
             raise IndexError_(
                 f"index vectors have dimension {vectors.shape[1]}, manifest says {manifest['model']['dim']}: {fix}"
             )
-        if sent_vectors.shape != (manifest["counts"]["sentences"], vectors.shape[1]):
+        if sent_vectors.shape != (counts["sentences"], vectors.shape[1]):
             raise IndexError_(
                 f"index in {index_dir} has {sent_vectors.shape[0]} sentence vectors for "
-                f"{manifest['counts']['sentences']} sentences: {fix}"
+                f"{counts['sentences']} sentences: {fix}"
             )
+        _check_records(docs, chunks, manifest, index_dir, fix)
+        if len(sentence_keys(chunks)) != counts["sentences"]:
+            raise IndexError_(f"index in {index_dir} has sentence vectors that do not match its chunks: {fix}")
         return cls(
             manifest=manifest, docs=docs, chunks=chunks, vectors=vectors, faiss_index=fidx, sent_vectors=sent_vectors
         )
 
     # --- staleness -----------------------------------------------------------------
-    def stale_reason(self, config: Config) -> str | None:
-        """Why this index no longer matches the articles or the config, or None."""
+    def stale_reason(self, config: Config, embedder: Embedder | None = None) -> str | None:
+        """Why this index no longer matches the articles or the config, or None. With an
+        embedder, an index whose vectors the model cannot be compared to (another
+        dimension, e.g. a model folder replaced in place) is stale too."""
         name, _ = resolve_model(config.model)
         if self.manifest["model"]["name"] != name:
             return f"it was built with model {self.manifest['model']['name']!r}, the config uses {name!r}"
         if self.manifest["chunker"] != config.chunker_settings():
             return "the chunker settings changed"
-        on_disk = file_hashes(config.seeds_dir)
+        if embedder is not None and config.mode != "bm25" and embedder.dim != self.dim:
+            return f"its vectors have {self.dim} dimensions, the model makes {embedder.dim}"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unusable files were reported when they were indexed
+            on_disk = file_hashes(config.seeds_dir)
         built = {k: v["sha256"] for k, v in self.manifest["files"].items()}
-        skipped = set(self.manifest.get("skipped", []))
-        added = sorted(set(on_disk) - set(built) - skipped)
+        # Files the build could not use (empty, binary, not UTF-8, a duplicate...): they only
+        # make the index stale once they change. Older manifests list names without hashes.
+        known: dict[str, str | None] = {k: None for k in self.manifest.get("skipped", [])}
+        known.update(self.manifest.get("skipped_files", {}))
+        known.update(built)
+        added = sorted(set(on_disk) - set(known))
         removed = sorted(set(built) - set(on_disk))
-        changed = sorted(k for k in set(on_disk) & set(built) if on_disk[k] != built[k])
+        changed = sorted(k for k in set(on_disk) & set(known) if known[k] is not None and on_disk[k] != known[k])
         if added or removed or changed:
             parts = [f"{len(x)} {w}" for x, w in ((added, "added"), (changed, "changed"), (removed, "removed")) if x]
             return f"articles in {config.seeds_dir} changed since it was built ({', '.join(parts)})"
@@ -184,15 +287,20 @@ def build(
     rebuild: bool = False,
     log: Callable[[str], None] = lambda s: None,
     progress: bool = False,
+    wait: bool = True,
 ) -> tuple[Index, dict]:
     """Index config.seeds_dir into config.index_dir, re-embedding only added or
-    changed files unless rebuild=True. Returns the new index and build stats."""
+    changed files unless rebuild=True. Returns the new index and build stats.
+    Another build of the same folder is waited for (wait=True) or refused."""
     import faiss
 
     t0 = time.perf_counter()
     embedder = embedder or Embedder(config.model, config.batch_size)
     index_dir = config.index_dir
-    with build_lock(index_dir):
+    seeds = Path(config.seeds_dir)
+    if seeds.is_dir() and index_dir.exists() and index_dir.resolve() == seeds.resolve():
+        raise IndexError_(f"the index folder and the articles folder are both {seeds}: pass another --index")
+    with build_lock(index_dir, wait=wait):
         previous: Index | None = None
         if not rebuild:
             with contextlib.suppress(IndexError_):
@@ -200,9 +308,15 @@ def build(
             if previous is not None and (
                 previous.manifest["model"]["name"] != embedder.name
                 or previous.manifest["chunker"] != config.chunker_settings()
+                or previous.dim != embedder.dim
             ):
                 log("model or chunker settings changed: re-embedding everything")
                 previous = None
+        # Hashed before reading: a file that changes in between then shows up as changed at
+        # the next staleness check rather than being recorded with its new hash unread.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # iter_documents gives the same warnings once
+            on_disk = file_hashes(config.seeds_dir)
         docs = list(iter_documents(config.seeds_dir))
         # The same article twice under two names is indexed once (the first name wins).
         seen_sha: dict[str, str] = {}
@@ -291,6 +405,8 @@ def build(
             os.fsync(f.fileno())
         os.replace(tmp, index_dir / names["faiss"])
 
+        used = {d.doc_id for d in unique}
+        skipped_files = {k: h for k, h in sorted(on_disk.items()) if k not in used}
         counts = {by: c for by, c in ((d.doc_id, 0) for d in unique)}
         for c in chunks:
             counts[c.doc_id] += 1
@@ -303,7 +419,8 @@ def build(
             "chunker": config.chunker_settings(),
             "seeds_dir": str(config.seeds_dir),
             "files": {d.doc_id: {"sha256": d.sha256, "chunks": counts[d.doc_id], "title": d.title} for d in unique},
-            "skipped": skipped,
+            "skipped": sorted(set(skipped) | set(skipped_files)),
+            "skipped_files": skipped_files,
             "counts": {
                 "documents": len(unique),
                 "chunks": len(chunks),
@@ -352,9 +469,18 @@ def embed_text(chunk: Chunk, title: str | None) -> str:
 
 
 def _remove_old_generations(index_dir: Path, keep: set[str]) -> None:
+    """Delete earlier generations and temporary files left by killed builds: only names
+    a build writes, so an --index folder shared with other files keeps them."""
     for p in index_dir.iterdir():
-        if p.name in keep or p.name in (MANIFEST, ".lock", "README.md", ".gitignore"):
+        if p.name in keep:
             continue
-        if p.name.split("-")[0] in ("docs", "chunks", "vectors", "sentvecs", "faiss") or p.name.endswith(".tmp"):
+        if _GENERATION_FILE.fullmatch(p.name) or _TEMP_FILE.fullmatch(p.name):
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+def _manifest_bytes(index_dir: Path) -> bytes | None:
+    try:
+        return (index_dir / MANIFEST).read_bytes()
+    except OSError:
+        return None

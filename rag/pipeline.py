@@ -61,7 +61,7 @@ class Pipeline:
         cfg = self.config
         try:
             index = Index.load(cfg.index_dir)
-            reason = index.stale_reason(cfg)
+            reason = index.stale_reason(cfg, self.embedder)
         except IndexError_ as e:
             if not auto_build:
                 raise

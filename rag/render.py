@@ -231,7 +231,14 @@ def eval_html(report_path: Path) -> str:
 
         parts.append(_table("hit@1 by question type", types, configs, by_type))
     chart = report.get("chart", "latest.png" if "chart" not in report else None)
-    chart_path = report_path.parent / chart if isinstance(chart, str) else None
+    chart_path = None
+    if isinstance(chart, str):
+        # The report only names a PNG beside it; a name like "../../x" must not read
+        # (and inline) some other file on disk.
+        here = report_path.parent.resolve()
+        candidate = (here / chart).resolve()
+        if candidate.parent == here and candidate.suffix.lower() == ".png":
+            chart_path = candidate
     if chart_path is not None and chart_path.is_file():
         # Inline, so the page needs no file route and works wherever the report lives.
         data = base64.b64encode(chart_path.read_bytes()).decode("ascii")

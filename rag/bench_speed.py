@@ -1,0 +1,253 @@
+"""`rag bench speed`: where the time goes, against the floor the model itself sets.
+
+- build: index build throughput (chunks/s, everything from reading files to writing the
+  index) against raw SentenceTransformer.encode on the same chunk texts; the ratio
+  says how much the machinery around the encoder costs.
+- warm: answer latency over a question set against the time to embed the query alone.
+- cold: `rag ask` as a fresh process (start to printed answer) and its peak RSS, plus
+  `rag --help`.
+Each is measured on the articles folder and, with --squad, on the SQuAD collection, to
+show how cost grows with corpus size. Builds go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def _child(cmd: list[str]) -> tuple[float, float, int, str]:
+    """(seconds, peak RSS MiB, exit code, stdout) of one fresh process."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    with p.stdout:  # type: ignore[union-attr]
+        out = p.stdout.read().decode("utf-8", "replace")  # type: ignore[union-attr]
+    _, status, usage = os.wait4(p.pid, 0)
+    secs = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return secs, usage.ru_maxrss / 1024, p.returncode, out
+
+
+def _questions_from_gold(path: Path) -> list[tuple[str, list[str]]]:
+    """(question, history) pairs from a gold JSONL file."""
+    out = []
+    if path.is_file():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out.append((row["question"], list(row.get("history") or [])))
+    return out
+
+
+def _pct(values: list[float], q: float) -> float:
+    from .metrics import percentile
+
+    return percentile(values, q)
+
+
+def measure(
+    label: str,
+    cfg,
+    embedder,
+    questions: list[tuple[str, list[str]]],
+    build: Callable,
+    repeat: int,
+    log: Callable[[str], None],
+) -> dict:
+    """All figures for one corpus; `build(cfg, embedder)` builds cfg.index_dir."""
+    from .index import embed_text
+    from .pipeline import Pipeline, clean_question
+    from .retrieve import Retriever
+
+    r: dict = {"corpus": label}
+    embedder.encode(["warm up the encoder"])
+    # Build: best of `repeat` for small corpora (noise), once for large ones (cost).
+    log(f"[{label}] building the index")
+    times = []
+    stats: dict = {}
+    for i in range(repeat):
+        t0 = time.perf_counter()
+        index, stats = build(cfg, embedder)
+        times.append(time.perf_counter() - t0)
+        if i == 0 and stats["chunks"] > 1000:
+            break
+    build_s = min(times)
+    n = stats["chunks"]
+    r.update(documents=stats["documents"], chunks=n, build_s=build_s, build_chunks_per_s=n / build_s)
+    sentences = stats.get("sentences_embedded", 0)
+    r["sentences_embedded"] = sentences
+    # Raw encoder on exactly the chunk texts the build embeds, same batch size.
+    texts = [embed_text(c, index.docs[c.doc_id].title) for c in index.chunks]
+    model = embedder.model
+
+    def raw(ts: list[str]) -> None:
+        model.encode(ts, batch_size=cfg.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+
+    log(f"[{label}] raw encode of {n:,} chunk texts")
+    raw_s = _best(lambda: raw(texts), 1 if n > 1000 else repeat)
+    r.update(raw_chunks_s=raw_s, raw_chunks_per_s=n / raw_s, build_ratio=raw_s / build_s)
+    if sentences and hasattr(index, "sentence_keys"):
+        # The build also embeds every sentence: the fair floor for the build is the
+        # encoder on chunks and sentences together.
+        stexts = [index.docs[d].text[a:b] for d, a, b in index.sentence_keys]
+        log(f"[{label}] raw encode of chunks + {len(stexts):,} sentences")
+        both_s = _best(lambda: raw(texts + stexts), 1 if n > 1000 else repeat)
+        r.update(raw_all_s=both_s, build_ratio_all_texts=both_s / build_s)
+
+    # Warm latency against the query-embedding floor.
+    log(f"[{label}] warm latency over {len(questions)} questions")
+    pipe = Pipeline(cfg, embedder, log=lambda s: None)
+    idx = pipe.load(auto_build=False)
+    retr = Retriever(idx, embedder, cfg)
+    for q, _ in questions[:3]:
+        pipe.answer(q)  # first calls build BM25 and warm caches
+        retr.search(q, k=max(cfg.k, cfg.candidates), qvec=embedder.encode_query(q))
+    lat, floor, search = [], [], []
+    for q, history in questions:
+        conv = pipe.conversation()
+        conv.replay(history)
+        t0 = time.perf_counter()
+        ans = conv.ask(q)
+        lat.append((time.perf_counter() - t0) * 1000)
+        query = ans.resolved_question or clean_question(q, cfg.max_question_chars)
+        t0 = time.perf_counter()
+        qvec = embedder.encode_query(query)
+        floor.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        retr.search(query, k=max(cfg.k, cfg.candidates), qvec=qvec)
+        search.append((time.perf_counter() - t0) * 1000)
+    r.update(
+        questions=len(questions),
+        warm_p50_ms=_pct(lat, 50),
+        warm_p95_ms=_pct(lat, 95),
+        floor_p50_ms=_pct(floor, 50),
+        floor_p95_ms=_pct(floor, 95),
+        retrieve_p50_ms=_pct(search, 50),
+    )
+    r["warm_over_floor"] = r["warm_p50_ms"] / r["floor_p50_ms"] if r["floor_p50_ms"] else 0.0
+    r["rest_p50_ms"] = max(0.0, r["warm_p50_ms"] - r["floor_p50_ms"] - r["retrieve_p50_ms"])
+
+    # Cold start: a fresh `rag ask` process against this index.
+    q0 = questions[0][0] if questions else "What happened?"
+    cmd = [sys.executable, "-m", "rag.cli", "ask", q0, "--index", str(cfg.index_dir), "--seeds", str(cfg.seeds_dir)]
+    cmd += ["--model", cfg.model]
+    log(f"[{label}] cold start of rag ask x{repeat}")
+    runs = [_child(cmd) for _ in range(repeat)]
+    bad = [x for x in runs if x[2] != 0]
+    if bad:
+        log(f"[{label}] rag ask exited {bad[0][2]}")
+    r.update(
+        cold_ask_s=min(x[0] for x in runs),
+        cold_ask_rss_mib=max(x[1] for x in runs),
+        cold_ask_ok=not bad,
+    )
+    return r
+
+
+def run(
+    cfg,
+    gold: Path,
+    squad: Path | None,
+    cache: Path,
+    squad_questions: int = 300,
+    repeat: int = 3,
+    log: Callable[[str], None] = print,
+) -> dict:
+    from . import bench_squad
+    from .embed import Embedder
+    from .index import build as build_index
+
+    report: dict = {"batch_size": cfg.batch_size, "model": cfg.model, "cpus": os.cpu_count()}
+    helps = [_child([sys.executable, "-m", "rag.cli", "--help"]) for _ in range(repeat)]
+    report["help_s"] = min(h[0] for h in helps)
+    t0 = time.perf_counter()
+    embedder = Embedder(cfg.model, cfg.batch_size)
+    embedder.model  # noqa: B018 - loading is measured on its own
+    report["model_load_s"] = time.perf_counter() - t0
+    results = []
+    with tempfile.TemporaryDirectory(prefix="rag-speed-") as tmp:
+        c = cfg.with_(index_dir=Path(tmp) / "articles")
+        results.append(
+            measure(
+                str(cfg.seeds_dir),
+                c,
+                embedder,
+                _questions_from_gold(gold),
+                lambda cf, em: build_index(cf, em, rebuild=True),
+                repeat,
+                log,
+            )
+        )
+        if squad is not None:
+            sq = bench_squad.load_squad(squad)
+            scfg = cfg.with_(seeds_dir=bench_squad.seeds_dir(sq, cache), index_dir=Path(tmp) / "squad")
+            qs = [(q.question, []) for q in bench_squad.sample(sq.questions, squad_questions, 0)]
+            results.append(
+                measure(
+                    f"SQuAD v{sq.version}",
+                    scfg,
+                    embedder,
+                    qs,
+                    lambda cf, em: bench_squad.build_index(sq, cf, em, log=lambda s: None),
+                    repeat,
+                    log,
+                )
+            )
+    report["corpora"] = results
+    report["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report
+
+
+ROWS = [
+    ("documents", "documents", "{:,}"),
+    ("chunks", "chunks", "{:,}"),
+    ("sentences embedded", "sentences_embedded", "{:,}"),
+    ("build s", "build_s", "{:.2f}"),
+    ("build chunks/s", "build_chunks_per_s", "{:.1f}"),
+    ("raw encode chunks/s", "raw_chunks_per_s", "{:.1f}"),
+    ("build / raw", "build_ratio", "{:.3f}"),
+    ("build / raw (all texts)", "build_ratio_all_texts", "{:.3f}"),
+    ("warm p50 ms", "warm_p50_ms", "{:.1f}"),
+    ("warm p95 ms", "warm_p95_ms", "{:.1f}"),
+    ("query embed p50 ms", "floor_p50_ms", "{:.1f}"),
+    ("retrieve p50 ms", "retrieve_p50_ms", "{:.1f}"),
+    ("extract+rest p50 ms", "rest_p50_ms", "{:.1f}"),
+    ("warm p50 / floor", "warm_over_floor", "{:.2f}"),
+    ("cold rag ask s", "cold_ask_s", "{:.2f}"),
+    ("cold rag ask RSS MiB", "cold_ask_rss_mib", "{:.0f}"),
+]
+TARGETS = {"build_ratio": ">= 0.95", "warm_over_floor": "<= 1.50"}
+
+
+def table(report: dict) -> str:
+    cols = report["corpora"]
+    width = max(14, *(len(c["corpus"]) + 2 for c in cols))
+    lines = [f"{'':<24}" + "".join(f"{c['corpus']:>{width}}" for c in cols) + "   target"]
+    for label, key, fmt in ROWS:
+        if not any(key in c for c in cols):
+            continue
+        vals = "".join(f"{(fmt.format(c[key]) if key in c else '-'):>{width}}" for c in cols)
+        lines.append(f"{label:<24}{vals}   {TARGETS.get(key, '')}".rstrip())
+    lines.append(
+        f"rag --help {report['help_s']:.2f}s; model load {report['model_load_s']:.2f}s; "
+        f"peak RSS of this run {report['peak_rss_mib']:.0f} MiB; batch size {report['batch_size']}; "
+        f"{report['cpus']} CPUs"
+    )
+    return "\n".join(lines)
