@@ -159,8 +159,9 @@ class Conversation:
                 place = prev.short_answer
         # else the subject of an earlier question ("did Kim meet ...") or a full name in it
         for q_text in [t.resolved_question or q0 for q0, t in reversed(self.turns)] if person is None else []:
-            subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)",
-                             q_text)
+            subj = re.search(
+                r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", q_text
+            )
             names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", q_text[1:])
             person = subj.group(1) if subj else (names[-1] if names else None)
             if person:
