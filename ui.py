@@ -85,6 +85,7 @@ class ChatSession:
     # (question, Answer) or (question, error message), oldest first.
     entries: list[tuple[str, Answer | str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    reader: str | None = None  # the settings panel's span-reader switch; None: the config's
 
     @property
     def last(self) -> Answer | None:
@@ -175,7 +176,8 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
         # One question at a time per session: a follow-up must see the previous turn.
         with session.lock:
             try:
-                session.entries.append((question, session.conversation.ask(question, k=int(k))))
+                answer = session.conversation.ask(question, k=int(k), reader=session.reader)
+                session.entries.append((question, answer))
             except QuestionError as e:
                 session.entries.append((question, str(e)))
                 keep = question  # leave it in the box to fix
@@ -238,6 +240,9 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
                         with gr.Accordion("Settings", open=False, elem_id="settings"):
                             k = gr.Slider(1, 20, value=cfg.k, step=1, label="Number of passages", elem_id="k")
                             show_scores = gr.Checkbox(False, label="Show scores", elem_id="show-scores")
+                            use_reader = gr.Checkbox(
+                                cfg.reader == "on", label="Pin short answers with the trained reader", elem_id="reader"
+                            )
                     with gr.Column(scale=2):
                         sources = gr.HTML(sources_html(None), elem_id="sources", label="Sources")
             with gr.Tab("Articles"):
@@ -260,6 +265,13 @@ def build_app(pipeline: Pipeline, report: Path = DEFAULT_REPORT) -> gr.Blocks:
         # The chat's own trash icon empties the display; the conversation must go with it.
         chatbot.clear(clear, None, [question, chatbot, sources, session], api_visibility="private")
         show_scores.change(rerender, [show_scores, session], [chatbot, sources], api_visibility="private")
+
+        def set_reader(on: bool, session: ChatSession | None) -> ChatSession:
+            session = session or ChatSession(pipeline.conversation())
+            session.reader = "on" if on else "off"
+            return session
+
+        use_reader.change(set_reader, [use_reader, session], [session], api_visibility="private")
         # Read on every page load, so a new `rag eval` shows up without a restart.
         demo.load(lambda: eval_html(report), None, report_view, api_visibility="private")
         reload_btn.click(lambda: eval_html(report), None, report_view, api_visibility="private")
@@ -316,6 +328,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--model", default="default", help="embedder: 'default' or a local model folder")
     p.add_argument("--report", default=str(DEFAULT_REPORT), help=f"rag eval report to show (default: {DEFAULT_REPORT})")
     p.add_argument("--share", action="store_true", help="also open a public gradio.live link (needs internet)")
+    p.add_argument("--reader", choices=("on", "off"), default="off", help="trained span reader (default: off)")
     return p.parse_args(argv)
 
 
@@ -327,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     from rag.index import IndexError_
 
     try:
-        cfg = Config(seeds_dir=Path(args.seeds), index_dir=Path(args.index), model=args.model)
+        cfg = Config(seeds_dir=Path(args.seeds), index_dir=Path(args.index), model=args.model, reader=args.reader)
         pipeline = Pipeline(cfg, log=print)
         prepare_index(cfg, pipeline)
         t0 = time.perf_counter()

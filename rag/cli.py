@@ -44,12 +44,20 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seeds", default="seeds", help="folder of articles (default: seeds)")
     p.add_argument("--index", default="index", help="index folder (default: index)")
     p.add_argument("--model", default="default", help="embedder: 'default' or a local model folder")
+    p.add_argument(
+        "--reader",
+        choices=("on", "off"),
+        default="off",
+        help="pin short answers with the trained span reader (default: off)",
+    )
 
 
 def _config(args: argparse.Namespace, **extra):
     from .config import Config
 
     kw = {"seeds_dir": Path(args.seeds), "index_dir": Path(args.index), "model": args.model, **extra}
+    if getattr(args, "reader", None):
+        kw["reader"] = args.reader
     if getattr(args, "k", None):
         kw["k"] = args.k
     return Config(**kw)

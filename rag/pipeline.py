@@ -103,6 +103,7 @@ class Pipeline:
         k: int | None = None,
         mode: str | None = None,
         resolved: str | None = None,
+        reader: str | None = None,
     ) -> Answer:
         """Answer one question; `context` is text carried from earlier turns and
         `resolved` the question with its pronouns replaced by what they refer to."""
@@ -127,6 +128,10 @@ class Pipeline:
             pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
             parts = [(analyze(p, context), v) for p, v in zip(pieces, pvecs)]
         ans = build_answer(q, hits, index, table, cfg, k, qvec=qvec, parts=parts)
+        if (reader or cfg.reader) == "on":
+            from .reader import apply_reader, default_reader
+
+            ans = apply_reader(ans, text, index, default_reader(), cfg)
         ans.question = question if isinstance(question, str) else text
         ans.resolved_question = query if context else None
         ans.latency_ms = (time.perf_counter() - t0) * 1000
@@ -193,10 +198,10 @@ class Conversation:
         parts.append(prev.resolved_question or prev_q)
         return " ".join(parts)
 
-    def ask(self, question: str, k: int | None = None, mode: str | None = None) -> Answer:
+    def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
         ctx = self.context_for(question)
         resolved = self.resolve(question) if ctx else None
-        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved)
+        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader)
         if resolved:
             ans.resolved_question = resolved
         self.turns.append((question, ans))
