@@ -25,44 +25,10 @@ from pathlib import Path
 from . import metrics as M
 
 
-def _gold_row(item, ans, latency: float) -> dict:
-    """The same scoring as rag.evaluate.run_item, for an Answer we already have."""
-    quotes = [q.text for q in ans.quotes]
-    passages = [h.chunk.text for h in ans.passages]
-    golds = item.answers or item.answers_all
-    row = {
-        "id": item.id,
-        "type": item.type,
-        "split": item.split,
-        "question": item.question,
-        "short_answer": ans.short_answer,
-        "abstained": ans.abstained,
-        "confidence": round(ans.confidence, 4),
-        "quote": quotes[0] if quotes else None,
-        "latency_ms": latency,
-    }
-    if item.answerable:
-        rank = M.first_rank(passages, golds, 10)
-        row.update(
-            {
-                "hit@1": float(M.hit(quotes, item.answers, item.answers_all, 1)),
-                "hit@3": float(M.hit(quotes, item.answers, item.answers_all, 3)),
-                "short_em": M.exact_match(ans.short_answer, golds),
-                "short_f1": M.f1(ans.short_answer, golds),
-                "recall@1": float(rank is not None and rank <= 1),
-                "recall@5": float(rank is not None and rank <= 5),
-                "mrr@10": 1.0 / rank if rank else 0.0,
-            }
-        )
-        if item.docs:
-            row["doc_recall@5"] = float(bool({h.chunk.doc_id for h in ans.passages[:5]} & set(item.docs)))
-    return row
-
-
 def run_gold(pipeline, items, reader, settings=None, progress: bool = False) -> dict:
     from tqdm import tqdm
 
-    from .evaluate import summarize
+    from .evaluate import score_answer, summarize
     from .reader import apply_reader
 
     pipeline.load()
@@ -78,8 +44,8 @@ def run_gold(pipeline, items, reader, settings=None, progress: bool = False) -> 
         t1 = time.perf_counter()
         r_ans = apply_reader(ans, it.question, pipeline.index, reader, pipeline.config, settings)
         t2 = time.perf_counter()
-        rows["heuristic"].append(_gold_row(it, ans, (t1 - t0) * 1000))
-        rows["reader"].append(_gold_row(it, r_ans, (t2 - t0) * 1000))
+        rows["heuristic"].append(score_answer(it, ans, (t1 - t0) * 1000))
+        rows["reader"].append(score_answer(it, r_ans, (t2 - t0) * 1000))
     return {name: {**summarize(r), "rows": r} for name, r in rows.items()}
 
 

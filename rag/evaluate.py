@@ -94,7 +94,11 @@ def run_item(pipeline, item: GoldItem, mode: str | None) -> dict:
         conv.ask(h, mode=mode)
     t0 = time.perf_counter()
     ans = conv.ask(item.question, k=10, mode=mode)
-    latency = (time.perf_counter() - t0) * 1000
+    return score_answer(item, ans, (time.perf_counter() - t0) * 1000)
+
+
+def score_answer(item: GoldItem, ans, latency: float) -> dict:
+    """One result row: the answer scored against the gold item."""
     quotes = [q.text for q in ans.quotes]
     passages = [h.chunk.text for h in ans.passages]
     golds = item.answers or item.answers_all

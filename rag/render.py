@@ -13,26 +13,12 @@ import json
 from html import escape
 from pathlib import Path
 
+from .evaluate import HEADLINE as METRIC_ORDER  # one list of metrics, in eval order
 from .records import Answer, Source
 
 # Passages listed under an abstention, and the length of their preview in the chat.
 CLOSEST = 3
 PREVIEW_CHARS = 220
-
-METRIC_ORDER = (
-    "hit@1",
-    "hit@3",
-    "short_em",
-    "short_f1",
-    "recall@1",
-    "recall@5",
-    "doc_recall@5",
-    "mrr@10",
-    "abstain_recall",
-    "false_abstain",
-    "latency_p50_ms",
-    "latency_p95_ms",
-)
 
 
 def _e(text: object) -> str:
