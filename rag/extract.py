@@ -19,7 +19,7 @@ import numpy as np
 
 from .config import Config
 from .index import Index
-from .question import OTHER, PERSON, REASON, Question, fits_subtype, phrases, spans
+from .question import OTHER, PERSON, REASON, Question, describe_spans, described, fits_subtype, phrases, spans
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
 
@@ -130,6 +130,9 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
     if q.subtype == "EXPAND":
         cands = spans(s.text, "EXPAND")
+    elif q.subtype == "DESCRIBE":
+        name = described(q.text)
+        cands = describe_spans(s.text, name) if name else []
     elif q.qtype == OTHER:
         cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS")
     else:

@@ -106,6 +106,15 @@ _HEAD = re.compile(
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 
 
+_DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
+
+
+def described(text: str) -> str | None:
+    """The name in "Who is Lu Kang?": such questions want a description, not a person."""
+    m = _DESCRIBE.match(text)
+    return m.group(1).strip() if m else None
+
+
 def _subtype(q: str, qtype: str) -> str | None:
     if re.search(r"\b(day of the week|what day|which day|weekday)\b", q):
         return "WEEKDAY"
@@ -206,7 +215,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
         words=words,
         is_followup=bool(carried_text),
         head=head,
-        subtype=_subtype(text.lower(), qtype),
+        subtype="DESCRIBE" if described(text) else _subtype(text.lower(), qtype),
     )
 
 
@@ -381,6 +390,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
         for m in _caps_runs(sentence):
             if len(m.group(0).split()) > 1:
                 add(m.start(), m.end())
+    elif qtype == "DESCRIBE":
+        pass  # handled by describe_spans, which needs the name
     elif qtype == "EXPAND":
         for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+){1,7})\(([A-Z]{2,8})\)", sentence):
             add(m.start(1), m.end(1))
@@ -426,7 +437,8 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "YEAR":
         return bool(re.search(r"\b(19|20)\d{2}\b", text))
     if subtype == "DURATION":
-        return bool(_UNITS.search(text))
+        # "four days", "more than five years"; an ordinal ("second day") is not a length
+        return bool(_UNITS.search(text)) and not re.search(r"\b(first|second|third|fourth|fifth)\b", text, re.I)
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "AGENT":
@@ -442,3 +454,38 @@ def split_question(text: str) -> list[str]:
     """A two-part question ("Where did X, and when did Y?") as its parts."""
     parts = [p.strip(" ,?") for p in _SPLIT.split(text, maxsplit=1)]
     return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]
+
+
+def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
+    """What a sentence says a person is: "Chinese Foreign Ministry spokesman Lu Kang",
+    "Shi Yinhong, a political science professor at ...", "..., vice party chairman, Ri Su-yong"."""
+    out: list[tuple[int, int, str]] = []
+    last = name.split()[-1]
+    for m in re.finditer(re.escape(last), sentence):
+        # after: ", a researcher for the RAND Corporation," (stops before "said")
+        after = re.match(
+            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|\.\s|\.$|$)",
+            sentence[m.end() :],
+        )
+        if after:
+            a = m.end() + after.start(1)
+            out.append((a, a + len(after.group(1)), after.group(1)))
+        start = sentence.rfind(name, 0, m.end()) if name in sentence else m.start()
+        head = sentence[max(0, start - 120) : start]
+        base = start - len(head)
+        if head.rstrip().endswith(","):  # "..., vice party chairman on international affairs, Ri Su-yong"
+            body = head.rstrip()[:-1]
+            cut = max(body.rfind(x) for x in (",", "--", "–", "(", ":"))
+            text = body[cut + 1 :].strip(" -–")
+        else:  # "Former U.S. ambassador to South Korea Kathleen Stephens"
+            cut = max(head.rfind(x) for x in (",", "--", "–", "(", ":", "“", '"'))
+            text = " ".join(head[cut + 1 :].split()[-8:])
+        words = text.split()
+        while words and words[0].lower() in {"and", "as", "well", "including", "meanwhile", "by", "said", "says"}:
+            words = words[1:]
+        text = " ".join(words)
+        if text and re.search(r"\b[a-z]{4,}\b", text) and not re.search(r"\b(said|says|told)\b", text):
+            a = sentence.rfind(text, base, start)
+            if a >= 0:
+                out.append((a, a + len(text), text))
+    return out

@@ -97,3 +97,27 @@ def test_cli_bad_k_is_one_line(config):
         timeout=60,
     )
     assert out.returncode == 2 and "--k 0 is out of range" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "question, short",
+    [
+        ("Who is Lu Kang?", "Chinese Foreign Ministry spokesman"),
+        ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
+        ("What does KCNA stand for?", "Korean Central News Agency"),
+        ("Who translated the RFA article?", "Yewon Ji"),
+    ],
+)
+def test_short_answer_types(pipeline, question, short):
+    ans = pipeline.answer(question)
+    assert not ans.abstained and ans.short_answer == short
+    assert short in ans.quotes[0].text
+
+
+def test_two_part_question_quotes_both_parts(pipeline):
+    ans = pipeline.answer(
+        "Who said on Twitter that the timing of Kim's visit was linked to the second Trump summit, "
+        "and who told Sputnik the timing was no coincidence?"
+    )
+    assert ans.short_answer == "Hu Xijin"
+    assert len(ans.quotes) >= 2
