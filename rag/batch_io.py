@@ -228,7 +228,9 @@ class OutFile:
         self.last_sync = time.monotonic()
 
     def existing(self) -> list[dict]:
-        """The complete rows already in the file; anything after them is cut off."""
+        """The complete rows already in the file. Only a last row cut short (by a power
+        cut, say) is dropped; a file that is not a `rag batch` answer file is refused,
+        never truncated."""
         with open(self.path, "rb") as f:
             data = f.read()
         rows, keep = (self._parse_csv if self.csv else self._parse_jsonl)(data)
@@ -239,49 +241,64 @@ class OutFile:
             self._write(self._csv_line(self.columns))
         return rows
 
+    def _not_ours(self, why: str) -> InputFileError:
+        return InputFileError(f"{self.path} is not an answer file of `rag batch` ({why}): delete it or pass another -o")
+
     def _parse_jsonl(self, data: bytes) -> tuple[list[dict], int]:
-        rows, pos = [], 0
-        for line in data.splitlines(keepends=True):
-            if not line.endswith(b"\n"):
+        rows: list[dict] = []
+        pos = 0
+        lines = data.splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            rec = None
+            if line.endswith(b"\n"):
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    rec = None
+            if isinstance(rec, dict) and "line" in rec and "error" in rec:
+                rows.append(rec)
+                pos += len(line)
+                continue
+            # A row cut short can only be the last one, and it starts as every row does.
+            if i == len(lines) - 1 and line.startswith(b'{"id": '):
                 break
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                break
-            if not isinstance(rec, dict) or "line" not in rec:
-                break
-            rows.append(rec)
-            pos += len(line)
+            raise self._not_ours(f"its line {i + 1} is not an answer row")
         return rows, pos
 
     def _parse_csv(self, data: bytes) -> tuple[list[dict], int]:
+        header = self._csv_line(self.columns)
+        if len(data) <= len(header) and header.startswith(data):
+            return [], 0  # empty, or only the header (perhaps cut short)
+        if not data.startswith(header):
+            raise self._not_ours("its first line is not the header `rag batch` writes")
         rows: list[dict] = []
-        header = None
-        pos = 0
+        pos = len(header)
         raw = b""
-        for line in data.splitlines(keepends=True):
+        lines = data[pos:].splitlines(keepends=True)
+        for i, line in enumerate(lines):
             raw += line
             text = raw.decode("utf-8", "replace")
-            if not line.endswith(b"\n") or text.count('"') % 2:
-                continue  # the record goes on (a quoted newline) or was cut short
-            fields_ = next(csv.reader(io.StringIO(text)), [])
-            if header is None:
-                if fields_ != self.columns:
-                    raise InputFileError(
-                        f"{self.path} has other columns than `rag batch` writes: delete it or pass another -o"
-                    )
-                header = fields_
-            elif len(fields_) != len(header):
-                break
-            else:
-                rec = dict(zip(header, fields_))
-                try:
-                    rec["line"] = int(rec["line"])
-                except ValueError:
-                    break
+            complete = line.endswith(b"\n") and text.count('"') % 2 == 0
+            last = i == len(lines) - 1
+            if not complete and not last:
+                continue  # a quoted field goes on over the next line
+            rec = None
+            if complete:
+                fields_ = next(csv.reader(io.StringIO(text)), [])
+                if len(fields_) == len(self.columns):
+                    rec = dict(zip(self.columns, fields_))
+                    try:
+                        rec["line"] = int(rec["line"])
+                    except ValueError:
+                        rec = None
+            if rec is not None:
                 rows.append(rec)
-            pos += len(raw)
-            raw = b""
+                pos += len(raw)
+                raw = b""
+            elif last:
+                break  # the last row, cut short
+            else:
+                raise self._not_ours(f"its row {len(rows) + 1} is damaged")
         return rows, pos
 
     def _csv_line(self, values: list) -> bytes:

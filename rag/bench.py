@@ -54,8 +54,17 @@ def cmd_squad(args: argparse.Namespace) -> int:
     embedder = Embedder(cfg.model, cfg.batch_size)
     log = lambda s: print(s, file=sys.stderr)  # noqa: E731
     progress = not args.no_progress and sys.stderr.isatty()
+    titles = args.titles.split(",") if args.titles else None
     report = bench_squad.run(
-        Path(args.data), cfg, embedder, Path(args.cache), args.limit, args.seed, progress=progress, log=log
+        Path(args.data),
+        cfg,
+        embedder,
+        Path(args.cache),
+        args.limit,
+        args.seed,
+        progress=progress,
+        log=log,
+        titles=titles,
     )
     print(bench_squad.table(report))
     out = args.json or Path(args.cache) / "bench" / f"squad-{Path(args.data).stem}-{report['questions']}.json"
@@ -123,6 +132,13 @@ def register(sub, common: Callable[[argparse.ArgumentParser], None]) -> None:
     s.add_argument("--data", required=True, help="SQuAD JSON, e.g. dev-v1.1.json or dev-v2.0.json")
     s.add_argument("--limit", type=_positive, default=None, help="a random sample of N questions (default: all)")
     s.add_argument("--seed", type=int, default=0, help="seed of the sample (default 0)")
+    s.add_argument(
+        "--titles",
+        default=None,
+        metavar="T1,T2",
+        help="only ask the questions of these articles (SQuAD titles, comma-separated), e.g. ones a "
+        "trained component never saw; every paragraph is still searched",
+    )
     s.add_argument("--no-progress", action="store_true", help="no progress bar")
     s.set_defaults(func=cmd_squad)
 

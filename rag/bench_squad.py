@@ -45,6 +45,7 @@ class SquadQuestion:
     answers: list[str]
     impossible: bool
     gold_docs: set[str] = field(default_factory=set)  # paragraphs with the question's context
+    article: str = ""  # the SQuAD title as in the file, e.g. "Super_Bowl_50"
 
 
 @dataclass
@@ -79,7 +80,8 @@ def load_squad(path: Path) -> SquadSet:
     by_text: dict[str, set[str]] = {}
     try:
         for ai, art in enumerate(articles):
-            title = str(art.get("title") or f"article {ai}").replace("_", " ").strip()
+            article = str(art.get("title") or f"article {ai}")
+            title = article.replace("_", " ").strip()
             for pi, para in enumerate(art["paragraphs"]):
                 context = para["context"]
                 doc_id = f"{ai:03d}-{_safe(title)}/{pi:03d}.txt"
@@ -92,7 +94,7 @@ def load_squad(path: Path) -> SquadSet:
                 for qa in para["qas"]:
                     impossible = bool(qa.get("is_impossible"))
                     answers = list(dict.fromkeys(a["text"] for a in qa.get("answers", [])))
-                    questions.append(SquadQuestion(str(qa["id"]), qa["question"], answers, impossible, gold))
+                    questions.append(SquadQuestion(str(qa["id"]), qa["question"], answers, impossible, gold, article))
     except (KeyError, TypeError, AttributeError) as e:
         raise InputFileError(f"{path} is not a SQuAD file: an article or paragraph lacks {e}") from None
     if not docs:
@@ -279,6 +281,8 @@ def table(report: dict) -> str:
         f"documents ({report['chunks']:,} chunks); {report['questions']:,} of {report['questions_in_file']:,} "
         f"questions (seed {report['seed']}), {report['answerable']:,} answerable"
     )
+    if report.get("titles"):
+        head += f"; questions of {len(report['titles'])} articles only"
     lines = [head, f"{'metric':<16}" + "".join(f"{n:>9}" for n in names) + "   target (full)"]
     for label, key in ROWS:
         if key not in modes["full"]:
@@ -307,8 +311,11 @@ def run(
     seed: int = 0,
     progress: bool = False,
     log: Callable[[str], None] = print,
+    titles: list[str] | None = None,
 ) -> dict:
-    """Index (or reuse) and evaluate; returns the JSON report."""
+    """Index (or reuse) and evaluate; returns the JSON report. With `titles`, only the
+    questions of those articles are asked (e.g. articles a model was not trained on);
+    the collection searched is still every paragraph."""
     from .pipeline import Pipeline
 
     t0 = time.perf_counter()
@@ -316,7 +323,14 @@ def run(
     cfg, build_s = prepare(sq, config, embedder, cache, log=log, progress=progress)
     pipe = Pipeline(cfg, embedder, log=log)
     index = pipe.load(auto_build=False)
-    qs = sample(sq.questions, limit, seed)
+    pool = sq.questions
+    if titles:
+        wanted = {t.strip() for t in titles if t.strip()}
+        known = {q.article for q in pool}
+        if wanted - known:
+            raise InputFileError(f"{data} has no article titled {', '.join(sorted(wanted - known))}")
+        pool = [q for q in pool if q.article in wanted]
+    qs = sample(pool, limit, seed)
     ready_s = time.perf_counter() - t0
     res = evaluate(pipe, qs, progress=progress)
     errors = res.pop("_errors")
@@ -328,6 +342,7 @@ def run(
         "paragraphs": len(sq.docs),
         "chunks": len(index.chunks),
         "questions_in_file": len(sq.questions),
+        "titles": sorted(set(titles)) if titles else None,
         "questions": len(qs),
         "answerable": sum(not q.impossible for q in qs),
         "seed": seed,

@@ -15,6 +15,19 @@ class ModelError(ValueError):
     """The configured model cannot be loaded; the message says how to fix it."""
 
 
+def _one_blas_thread() -> None:
+    """Run numpy's BLAS on one thread. After each call its idle threads spin for a while,
+    and the next torch call (the query embedding) has to share the cores with them: on
+    two cores a question's embedding took 60-90 ms after the extractor's matrix-vector
+    products instead of 9-10 ms alone (`rag bench speed`). Those products are small
+    (sentences x 384), so one thread costs them nothing."""
+    try:
+        from threadpoolctl import threadpool_limits  # comes with sentence-transformers
+    except ImportError:  # pragma: no cover - then only the speed suffers
+        return
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def resolve_model(model: str) -> tuple[str, Path]:
     """(model name recorded in the manifest, local folder) for a Config.model value."""
     if model in ("default", DEFAULT_MODEL_NAME, "all-MiniLM-L6-v2"):
@@ -76,6 +89,7 @@ class Embedder:
             except Exception as e:  # noqa: BLE001 - any load failure gets one clear line
                 detail = " ".join(str(e).split())[:300]  # one line, whatever the library says
                 raise ModelError(f"cannot load the embedder from {self.path}: {detail}") from e
+            _one_blas_thread()
         return self._model
 
     @property

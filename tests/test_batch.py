@@ -184,6 +184,13 @@ def test_resume_refuses_an_answer_file_of_another_input(pipeline, tmp_path):
     run_batch(pipeline, a, tmp_path / "out.jsonl", progress=False)
     with pytest.raises(InputFileError, match="written for another input"):
         run_batch(pipeline, b, tmp_path / "out.jsonl", progress=False)
+    # a file that is not an answer file is refused and left as it was, never truncated
+    for name, text in (("data.jsonl", '{"x": 1}\n{"x": 2}\n'), ("data.csv", "a,b\n1,2\n")):
+        other = tmp_path / name
+        other.write_text(text, "utf-8")
+        with pytest.raises(InputFileError, match="not an answer file"):
+            run_batch(pipeline, a, other, progress=False)
+        assert other.read_text("utf-8") == text
 
 
 def _wait_for_rows(path, n, proc, timeout=240):

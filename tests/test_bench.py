@@ -7,6 +7,7 @@ import json
 import pytest
 
 from rag import bench_speed, bench_squad
+from rag.batch import InputFileError
 from rag.cli import main
 
 ARTICLES = {
@@ -95,6 +96,11 @@ def test_bench_squad_reports_three_configurations(config, embedder, tmp_path):
     # the index is cached: a second run does not build it again
     again = bench_squad.run(data, cfg, embedder, tmp_path / "cache", limit=3, seed=1, log=lambda s: None)
     assert again["index_built_seconds"] == 0 and again["questions"] == 3
+    # only the questions of some articles; the whole collection is still searched
+    some = bench_squad.run(data, cfg, embedder, tmp_path / "cache", titles=["Oxygen"], log=lambda s: None)
+    assert some["questions"] == 2 and some["paragraphs"] == 6 and some["titles"] == ["Oxygen"]
+    with pytest.raises(InputFileError, match="no article titled Nope"):
+        bench_squad.run(data, cfg, embedder, tmp_path / "cache", titles=["Nope"], log=lambda s: None)
 
 
 def test_bench_squad_cli_on_v2(config, tmp_path, capsys):
