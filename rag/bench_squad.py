@@ -13,6 +13,7 @@ a second run starts at once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -191,6 +192,10 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
     real = pipeline.embedder
     cache = QueryCache(real)
     max_chars = pipeline.config.max_question_chars
+    for _, mode in MODES if questions else ():
+        # The first answer of each mode builds BM25 and warms the encoder: not a latency.
+        with contextlib.suppress(QuestionError):
+            pipeline.answer(questions[0].question, k=DEPTH, mode=mode)
     bar = tqdm(total=len(questions), desc="asking", unit="q", file=sys.stderr, disable=not progress)
     try:
         for w in range(0, len(questions), WINDOW):
