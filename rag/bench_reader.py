@@ -51,7 +51,7 @@ def run_gold(pipeline, items, reader, settings=None, progress: bool = False) -> 
 
 def heldout_set(path: Path):
     """The SQuAD file restricted to the held-out titles (documents and questions)."""
-    from .bench_squad import load_squad
+    from .squad import load_squad
     from .train_reader import HELDOUT_TITLES
 
     sq = load_squad(path)
@@ -78,9 +78,10 @@ def run_squad(
 ) -> dict:
     from tqdm import tqdm
 
-    from .bench_squad import DEPTH, prepare, ranked_docs, sample
+    from .bench_squad import DEPTH, ranked_docs
     from .pipeline import Pipeline, QuestionError
     from .reader import apply_reader
+    from .squad import prepare, sample
 
     sq = heldout_set(path)
     cfg, _ = prepare(sq, config, embedder, cache, log=log)

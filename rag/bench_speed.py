@@ -189,7 +189,7 @@ def run(
     repeat: int = 3,
     log: Callable[[str], None] = print,
 ) -> dict:
-    from . import bench_squad
+    from . import squad as squadset
     from .embed import Embedder
     from .index import build as build_index
 
@@ -216,16 +216,16 @@ def run(
             )
         )
         if squad is not None:
-            sq = bench_squad.load_squad(squad)
-            scfg = cfg.with_(seeds_dir=bench_squad.seeds_dir(sq, cache), index_dir=Path(tmp) / "squad")
-            qs = [(q.question, []) for q in bench_squad.sample(sq.questions, squad_questions, 0)]
+            sq = squadset.load_squad(squad)
+            scfg = cfg.with_(seeds_dir=squadset.seeds_dir(sq, cache), index_dir=Path(tmp) / "squad")
+            qs = [(q.question, []) for q in squadset.sample(sq.questions, squad_questions, 0)]
             results.append(
                 measure(
                     f"SQuAD v{sq.version}",
                     scfg,
                     embedder,
                     qs,
-                    lambda cf, em: bench_squad.build_index(sq, cf, em, log=lambda s: None),
+                    lambda cf, em: squadset.build_index(sq, cf, em, log=lambda s: None),
                     repeat,
                     log,
                 )

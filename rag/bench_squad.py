@@ -1,162 +1,33 @@
 """`rag bench squad`: SQuAD-open. Every paragraph of a SQuAD dev file is a document
 (its article title is the headline) and every question is asked against the whole
-collection, so retrieval has to find the paragraph among thousands.
-
-The paragraphs are indexed as Documents built directly from the JSON, not through the
-article cleaner: the cleaner is written for web pages and would drop or cut SQuAD
-paragraphs (it takes a paragraph mentioning "copyright" for page boilerplate, and
-"Super_Bowl_50" is not a headline to it). Each paragraph is still written to a seeds
-folder under the cache, as "title, blank line, paragraph", so the index's staleness
-check has files to hash. The index is cached per file content, model and chunker, so
-a second run starts at once.
+collection, so retrieval has to find the paragraph among thousands. BM25 only, dense
+only and the full system answer each question; the collection and its cached index
+come from rag/squad.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import inspect
-import json
-import random
-import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .batch_io import InputFileError
+from .squad import SquadQuestion, load_squad, prepare, sample
 
 # name in the report -> `mode` passed to Pipeline.answer (None: the configured system)
 MODES = (("bm25", "bm25"), ("dense", "dense"), ("full", None))
 # Passages asked for per question: enough distinct paragraphs for recall@20 after
 # near-duplicate merging and paragraphs split into several chunks.
 DEPTH = 40
-TARGETS = {"recall@1": 0.85, "recall@5": 0.96, "hit@1": 0.65}
+# recall@k ranks the retrieved passages; answer_recall@k ranks the paragraphs as the
+# answer presents them (those it quotes first). The targets apply to the full system.
+TARGETS = {"recall@1": 0.85, "recall@5": 0.96, "answer_recall@1": 0.85, "answer_recall@5": 0.96, "hit@1": 0.65}
 # Questions answered one at a time, as `rag ask` would, for the latency figures.
 LATENCY_SAMPLE = 500
 # Questions whose embeddings are computed in one encoder call.
 WINDOW = 64
-
-
-@dataclass
-class SquadQuestion:
-    qid: str
-    question: str
-    answers: list[str]
-    impossible: bool
-    gold_docs: set[str] = field(default_factory=set)  # paragraphs with the question's context
-    article: str = ""  # the SQuAD title as in the file, e.g. "Super_Bowl_50"
-
-
-@dataclass
-class SquadSet:
-    path: Path
-    version: str
-    sha256: str
-    docs: list  # rag.records.Document, one per paragraph
-    files: dict[str, bytes]  # doc_id -> bytes written to the cache seeds folder
-    questions: list[SquadQuestion]
-
-
-def _safe(title: str) -> str:
-    return re.sub(r"[^\w().,'-]+", "_", title)[:80] or "untitled"
-
-
-def load_squad(path: Path) -> SquadSet:
-    """Parse a SQuAD v1.1 or v2.0 JSON file into paragraph Documents and questions."""
-    from .records import Document
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputFileError(f"SQuAD file {path} does not exist: pass --data with a dev-v1.1.json or dev-v2.0.json")
-    raw = path.read_bytes()
-    try:
-        data = json.loads(raw)
-        articles = data["data"]
-        assert isinstance(articles, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
-        raise InputFileError(f"{path} is not a SQuAD file: expected JSON with a 'data' list of articles") from None
-    docs, files, questions = [], {}, []
-    by_text: dict[str, set[str]] = {}
-    try:
-        for ai, art in enumerate(articles):
-            article = str(art.get("title") or f"article {ai}")
-            title = article.replace("_", " ").strip()
-            for pi, para in enumerate(art["paragraphs"]):
-                context = para["context"]
-                doc_id = f"{ai:03d}-{_safe(title)}/{pi:03d}.txt"
-                body = f"{title}\n\n{context}\n".encode()
-                files[doc_id] = body
-                docs.append(Document(doc_id, context, title=title, sha256=hashlib.sha256(body).hexdigest()))
-                # Identical paragraphs are indexed once; a question about either finds its gold.
-                gold = by_text.setdefault(context.strip(), set())
-                gold.add(doc_id)
-                for qa in para["qas"]:
-                    impossible = bool(qa.get("is_impossible"))
-                    answers = list(dict.fromkeys(a["text"] for a in qa.get("answers", [])))
-                    questions.append(SquadQuestion(str(qa["id"]), qa["question"], answers, impossible, gold, article))
-    except (KeyError, TypeError, AttributeError) as e:
-        raise InputFileError(f"{path} is not a SQuAD file: an article or paragraph lacks {e}") from None
-    if not docs:
-        raise InputFileError(f"{path} holds no paragraphs")
-    version = str(data.get("version", "?")).lstrip("v")
-    return SquadSet(path, version, hashlib.sha256(raw).hexdigest(), docs, files, questions)
-
-
-def seeds_dir(sq: SquadSet, cache: Path) -> Path:
-    """The cache folder holding this file's paragraphs as files (written if missing)."""
-    seeds = Path(cache) / "squad" / sq.sha256[:16] / "seeds"
-    _write_seeds(sq, seeds)
-    return seeds
-
-
-def _write_seeds(sq: SquadSet, seeds: Path) -> None:
-    for doc_id, body in sq.files.items():
-        p = seeds / doc_id
-        if p.exists() and p.read_bytes() == body:
-            continue
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_name(f".{p.name}.tmp")
-        tmp.write_bytes(body)
-        tmp.replace(p)
-
-
-def build_index(sq: SquadSet, config, embedder, log: Callable[[str], None] = print, progress: bool = False):
-    """Index the paragraphs as they are into config.index_dir. Returns (index, stats)."""
-    from unittest import mock
-
-    from . import index as rindex
-
-    if "documents" in inspect.signature(rindex.build).parameters:
-        return rindex.build(config, embedder, rebuild=True, log=log, progress=progress, documents=sq.docs)
-    # build() reads its documents through corpus.iter_documents (the web-page cleaner);
-    # hand it the paragraphs instead. Hook wanted: build(..., documents=...).
-    with mock.patch.object(rindex, "iter_documents", lambda _seeds: iter(sq.docs)):
-        return rindex.build(config, embedder, rebuild=True, log=log, progress=progress)
-
-
-def prepare(sq: SquadSet, config, embedder, cache: Path, log: Callable[[str], None] = print, progress: bool = False):
-    """The config (seeds and index under the cache) for this SQuAD file, with its index
-    built unless a fresh one is cached. Returns (config, seconds spent building or 0)."""
-    from .embed import resolve_model
-    from .index import Index, IndexError_
-
-    seeds = seeds_dir(sq, cache)
-    root = seeds.parent
-    key = json.dumps([resolve_model(config.model)[0], config.chunker_settings()], sort_keys=True)
-    index_dir = root / f"index-{hashlib.sha256(key.encode()).hexdigest()[:10]}"
-    cfg = config.with_(seeds_dir=seeds, index_dir=index_dir)
-    try:
-        reason = Index.load(index_dir).stale_reason(cfg)
-    except IndexError_ as e:
-        reason = str(e)
-    if reason is None:
-        return cfg, 0.0
-    log(f"indexing {len(sq.docs):,} SQuAD paragraphs into {index_dir} (cached for the next run)")
-    t0 = time.perf_counter()
-    build_index(sq, cfg, embedder, log=log, progress=progress)
-    return cfg, time.perf_counter() - t0
 
 
 def _doc_of(chunk_id: str) -> str:
@@ -187,7 +58,8 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
     from .pipeline import QuestionError, clean_question
 
     stride = max(1, -(-len(questions) // timed)) if timed else 0
-    acc = {n: {"rank": [], "hit1": [], "em": [], "f1": [], "ms": [], "abst_ans": [], "abst_imp": []} for n, _ in MODES}
+    keys = ("rank", "arank", "hit1", "em", "f1", "ms", "abst_ans", "abst_imp")
+    acc = {n: {k: [] for k in keys} for n, _ in MODES}
     errors = 0
     real = pipeline.embedder
     cache = QueryCache(real)
@@ -225,6 +97,11 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
                     docs = ranked_docs(ans.passages) if ans else []
                     rank = next((j + 1 for j, d in enumerate(docs) if d in q.gold_docs), None)
                     a["rank"].append(rank)
+                    # The system's own order: the paragraphs it quotes first, as its sources
+                    # list them ([1] is the passage of the first quote), then the retrieval.
+                    quoted = [x.doc for x in ans.quotes] if ans else []
+                    shown = list(dict.fromkeys(quoted + docs))
+                    a["arank"].append(next((j + 1 for j, d in enumerate(shown) if d in q.gold_docs), None))
                     top = ans.quotes[0].text if ans and ans.quotes else ""
                     a["hit1"].append(1.0 if top and any_contains(top, q.answers) else 0.0)
                     short = ans.short_answer if ans else None
@@ -241,6 +118,8 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
         ranks = a["rank"]
         m = {f"recall@{k}": mean([1.0 if r and r <= k else 0.0 for r in ranks]) for k in (1, 5, 20)}
         m["mrr@10"] = mean([1.0 / r if r and r <= 10 else 0.0 for r in ranks])
+        for k in (1, 5):
+            m[f"answer_recall@{k}"] = mean([1.0 if r and r <= k else 0.0 for r in a["arank"]])
         m["hit@1"] = mean(a["hit1"])
         m["short_em"] = mean(a["em"])
         m["short_f1"] = mean(a["f1"])
@@ -255,18 +134,13 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
     return out
 
 
-def sample(questions: list[SquadQuestion], limit: int | None, seed: int) -> list[SquadQuestion]:
-    if not limit or limit >= len(questions):
-        return list(questions)
-    keep = set(random.Random(seed).sample(range(len(questions)), limit))
-    return [q for i, q in enumerate(questions) if i in keep]  # file order, for stable reports
-
-
 ROWS = [
     ("recall@1", "recall@1"),
     ("recall@5", "recall@5"),
     ("recall@20", "recall@20"),
     ("mrr@10", "mrr@10"),
+    ("answer recall@1", "answer_recall@1"),
+    ("answer recall@5", "answer_recall@5"),
     ("hit@1", "hit@1"),
     ("short EM", "short_em"),
     ("short F1", "short_f1"),

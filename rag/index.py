@@ -288,10 +288,13 @@ def build(
     log: Callable[[str], None] = lambda s: None,
     progress: bool = False,
     wait: bool = True,
+    documents: list[Document] | None = None,
 ) -> tuple[Index, dict]:
     """Index config.seeds_dir into config.index_dir, re-embedding only added or
     changed files unless rebuild=True. Returns the new index and build stats.
-    Another build of the same folder is waited for (wait=True) or refused."""
+    Another build of the same folder is waited for (wait=True) or refused.
+    `documents` replaces the cleaned files of seeds_dir (which must still hold the files
+    they came from, for the staleness hashes): collections that are not web pages."""
     import faiss
 
     t0 = time.perf_counter()
@@ -317,7 +320,7 @@ def build(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # iter_documents gives the same warnings once
             on_disk = file_hashes(config.seeds_dir)
-        docs = list(iter_documents(config.seeds_dir))
+        docs = list(documents) if documents is not None else list(iter_documents(config.seeds_dir))
         # The same article twice under two names is indexed once (the first name wins).
         seen_sha: dict[str, str] = {}
         unique: list[Document] = []
