@@ -219,6 +219,22 @@ def score_sentences(
     return sorted(out, key=lambda x: -x.score)
 
 
+def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, n: int) -> list[Hit]:
+    """The first n passages reordered by their best sentence's score: the sentence
+    scorer reads each passage more closely than retrieval did (on SQuAD-open it lifts
+    paragraph recall@1 by 4 points, gold recall@1 by 17). The sentence score already
+    holds the retrieval score; adding more of it helped SQuAD by half a point but cost
+    gold 4. The rest keep their retrieval order."""
+    by_row = {sc.sent.row: sc.score for sc in ranked}
+
+    def best(h: Hit) -> float:
+        rows = (table.lookup.get((h.chunk.doc_id, a)) for a, _b in h.chunk.sentences)
+        return max((by_row.get(s.row, float("-inf")) for s in rows if s is not None), default=float("-inf"))
+
+    head = sorted(hits[:n], key=best, reverse=True)  # stable: ties keep retrieval order
+    return head + hits[n:]
+
+
 def _agent_line(q: Question, before: str) -> bool:
     """Is the text before a name the credit line the question's verb asks about?
     "By X" (and a dateline "CITY (Outlet), X -") wrote it; "Translated by X" translated
@@ -282,6 +298,7 @@ def build_answer(
     parts: list[tuple[Question, np.ndarray | None]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
+    hits = rerank(hits, ranked, table, config.candidates)
     conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
     firsts: list[Scored] = []
     if parts:
