@@ -19,12 +19,27 @@ import numpy as np
 
 from .config import Config
 from .index import Index
-from .question import OTHER, PERSON, REASON, Question, describe_spans, described, fits_subtype, phrases, spans
+from .question import (
+    DATE,
+    NUMBER,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    REASON,
+    Question,
+    describe_spans,
+    described,
+    fits_subtype,
+    phrases,
+    spans,
+)
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
+HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
@@ -210,6 +225,13 @@ def score_sentences(
         dense = float(sims[row]) if sims is not None else 0.0
         span = best_span(q, s, table)
         typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
+        if (
+            span is not None
+            and q.head
+            and q.qtype in (PERSON, ORG, PLACE, NUMBER)
+            and q.head in _span_nouns(q, s, span)
+        ):
+            typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
         rel = max(0.0, h.score / top) if h is not None else 0.0
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):
@@ -217,6 +239,16 @@ def score_sentences(
             own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))
     return sorted(out, key=lambda x: -x.score)
+
+
+def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
+    """Terms that describe the span: its own, and for a person the words of the title
+    or apposition around the name ("Professor Shin", "Shi Yinhong, a ... professor at")."""
+    if q.qtype != PERSON:
+        return set(terms(span[2]))
+    before = s.text[: span[0]].split()[-3:]
+    after = s.text[span[1] :].split()[:6]
+    return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))
 
 
 def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, n: int) -> list[Hit]:
@@ -257,6 +289,10 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     caps = _entities(q)
     num = den = 0.0
     for t in q.terms:
+        if t == q.head and q.qtype in (PERSON, PLACE, ORG, DATE):
+            # "which organization", "which city": the answer's type, which the type rules
+            # check; "how many troops" or "what gifts" name the content itself
+            continue
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
         if table.df.get(t, 0) == 0:

@@ -41,7 +41,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
         r"institution|think tank|company|media|news agency|program|body|ministry|service)\b",
     ),
-    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\b(which|what)\b[\w .'’-]{{0,40}}?\b{_ROLE}s?\b|\bname of the {_ROLE}\b"),
+    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of the {_ROLE}\b"),
 ]
 
 _FOLLOWUP = re.compile(
@@ -95,15 +95,46 @@ def answer_type(text: str) -> str:
     for qtype, pat in _TYPE_RULES:
         if re.search(pat, q):
             return qtype
+    # "which Renmin University professor ..." asks for a person; "what subject is Lim a
+    # professor of" does not: the role word must be the noun the question asks for
+    word = _head_word(text)
+    if word and re.fullmatch(rf"{_ROLE}s?", word.lower()):
+        return PERSON
     return OTHER
 
 
-_HEAD = re.compile(
-    r"\b(?:which|what|how many)\s+(?:(?:kind|type|sort) of\s+)?(?:(?:former|current|other|two|chinese|"
-    r"u\.s\.|american|korean|north korean|south korean)\s+)*([a-z][a-z-]+)",
-    re.I,
-)
+# The noun phrase a which/what question asks for: "which Chinese foreign minister did",
+# "what kind of newspaper is", "which Renmin University professor was" -> its last word.
+_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kind|type|sort) of\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
+# words that end the noun phrase: verbs of the question, prepositions, pronouns
+_PHRASE_END = _NOT_HEAD | {
+    "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "after", "before", "during",
+    "he", "she", "it", "they", "we", "you", "i", "that", "who", "which", "the", "a", "an", "his", "her",
+    "their", "its", "said", "say", "says", "made", "make", "makes", "led", "lead", "leads",
+}  # fmt: skip
+
+
+def head_noun(text: str) -> str | None:
+    """The stem of the noun the question asks for, or None."""
+    word = _head_word(text)
+    return (terms(word) or [None])[0] if word else None
+
+
+def _head_word(text: str) -> str | None:
+    """The last word of the noun phrase after which/what/how many, or None."""
+    m = _HEAD.search(text)
+    if not m:
+        return None
+    words = re.findall(r"[\w.’'-]+", m.group(1))
+    run: list[str] = []
+    for w in words:
+        if w.lower() in _PHRASE_END or (run and w.lower().endswith("ed")):
+            break
+        run.append(w)
+    if not run or not re.fullmatch(r"[a-zA-Z][a-zA-Z-]+", run[-1]):
+        return None
+    return run[-1]
 
 
 _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
@@ -202,10 +233,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     qtype = answer_type(text)
-    m = _HEAD.search(text)
-    head = None
-    if m and m.group(1).lower() not in _NOT_HEAD:
-        head = (terms(m.group(1)) or [None])[0]
+    head = head_noun(text)
     return Question(
         text=text,
         qtype=qtype,
@@ -256,6 +284,14 @@ _ORG_WORDS = re.compile(
     r"University|Institute|Agency|Ministry|Corporation|Center|Centre|Program|Service|Times|"
     r"Council|Academy|Party|News|Department|Association|Foundation|Post|Herald"
 )
+# Capitalised runs that are places or nationalities, not people: "Korean Peninsula",
+# "North Korean", "South China Sea", "United States"
+_NOT_NAME = re.compile(
+    r"(?:North|South|East|West|Peninsula|Sea|Ocean|Island|Islands|Province|City|Republic|Kingdom|"
+    r"United|States|Nations|Union|Street|Avenue|Square|Airport|Station|Hotel|Palace|House|Hall|Summit|"
+    r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European)(?:[’']s)?"
+)
+_LEAD_WORDS = {"behind", "after", "before", "in", "at", "on", "the", "a", "an", "as", "with", "for", "from", "but"}
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
 _REASON_CUE = re.compile(
     r"\b(because of|because|since|as|so that|in order to|due to|resulted from|result of|driven by|so|to)\b\s+", re.I
@@ -374,8 +410,17 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
     elif qtype == PERSON:
         for m in _NAME_RE.finditer(sentence):
             name = re.sub(rf"(?:\s+(?:{_WEEKDAY}|{_MONTH}))+$", "", m.group(0))  # "Twitter Tuesday"
-            if not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name):
-                add(m.start(), m.start() + len(name))
+            # Place and nationality words, and a sentence-initial function word, are not
+            # part of a name: the name is what follows the last of them ("South Korea
+            # Kathleen Stephens", "Behind Kim Jong-un"); "Korean Peninsula" is no name.
+            skip = 0
+            for w in re.finditer(r"[^\s]+", name):
+                if _NOT_NAME.fullmatch(w.group(0)) or (w.start() == 0 and w.group(0).lower() in _LEAD_WORDS):
+                    skip = w.end()
+            skip += len(name[skip:]) - len(name[skip:].lstrip())
+            name = name[skip:]
+            if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name):
+                add(m.start() + skip, m.start() + skip + len(name))
     elif qtype in (PLACE, ORG):
         for m in _caps_runs(sentence):
             s = m.group(0)

@@ -106,6 +106,11 @@ def test_cli_bad_k_is_one_line(config):
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
         ("What does KCNA stand for?", "Korean Central News Agency"),
         ("Who translated the RFA article?", "Yewon Ji"),
+        # the role asked for is named next to the answer; place words are not a name
+        (
+            "Which former U.S. ambassador to South Korea now heads the Korea Economic Institute of America?",
+            "Kathleen Stephens",
+        ),
     ],
 )
 def test_short_answer_types(pipeline, question, short):
@@ -121,3 +126,12 @@ def test_two_part_question_quotes_both_parts(pipeline):
     )
     assert ans.short_answer == "Hu Xijin"
     assert len(ans.quotes) >= 2
+
+
+def test_passages_are_reordered_by_their_best_sentence(pipeline):
+    ans = pipeline.answer("Who is the editor in chief of the Global Times?")
+    first = ans.passages[0].chunk
+    q = ans.quotes[0]
+    # the passage ranked first is the one holding the quoted sentence
+    assert first.doc_id == q.doc and first.start <= q.start and q.end <= first.end
+    assert sorted(h.chunk.chunk_id for h in ans.passages) == sorted({h.chunk.chunk_id for h in ans.passages})

@@ -1,0 +1,53 @@
+"""Question analysis: the answer type and the noun a question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.question import NUMBER, OTHER, PERSON, PLACE, answer_type, head_noun, spans
+
+
+@pytest.mark.parametrize(
+    "question, head",
+    [
+        ("Which Chinese foreign minister did he hold talks with there?", "minist"),
+        ("What kind of newspaper is the Global Times?", "newspap"),
+        ("Which Renmin University professor was quoted about it?", "professor"),
+        ("How many times has Kim visited China?", "time"),
+        ("What did Xi say?", None),
+        ("Why did Kim go to Beijing?", None),
+    ],
+)
+def test_head_noun_is_the_last_word_of_the_phrase(question, head):
+    assert head_noun(question) == head
+
+
+@pytest.mark.parametrize(
+    "question, qtype",
+    [
+        ("Which Renmin University professor was quoted?", PERSON),
+        ("What subject is Lim Eul-chul a professor of?", OTHER),  # the role is not what is asked for
+        ("What did the professor say about the visit?", OTHER),
+        ("Who met Kim in Dalian?", PERSON),
+        ("In which city did they meet?", PLACE),
+        ("How many troops does the US keep in South Korea?", NUMBER),
+    ],
+)
+def test_answer_type(question, qtype):
+    assert answer_type(question) == qtype
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Former U.S. ambassador to South Korea Kathleen Stephens told the panel.", ["Kathleen Stephens"]),
+        ("[Newsmaker] Behind Kim Jong-un’s trip to China", ["Kim Jong-un"]),
+        ("It is about the Korean Peninsula, said Hu Xijin.", ["Hu Xijin"]),
+        ("North Korean leader Kim Jong-un met Chinese President Xi Jinping.", ["Kim Jong-un", "President Xi Jinping"]),
+    ],
+)
+def test_person_spans_leave_out_places_and_nationalities(sentence, names):
+    found = [text for _a, _b, text in spans(sentence, PERSON)]
+    assert found == names
+    for a, b, text in spans(sentence, PERSON):
+        assert sentence[a:b] == text
