@@ -251,20 +251,31 @@ def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
     return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))
 
 
-def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, n: int) -> list[Hit]:
-    """The first n passages reordered by their best sentence's score: the sentence
-    scorer reads each passage more closely than retrieval did (on SQuAD-open it lifts
-    paragraph recall@1 by 4 points, gold recall@1 by 17). The sentence score already
-    holds the retrieval score; adding more of it helped SQuAD by half a point but cost
-    gold 4. The rest keep their retrieval order."""
+def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: Index, n: int) -> list[Hit]:
+    """The first n passages, plus those holding the best sentences found outside them
+    (by sentence embedding or as bylines), reordered by their best sentence's score:
+    the sentence scorer reads each passage more closely than retrieval did (on
+    SQuAD-open it lifts paragraph recall@1 by 4 points, gold recall@1 by 17). The
+    sentence score already holds the retrieval score; adding more of it helped SQuAD
+    by half a point but cost gold 4. The rest keep their retrieval order; the list
+    keeps its length."""
     by_row = {sc.sent.row: sc.score for sc in ranked}
 
     def best(h: Hit) -> float:
         rows = (table.lookup.get((h.chunk.doc_id, a)) for a, _b in h.chunk.sentences)
         return max((by_row.get(s.row, float("-inf")) for s in rows if s is not None), default=float("-inf"))
 
-    head = sorted(hits[:n], key=best, reverse=True)  # stable: ties keep retrieval order
-    return head + hits[n:]
+    head = list(hits[:n])
+    ids = {h.chunk.chunk_id for h in head}
+    for sc in ranked[:n]:
+        if sc.hit is None:
+            h = next((x for x in hits if x.chunk.doc_id == sc.sent.doc and x.chunk.start <= sc.sent.start
+                      and sc.sent.end <= x.chunk.end), None) or _chunk_for(index, sc.sent)  # fmt: skip
+            if h.chunk.chunk_id not in ids:
+                head.append(h)
+                ids.add(h.chunk.chunk_id)
+    head.sort(key=best, reverse=True)  # stable: ties keep retrieval order
+    return (head + [h for h in hits[n:] if h.chunk.chunk_id not in ids])[: max(len(hits), n)]
 
 
 def _agent_line(q: Question, before: str) -> bool:
@@ -334,7 +345,7 @@ def build_answer(
     parts: list[tuple[Question, np.ndarray | None]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
-    hits = rerank(hits, ranked, table, config.candidates)
+    hits = rerank(hits, ranked, table, index, config.candidates)
     conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
     firsts: list[Scored] = []
     if parts:
