@@ -182,6 +182,19 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += max((v for k, v in _CUE_RANK.items() if cue and cue.group(0).startswith(k)), default=0.0)
         if score > best_score:
             best, best_score = (a, b, text), score
+    if best is not None and q.qtype == PERSON:
+        # the title the question already names is not the answer: "who was the foreign
+        # minister" -> "Ri Yong-ho", not "Foreign Minister Ri Yong-ho"
+        a, b, text = best
+        words = list(re.finditer(r"\S+", text))
+        cut = 0
+        while (
+            cut < len(words) - 2 and all(t in qset for t in terms(words[cut].group(0))) and terms(words[cut].group(0))
+        ):
+            cut += 1
+        if cut:
+            off = words[cut].start()
+            best = (a + off, b, text[off:])
     return best
 
 

@@ -115,6 +115,12 @@ _PHRASE_END = _NOT_HEAD | {
 }  # fmt: skip
 
 
+_WHO_ROLE = re.compile(
+    r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?([a-z]+s?)\b(?=\s+(?:of|in|at|for|on|to|who|that|during)\b|\s*\?)",
+    re.I,
+)
+
+
 def head_noun(text: str) -> str | None:
     """The stem of the noun the question asks for, or None."""
     word = _head_word(text)
@@ -122,10 +128,12 @@ def head_noun(text: str) -> str | None:
 
 
 def _head_word(text: str) -> str | None:
-    """The last word of the noun phrase after which/what/how many, or None."""
+    """The last word of the noun phrase after which/what/how many, or None. In "who
+    is/was the <role> ..." the role word is the head too."""
     m = _HEAD.search(text)
     if not m:
-        return None
+        who = _WHO_ROLE.search(text)
+        return who.group(1) if who and re.fullmatch(rf"{_ROLE}s?", who.group(1).lower()) else None
     words = re.findall(r"[\w.’'-]+", m.group(1))
     run: list[str] = []
     for w in words:
@@ -151,6 +159,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
         return "YEAR"
+    if re.search(r"\b(what|which) date\b", q):
+        return "CALENDAR"
     if re.search(r"\bhow long\b", q):
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
@@ -481,6 +491,10 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         return bool(re.search(_WEEKDAY, text))
     if subtype == "YEAR":
         return bool(re.search(r"\b(19|20)\d{2}\b", text))
+    if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"
+        return bool(
+            re.search(rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b", text)
+        )
     if subtype == "DURATION":
         # "four days", "more than five years"; an ordinal ("second day") is not a length
         return bool(_UNITS.search(text)) and not re.search(r"\b(first|second|third|fourth|fifth)\b", text, re.I)

@@ -15,6 +15,8 @@ from rag.question import NUMBER, OTHER, PERSON, PLACE, answer_type, head_noun, s
         ("Which Renmin University professor was quoted about it?", "professor"),
         ("How many times has Kim visited China?", "time"),
         ("What did Xi say?", None),
+        ("Who was North Korea's foreign minister on the Dalian trip?", "minist"),  # who + role
+        ("Who is Lu Kang?", None),
         ("Why did Kim go to Beijing?", None),
     ],
 )
