@@ -27,6 +27,7 @@ from .question import (
     PERSON,
     PLACE,
     REASON,
+    ROLE_STEMS,
     Question,
     describe_spans,
     described,
@@ -245,6 +246,10 @@ def score_sentences(
             and q.head in _span_nouns(q, s, span)
         ):
             typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
+        elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:
+            title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
+            if title & ROLE_STEMS:
+                typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
         rel = max(0.0, h.score / top) if h is not None else 0.0
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):

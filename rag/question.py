@@ -15,6 +15,8 @@ _ROLE = (
     r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
     r"wife|adviser|advisor|secretary|fellow|chairman)"
 )
+# stems of the role words: "minist", "professor", "spokesman"
+ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
