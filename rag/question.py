@@ -239,6 +239,9 @@ def _qstems() -> frozenset[str]:
     return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION for t in terms(w, keep_stopwords=True))
 
 
+_DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
+
+
 def analyze(text: str, carried_text: str = "") -> Question:
     drop = _qstems()
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
@@ -246,6 +249,10 @@ def analyze(text: str, carried_text: str = "") -> Question:
     words = {w.lower() for w in re.findall(r"\w+", text)}
     qtype = answer_type(text)
     head = head_noun(text)
+    if qtype == DATE:
+        # "on what day of the week", "in which month": words of the asked-for type, not
+        # of the topic ("two days from Tuesday" is no better for holding "day")
+        qterms = [t for t in qterms if t not in _DATE_WORDS]
     return Question(
         text=text,
         qtype=qtype,
