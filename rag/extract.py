@@ -85,9 +85,11 @@ class SentenceTable:
             self.rows.append(s)
             self.lookup[(doc_id, a)] = s
             df.update(s.terms)
-        # words of each article's headline, outlet and byline (who wrote "the Sputnik story")
+        # words of each article's headline and byline, and of its outlet (who wrote "the
+        # Sputnik story")
         self.meta = {
-            d.doc_id: set(terms(" ".join(x for x in (d.title, d.outlet, d.byline) if x))) for d in index.docs.values()
+            d.doc_id: (set(terms(" ".join(x for x in (d.title, d.byline) if x))), set(terms(d.outlet or "")))
+            for d in index.docs.values()
         }
         self.n = max(1, len(self.rows))
         self.df = df
@@ -223,10 +225,14 @@ def score_sentences(
             if h.chunk.doc_id not in agent_docs and len(agent_docs) < 3:
                 agent_docs[h.chunk.doc_id] = 1.0 - 0.15 * len(agent_docs)
         # "the Sputnik story", "the Newsmaker piece": the question names the outlet or headline
+        # An outlet named outright decides; headline words count by the share of the
+        # headline they cover, since every headline here shares the topic's words.
+        qset = set(q.terms)
         for doc in list(agent_docs) + [d for d in table.meta if d not in agent_docs]:
-            named = table.meta[doc] & set(q.terms)
-            if named:
-                agent_docs[doc] = agent_docs.get(doc, 0.7) + 0.3 * len(named)
+            head_terms, outlet_terms = table.meta[doc]
+            bonus = (1.0 if outlet_terms & qset else 0.0) + 0.6 * len(head_terms & qset) / max(1, len(head_terms))
+            if bonus:
+                agent_docs[doc] = agent_docs.get(doc, 0.7) + bonus
         for doc in agent_docs:
             for sent in table.by_doc[doc]:
                 if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):

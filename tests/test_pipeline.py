@@ -106,6 +106,11 @@ def test_cli_bad_k_is_one_line(config):
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
         ("What does KCNA stand for?", "Korean Central News Agency"),
         ("Who translated the RFA article?", "Yewon Ji"),
+        # the outlet named decides which article's byline answers
+        (
+            "Who reported the Sputnik story saying Kim's visit could give China leverage in the trade talks?",
+            "Tommy Yang",
+        ),
         # the role asked for is named next to the answer; place words are not a name
         (
             "Which former U.S. ambassador to South Korea now heads the Korea Economic Institute of America?",
