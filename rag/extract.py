@@ -32,6 +32,8 @@ from .question import (
     describe_spans,
     described,
     fits_subtype,
+    kind_spans,
+    kind_subject,
     phrases,
     spans,
 )
@@ -151,6 +153,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     elif q.subtype == "DESCRIBE":
         name = described(q.text)
         cands = describe_spans(s.text, name) if name else []
+    elif q.subtype == "KIND" and kind_subject(q.text):
+        cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:
         cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS")
     else:
@@ -244,7 +248,7 @@ def score_sentences(
         own, total = coverage(q, table, s)
         dense = float(sims[row]) if sims is not None else 0.0
         span = best_span(q, s, table)
-        typed = 1.0 if span is not None and q.qtype != OTHER else 0.0
+        typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype == "KIND") else 0.0
         if (
             span is not None
             and q.head
@@ -324,7 +328,7 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     caps = _entities(q)
     num = den = 0.0
     for t in q.terms:
-        if t == q.head and q.qtype in (PERSON, PLACE, ORG, DATE):
+        if t == q.head and (q.qtype in (PERSON, PLACE, ORG, DATE) or q.subtype == "KIND"):
             # "which organization", "which city": the answer's type, which the type rules
             # check; "how many troops" or "what gifts" name the content itself
             continue

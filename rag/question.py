@@ -524,6 +524,38 @@ def split_question(text: str) -> list[str]:
     return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]
 
 
+_KIND_OF = re.compile(
+    r"\b(?:what|which) (?:kind|type|sort) of [\w-]+ (?:is|was|are|were) (?:the )?(.+?)\s*\??\s*$", re.I
+)
+_PREPS = {"at", "in", "of", "for", "on", "to", "from", "with", "by", "about", "the", "a", "an"}
+
+
+def kind_subject(text: str) -> str | None:
+    """ "What kind of newspaper is the Global Times?" -> "Global Times"."""
+    m = _KIND_OF.search(text)
+    return m.group(1) if m else None
+
+
+def kind_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
+    """What kind of thing a sentence calls `name`: the modifiers before it ("the
+    communist party backed nationalist tabloid the Global Times") or its apposition.
+    A description ending in a preposition ("the editor in chief at the Global Times")
+    says where someone works, not what the thing is."""
+    out: list[tuple[int, int, str]] = []
+    for a, _b, text in describe_spans(sentence, name):
+        words = list(re.finditer(r"\S+", text))
+        while words and words[-1].group(0).lower() in {"the", "a", "an"}:
+            words.pop()
+        if not words or words[-1].group(0).lower() in _PREPS:
+            continue
+        while words and words[0].group(0).lower() in _PREPS:
+            words.pop(0)
+        if words:
+            i, j = words[0].start(), words[-1].end()
+            out.append((a + i, a + j, text[i:j]))
+    return out
+
+
 def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     """What a sentence says a person is: "Chinese Foreign Ministry spokesman Lu Kang",
     "Shi Yinhong, a political science professor at ...", "..., vice party chairman, Ri Su-yong"."""

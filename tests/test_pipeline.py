@@ -106,6 +106,7 @@ def test_cli_bad_k_is_one_line(config):
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
         ("What does KCNA stand for?", "Korean Central News Agency"),
         ("Who translated the RFA article?", "Yewon Ji"),
+        ("What kind of newspaper is the Global Times?", "communist party backed nationalist tabloid"),
         # the outlet named decides which article's byline answers
         (
             "Who reported the Sputnik story saying Kim's visit could give China leverage in the trade talks?",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import NUMBER, OTHER, PERSON, PLACE, answer_type, head_noun, spans
+from rag.question import NUMBER, OTHER, PERSON, PLACE, answer_type, head_noun, kind_spans, kind_subject, spans
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,11 @@ def test_person_spans_leave_out_places_and_nationalities(sentence, names):
     assert found == names
     for a, b, text in spans(sentence, PERSON):
         assert sentence[a:b] == text
+
+
+def test_kind_spans_take_the_modifiers_not_a_workplace():
+    name = kind_subject("What kind of newspaper is the Global Times?")
+    assert name == "Global Times"
+    s = "An optimistic report in the communist party backed nationalist tabloid the Global Times said so."
+    assert [t for _a, _b, t in kind_spans(s, name)] == ["communist party backed nationalist tabloid"]
+    assert kind_spans("Hu Xijin, the editor in chief at the Global Times said on Twitter", name) == []
