@@ -93,6 +93,7 @@ class SentenceTable:
             d.doc_id: (set(terms(" ".join(x for x in (d.title, d.byline) if x))), set(terms(d.outlet or "")))
             for d in index.docs.values()
         }
+        self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
         self.n = max(1, len(self.rows))
         self.df = df
 
@@ -234,7 +235,8 @@ def score_sentences(
         qset = set(q.terms)
         for doc in list(agent_docs) + [d for d in table.meta if d not in agent_docs]:
             head_terms, outlet_terms = table.meta[doc]
-            bonus = (1.0 if outlet_terms & qset else 0.0) + 0.6 * len(head_terms & qset) / max(1, len(head_terms))
+            outlet = bool(outlet_terms & qset) or _names_domain(q.text, table.outlets.get(doc))
+            bonus = (1.0 if outlet else 0.0) + 0.6 * len(head_terms & qset) / max(1, len(head_terms))
             if bonus:
                 agent_docs[doc] = agent_docs.get(doc, 0.7) + bonus
         for doc in agent_docs:
@@ -304,6 +306,18 @@ def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: I
                 ids.add(h.chunk.chunk_id)
     head.sort(key=best, reverse=True)  # stable: ties keep retrieval order
     return (head + [h for h in hits[n:] if h.chunk.chunk_id not in ids])[: max(len(hits), n)]
+
+
+def _names_domain(question: str, outlet: str | None) -> bool:
+    """Does the question name an outlet known only by its web domain? "the Korea Times
+    article" -> koreatimes.co.kr."""
+    if not outlet or "." not in outlet:
+        return False
+    host = outlet.lower().split(".")[0]
+    words = re.findall(r"\b[A-Z][a-z]+", question)
+    return any("".join(words[i : i + 2]).lower() == host for i in range(len(words) - 1)) or any(
+        w.lower() == host for w in words
+    )
 
 
 def _agent_line(q: Question, before: str) -> bool:

@@ -25,8 +25,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         DATE,
-        r"^when\b|\bby when\b|\bwhat (year|day|date|month|time)\b|\bwhich (year|day|date|month)\b|\bsince when\b|"
-        r"\bon what (day|date)\b|\bin what (year|month)\b",
+        r"^when\b|\bby when\b|\bwhat (years?|days?|dates?|months?|time)\b|\bwhich (years?|days?|dates?|months?)\b|"
+        r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b",
     ),
     (
         NUMBER,
@@ -157,13 +157,13 @@ def described(text: str) -> str | None:
 
 
 def _subtype(q: str, qtype: str) -> str | None:
-    if re.search(r"\b(day of the week|what day|which day|weekday)\b", q):
+    if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
         return "YEAR"
     if re.search(r"\b(what|which) date\b", q):
         return "CALENDAR"
-    if re.search(r"\bhow long\b", q):
+    if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
@@ -310,6 +310,10 @@ _NOT_NAME = re.compile(
     r"United|States|Nations|Union|Street|Avenue|Square|Airport|Station|Hotel|Palace|House|Hall|Summit|"
     r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European)(?:[’']s)?"
 )
+_EVENT_AFTER = re.compile(r"\s+(?:summit|meeting|talks|conference|visit|trip)\b")
+_DEMONYM = re.compile(
+    r"(?:North |South )?(?:Korean|Chinese|American|Japanese|Russian|Asian|European|[A-Z][a-z]+(?:ese|ian))s?"
+)
 _LEAD_WORDS = {"behind", "after", "before", "in", "at", "on", "the", "a", "an", "as", "with", "for", "from", "but"}
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
 _REASON_CUE = re.compile(
@@ -445,8 +449,15 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
-            if qtype == PLACE and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()]):
+            if (
+                qtype == PLACE
+                and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()])
+                # "the Singapore summit" (not "Kim Jong-un’s visit")
+                and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$", s))
+            ):
                 continue
+            if qtype == PLACE and _DEMONYM.fullmatch(_trim(s)):
+                continue  # "in Korean" is a language or an adjective, not a place
             # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
             d = _DATE_RE.search(s)
             add(m.start(), m.start() + (d.start() if d and d.start() > 0 else len(s)))

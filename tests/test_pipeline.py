@@ -106,6 +106,8 @@ def test_cli_bad_k_is_one_line(config):
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
         ("What does KCNA stand for?", "Korean Central News Agency"),
         ("Who translated the RFA article?", "Yewon Ji"),
+        # an outlet known only by its web domain (koreatimes.co.kr)
+        ("Who wrote the Korea Times article saying North Korea and the U.S. are poised for talks?", "Lee Min-hyung"),
         ("What kind of newspaper is the Global Times?", "communist party backed nationalist tabloid"),
         # the outlet named decides which article's byline answers
         (

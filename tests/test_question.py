@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import NUMBER, OTHER, PERSON, PLACE, answer_type, head_noun, kind_spans, kind_subject, spans
+from rag.question import (
+    DATE,
+    NUMBER,
+    OTHER,
+    PERSON,
+    PLACE,
+    analyze,
+    answer_type,
+    head_noun,
+    kind_spans,
+    kind_subject,
+    spans,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +45,8 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("Who met Kim in Dalian?", PERSON),
         ("In which city did they meet?", PLACE),
         ("How many troops does the US keep in South Korea?", NUMBER),
+        ("What dates was the stay scheduled for?", DATE),  # plurals too
+        ("On which days did Kim meet Xi in Dalian?", DATE),
     ],
 )
 def test_answer_type(question, qtype):
@@ -61,3 +75,20 @@ def test_kind_spans_take_the_modifiers_not_a_workplace():
     s = "An optimistic report in the communist party backed nationalist tabloid the Global Times said so."
     assert [t for _a, _b, t in kind_spans(s, name)] == ["communist party backed nationalist tabloid"]
     assert kind_spans("Hu Xijin, the editor in chief at the Global Times said on Twitter", name) == []
+
+
+def test_duration_subtype_for_how_many_days():
+    assert analyze("How many days was the trip planned to last?").subtype == "DURATION"
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("Kim held a high-profile Singapore summit with Trump.", ["Singapore"]),  # place before an event noun
+        ("The interview was given in Korean to a reporter.", []),  # a language, not a place
+        ("Analysts watched Kim Jong-un’s visit closely.", []),  # a possessive is no place
+        ("Kim flew to Dalian on Monday.", ["Dalian"]),
+    ],
+)
+def test_place_spans(sentence, places):
+    assert [t for _a, _b, t in spans(sentence, PLACE)] == places
