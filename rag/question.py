@@ -163,6 +163,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "YEAR"
     if re.search(r"\b(what|which) date\b", q):
         return "CALENDAR"
+    if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
+        return "CITY"
     if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
@@ -453,7 +455,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 qtype == PLACE
                 and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()])
                 # "the Singapore summit" (not "Kim Jong-un’s visit")
-                and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$", s))
+                # nor "the Washington-Pyongyang summit", which names its two sides
+                and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$|[A-Za-z]-[A-Z]", s))
             ):
                 continue
             if qtype == PLACE and _DEMONYM.fullmatch(_trim(s)):
@@ -505,12 +508,29 @@ _AGE_RE = re.compile(r"\b\d{1,3}-year-old\b|\b\d{1,3} years old\b|\baged \d{1,3}
 _UNITS = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(v.lower())
+    # city-states are cities too
+    names -= {"singapore", "monaco", "hong kong", "macao", "luxembourg", "san marino", "gibraltar"}
+    return frozenset(names | {"north korea", "south korea", "the united states", "the u.s.", "u.s.", "us", "america"})
+
+
 def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     """Does a typed candidate satisfy the question's finer type?"""
     if subtype == "WEEKDAY":
         return bool(re.search(_WEEKDAY, text))
     if subtype == "YEAR":
         return bool(re.search(r"\b(19|20)\d{2}\b", text))
+    if subtype == "CITY":  # "which city": a country is not an answer
+        return _trim(text).lower() not in _countries()
     if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"
         return bool(
             re.search(rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b", text)

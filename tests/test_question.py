@@ -88,7 +88,15 @@ def test_duration_subtype_for_how_many_days():
         ("The interview was given in Korean to a reporter.", []),  # a language, not a place
         ("Analysts watched Kim Jong-un’s visit closely.", []),  # a possessive is no place
         ("Kim flew to Dalian on Monday.", ["Dalian"]),
+        ("It comes ahead of the second Washington-Pyongyang summit.", []),  # the two sides, not a place
     ],
 )
 def test_place_spans(sentence, places):
     assert [t for _a, _b, t in spans(sentence, PLACE)] == places
+
+
+def test_which_city_is_not_answered_with_a_country():
+    q = analyze("In which city was the G20 summit held?")
+    assert q.subtype == "CITY"
+    assert not fits_subtype("Argentina", "", 0, q.subtype)
+    assert fits_subtype("Buenos Aires", "", 0, q.subtype) and fits_subtype("Singapore", "", 0, q.subtype)
