@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (
+from rag.question import (, fits_subtype
     DATE,
     NUMBER,
     OTHER,
