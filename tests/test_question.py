@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (, fits_subtype
+from rag.question import (
     DATE,
     NUMBER,
     OTHER,
@@ -12,6 +12,7 @@ from rag.question import (, fits_subtype
     PLACE,
     analyze,
     answer_type,
+    fits_subtype,
     head_noun,
     kind_spans,
     kind_subject,
