@@ -135,7 +135,7 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
         if t in s.terms:
             num += w
         elif t in near:
-            num += w * (NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
+            num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
     own = num / den if den else 0.0
     if not q.carried:
         return own, own

@@ -114,9 +114,12 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
+        original = text
         if resolved:
             text = clean_question(resolved, cfg.max_question_chars)
         q = analyze(text, context)
+        if resolved:
+            q.pronoun_terms = set(terms(text)) - set(terms(original))
         query = f"{text} {context}".strip()
         qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
         hits = retriever.search(
@@ -127,7 +130,10 @@ class Pipeline:
         if len(pieces) > 1:
             pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
             parts = [(analyze(p, context), v) for p, v in zip(pieces, pvecs)]
-        ans = build_answer(q, hits, index, table, cfg, k, qvec=qvec, parts=parts)
+        # Sentences are compared with the question itself: the retrieval query of a
+        # follow-up also holds the earlier turn, whose sentences it would favour.
+        svec = self.embedder.encode_query(text) if qvec is not None and context else qvec
+        ans = build_answer(q, hits, index, table, cfg, k, qvec=svec, parts=parts)
         if (reader or cfg.reader) == "on":
             from .reader import apply_reader, default_reader
 

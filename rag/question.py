@@ -90,6 +90,9 @@ class Question:
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
     subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, AGENT, KIND
+    # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
+    # too may say "he" in the answer sentence, naming him one sentence away
+    pronoun_terms: set[str] = field(default_factory=set)
 
 
 def answer_type(text: str) -> str:
@@ -241,11 +244,14 @@ def _qstems() -> frozenset[str]:
     return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION for t in terms(w, keep_stopwords=True))
 
 
+_TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
 def analyze(text: str, carried_text: str = "") -> Question:
     drop = _qstems()
+    if not _TELL_ME.match(text):
+        drop = drop - {"tell"}  # "Trump will tell him" is content; "tell me ..." is not
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}

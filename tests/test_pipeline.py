@@ -49,6 +49,17 @@ def test_follow_up_uses_the_conversation(pipeline):
     assert alone.resolved_question is None
 
 
+def test_follow_up_finds_what_he_said_next(pipeline):
+    # "he" is Bruce Bennett; the answer is his next sentence, which names him only as "he"
+    conv = pipeline.conversation()
+    assert (
+        conv.ask("Which RAND Corporation researcher commented on the Kim-Xi meeting?").short_answer == "Bruce Bennett"
+    )
+    ans = conv.ask("What does he think Kim fears Trump will tell him?")
+    assert ans.resolved_question == "What does Bruce Bennett think Kim fears Trump will tell him?"
+    assert "enough is enough" in ans.quotes[0].text
+
+
 def test_corroborated_fact_cites_several_articles(pipeline):
     ans = pipeline.answer("Which visit to China is this for Kim?")
     cited_docs = {s.doc for q in ans.quotes for s in ans.sources if s.n in q.citations}
