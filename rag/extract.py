@@ -384,7 +384,7 @@ def build_answer(
     config: Config,
     k: int,
     qvec: np.ndarray | None = None,
-    parts: list[tuple[Question, np.ndarray | None]] | None = None,
+    parts: list[tuple[Question, np.ndarray | None, list[Hit]]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
     hits = rerank(hits, ranked, table, index, config.candidates)
@@ -394,8 +394,8 @@ def build_answer(
         # A two-part question: each part gets its own best sentence, and the short
         # answer comes from the first part.
         confs = []
-        for pq, pv in parts:
-            pr = score_sentences(pq, hits[: config.candidates], table, pv)
+        for pq, pv, ph in parts:
+            pr = score_sentences(pq, ph or hits[: config.candidates], table, pv)
             if pr:
                 firsts.append(pr[0])
                 confs.append(confidence(pq, pr[0], unseen_share(pq, table)))

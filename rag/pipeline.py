@@ -129,7 +129,15 @@ class Pipeline:
         pieces = split_question(text)
         if len(pieces) > 1:
             pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
-            parts = [(analyze(p, context), v) for p, v in zip(pieces, pvecs)]
+            # a later part leaning on the first ("and on which weekday was it due to end?")
+            # carries it, as a follow-up carries the previous turn
+            ctx = [context] + [f"{pieces[0]} {context}".strip() if needs_context(p) else context for p in pieces[1:]]
+            # each part retrieves for itself: its answer may sit in a passage the whole
+            # question does not rank high
+            parts = [
+                (analyze(p, c), v, retriever.search(f"{p} {c}".strip(), k=cfg.candidates, qvec=v, mode=mode))
+                for p, c, v in zip(pieces, ctx, pvecs)
+            ]
         # Sentences are compared with the question itself: the retrieval query of a
         # follow-up also holds the earlier turn, whose sentences it would favour.
         svec = self.embedder.encode_query(text) if qvec is not None and context else qvec

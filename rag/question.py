@@ -25,7 +25,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         DATE,
-        r"^when\b|\bby when\b|\bwhat (years?|days?|dates?|months?|time)\b|\bwhich (years?|days?|dates?|months?)\b|"
+        r"^when\b|\bby when\b|\bwhat (years?|days?|dates?|months?|weekdays?|time)\b|\bwhich (years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b",
     ),
     (
