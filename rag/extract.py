@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -68,6 +68,17 @@ class Sent:
     terms: set[str]
     pos: int  # index in its document's sentence list
     row: int  # row in Index.sent_vectors
+    _words: list[tuple[int, int, str]] | None = field(default=None, repr=False, compare=False)
+
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, stem) of every word, computed once: spans are measured against
+        them for every question that reads this sentence."""
+        if self._words is None:
+            self._words = [(m.start(), m.end(), (terms(m.group(0)) or [""])[0]) for m in _WORD.finditer(self.text)]
+        return self._words
+
+
+_WORD = re.compile(r"[\w’'-]+")
 
 
 class SentenceTable:
@@ -161,7 +172,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     else:
         cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
     qset = set(q.terms) | set(q.carried)
-    words = [(m.start(), m.end(), (terms(m.group(0)) or [""])[0]) for m in re.finditer(r"[\w’'-]+", s.text)]
+    words = s.words()
     anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
     max_idf = table.idf("")
     best, best_score = None, -1e9
@@ -220,7 +231,8 @@ def score_sentences(
             if s is not None and s.row not in pool:
                 pool[s.row] = h
     if sims is not None:
-        for row in np.argsort(-sims)[:extra]:
+        top = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
+        for row in top[np.argsort(-sims[top])]:
             pool.setdefault(int(row), None)
     agent_docs: dict[str, float] = {}
     if q.subtype == "AGENT":
