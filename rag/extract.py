@@ -231,8 +231,8 @@ def score_sentences(
             if s is not None and s.row not in pool:
                 pool[s.row] = h
     if sims is not None:
-        top = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
-        for row in top[np.argsort(-sims[top])]:
+        near = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
+        for row in near[np.argsort(-sims[near])]:
             pool.setdefault(int(row), None)
     agent_docs: dict[str, float] = {}
     if q.subtype == "AGENT":
