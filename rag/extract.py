@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -173,6 +174,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
     qset = set(q.terms) | set(q.carried)
     words = s.words()
+    starts = [w[0] for w in words]
+    ends = [w[1] for w in words]
     anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
     max_idf = table.idf("")
     best, best_score = None, -1e9
@@ -181,10 +184,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novel = ct - qset
         if ct and not novel:
             continue  # the question's own words are not its answer
-        inside = [i for i, (x, y, _) in enumerate(words) if x >= a and y <= b]
-        if not inside:
+        # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
+        lo, hi = bisect_left(starts, a), bisect_right(ends, b)
+        if hi <= lo:
             continue
-        dist = min((min(abs(i - j) for i in inside) for j in anchors), default=8)
+        dist = min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=8)
         novelty = len(novel) / max(1, len(ct))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
