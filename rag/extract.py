@@ -33,6 +33,7 @@ from .question import (
     describe_spans,
     described,
     fits_subtype,
+    head_phrases,
     kind_spans,
     kind_subject,
     phrases,
@@ -169,7 +170,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:
-        cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS")
+        cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS") + (head_phrases(s.text, q.head) if q.head else [])
     else:
         cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
     qset = set(q.terms) | set(q.carried)

@@ -110,7 +110,7 @@ def answer_type(text: str) -> str:
 
 # The noun phrase a which/what question asks for: "which Chinese foreign minister did",
 # "what kind of newspaper is", "which Renmin University professor was" -> its last word.
-_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kind|type|sort) of\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
+_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 # words that end the noun phrase: verbs of the question, prepositions, pronouns
 _PHRASE_END = _NOT_HEAD | {
@@ -174,7 +174,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "AGE"
     if qtype == PERSON and re.search(r"\b(wrote|write|written|author|authored|translated|reported|byline)\b", q):
         return "AGENT"
-    if re.search(r"\b(what|which) (kind|type|sort) of\b", q):
+    if re.search(r"\b(what|which) (kinds?|types?|sorts?) of\b", q):
         return "KIND"
     if re.search(r"\bfull name\b|\bstands? for\b|\bexpansion\b", q):
         return "EXPAND"
@@ -508,6 +508,46 @@ def phrases(sentence: str) -> list[tuple[int, int, str]]:
                 a = sentence.find(text, m.start() + p.start())
                 out.append((a, a + len(text), text))
     return out
+
+
+def head_phrases(sentence: str, head: str) -> list[tuple[int, int, str]]:
+    """Noun phrases ending in the noun the question asks for: "what kinds of cards" ->
+    "strategic and diplomatic cards". The modifiers run back from the noun over words
+    and and/or, stopping at punctuation and function words."""
+    out = []
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", sentence))
+    sw = _stop()
+    for i, w in enumerate(words):
+        if (terms(w.group(0)) or [""])[0] != head:
+            continue
+        j = i
+        while j > 0:
+            prev = words[j - 1].group(0)
+            low = prev.lower()
+            if not re.match(r"[\w’'-]", prev) or (low in sw and low not in ("and", "or")) or low in _NOT_MODIFIER:
+                break
+            j -= 1
+        if 0 < j < i and words[j - 1].group(0).lower() == "to":
+            j += 1  # "to hold multinational talks": the word after "to" is a verb
+        while j < i and words[j].group(0).lower() in ("and", "or"):
+            j += 1
+        if j < i:
+            out.append((words[j].start(), w.end(), sentence[words[j].start() : w.end()]))
+    return out
+
+
+_NOT_MODIFIER = {
+    "is", "are", "was", "were", "has", "have", "had", "said", "says", "still", "also", "maybe", "some", "any",
+    "many", "more", "less", "most", "few", "fewer", "several", "other", "such", "these", "those", "this", "that",
+    "all", "both", "each", "every", "no", "its", "his", "her", "their", "our", "the", "a", "an",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from .retrieve import stopwords
+
+    return stopwords()
 
 
 _AGE_RE = re.compile(r"\b\d{1,3}-year-old\b|\b\d{1,3} years old\b|\baged \d{1,3}\b")

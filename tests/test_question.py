@@ -14,6 +14,7 @@ from rag.question import (
     answer_type,
     fits_subtype,
     head_noun,
+    head_phrases,
     kind_spans,
     kind_subject,
     spans,
@@ -101,3 +102,10 @@ def test_which_city_is_not_answered_with_a_country():
     assert q.subtype == "CITY"
     assert not fits_subtype("Argentina", "", 0, q.subtype)
     assert fits_subtype("Buenos Aires", "", 0, q.subtype) and fits_subtype("Singapore", "", 0, q.subtype)
+
+
+def test_head_phrases_end_in_the_noun_asked_for():
+    s = "China has maybe less economic cards, China still has some strategic and diplomatic cards, he said."
+    assert [t for _a, _b, t in head_phrases(s, "card")] == ["economic cards", "strategic and diplomatic cards"]
+    s = "Kim unveiled his hopes to hold multinational talks with the U.S."
+    assert [t for _a, _b, t in head_phrases(s, "talk")] == ["multinational talks"]
