@@ -44,6 +44,7 @@ from .retrieve import jaccard, terms
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
+W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
@@ -310,7 +311,8 @@ def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: I
 
     def best(h: Hit) -> float:
         rows = (table.lookup.get((h.chunk.doc_id, a)) for a, _b in h.chunk.sentences)
-        return max((by_row.get(s.row, float("-inf")) for s in rows if s is not None), default=float("-inf"))
+        own = max((by_row.get(s.row, float("-inf")) for s in rows if s is not None), default=float("-inf"))
+        return own + W_RERANK_PASSAGE * h.score
 
     head = list(hits[:n])
     ids = {h.chunk.chunk_id for h in head}
