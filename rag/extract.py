@@ -303,10 +303,9 @@ def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: I
     """The first n passages, plus those holding the best sentences found outside them
     (by sentence embedding or as bylines), reordered by their best sentence's score:
     the sentence scorer reads each passage more closely than retrieval did (on
-    SQuAD-open it lifts paragraph recall@1 by 4 points, gold recall@1 by 17). The
-    sentence score already holds the retrieval score; adding more of it helped SQuAD
-    by half a point but cost gold 4. The rest keep their retrieval order; the list
-    keeps its length."""
+    SQuAD-open it lifts paragraph recall@1 by 4 points, gold recall@1 by 17). A tenth
+    of the retrieval score (W_RERANK_PASSAGE, fit on gold dev) breaks near-ties. The
+    rest keep their retrieval order; the list keeps its length."""
     by_row = {sc.sent.row: sc.score for sc in ranked}
 
     def best(h: Hit) -> float:
