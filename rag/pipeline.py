@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .embed import Embedder
-from .extract import SentenceTable, build_answer
+from .extract import build_answer
 from .index import Index, IndexError_, build
 from .question import PERSON, PLACE, analyze, answer_type, needs_context, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
+from .sentences import SentenceTable
 
 
 class QuestionError(ValueError):

@@ -1,6 +1,6 @@
 """A trained span reader on top of the heuristic answer (issue 7).
 
-The heuristic (extract.py) picks the sentence and pins a typed span in it. The reader is
+The heuristic (sentences.py, extract.py) picks the sentence and pins a typed span in it. The reader is
 all-MiniLM-L6-v2 fine-tuned on SQuAD for start/end + no-answer ([CLS]) and shipped as an
 int8 ONNX model in rag/reader_model/ (trained by `rag train-reader`, see MODEL_CARD.md).
 It reads short windows around the candidate sentences of an Answer, not whole documents,

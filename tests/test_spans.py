@@ -1,0 +1,60 @@
+"""Typed answer spans: names, places, descriptions and phrases a sentence offers."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.question import PERSON, PLACE, analyze, kind_subject
+from rag.spans import fits_subtype, head_phrases, kind_spans, spans
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Former U.S. ambassador to South Korea Kathleen Stephens told the panel.", ["Kathleen Stephens"]),
+        ("[Newsmaker] Behind Kim Jong-un’s trip to China", ["Kim Jong-un"]),
+        ("It is about the Korean Peninsula, said Hu Xijin.", ["Hu Xijin"]),
+        ("North Korean leader Kim Jong-un met Chinese President Xi Jinping.", ["Kim Jong-un", "President Xi Jinping"]),
+    ],
+)
+def test_person_spans_leave_out_places_and_nationalities(sentence, names):
+    found = [text for _a, _b, text in spans(sentence, PERSON)]
+    assert found == names
+    for a, b, text in spans(sentence, PERSON):
+        assert sentence[a:b] == text
+
+
+def test_kind_spans_take_the_modifiers_not_a_workplace():
+    name = kind_subject("What kind of newspaper is the Global Times?")
+    assert name == "Global Times"
+    s = "An optimistic report in the communist party backed nationalist tabloid the Global Times said so."
+    assert [t for _a, _b, t in kind_spans(s, name)] == ["communist party backed nationalist tabloid"]
+    assert kind_spans("Hu Xijin, the editor in chief at the Global Times said on Twitter", name) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("Kim held a high-profile Singapore summit with Trump.", ["Singapore"]),  # place before an event noun
+        ("The interview was given in Korean to a reporter.", []),  # a language, not a place
+        ("Analysts watched Kim Jong-un’s visit closely.", []),  # a possessive is no place
+        ("Kim flew to Dalian on Monday.", ["Dalian"]),
+        ("It comes ahead of the second Washington-Pyongyang summit.", []),  # the two sides, not a place
+    ],
+)
+def test_place_spans(sentence, places):
+    assert [t for _a, _b, t in spans(sentence, PLACE)] == places
+
+
+def test_which_city_is_not_answered_with_a_country():
+    q = analyze("In which city was the G20 summit held?")
+    assert q.subtype == "CITY"
+    assert not fits_subtype("Argentina", "", 0, q.subtype)
+    assert fits_subtype("Buenos Aires", "", 0, q.subtype) and fits_subtype("Singapore", "", 0, q.subtype)
+
+
+def test_head_phrases_end_in_the_noun_asked_for():
+    s = "China has maybe less economic cards, China still has some strategic and diplomatic cards, he said."
+    assert [t for _a, _b, t in head_phrases(s, "card")] == ["economic cards", "strategic and diplomatic cards"]
+    s = "Kim unveiled his hopes to hold multinational talks with the U.S."
+    assert [t for _a, _b, t in head_phrases(s, "talk")] == ["multinational talks"]
