@@ -52,13 +52,21 @@ class Sent:
     pos: int  # index in its document's sentence list
     row: int  # row in Index.sent_vectors
     _words: list[tuple[int, int, str]] | None = field(default=None, repr=False, compare=False)
+    _stems: list[tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, stem) of every word, computed once: spans are measured against
         them for every question that reads this sentence."""
         if self._words is None:
-            self._words = [(m.start(), m.end(), (terms(m.group(0)) or [""])[0]) for m in _WORD.finditer(self.text)]
+            found = [(m.start(), m.end(), tuple(terms(m.group(0)))) for m in _WORD.finditer(self.text)]
+            self._words = [(a, b, (t or ("",))[0]) for a, b, t in found]
+            self._stems = [t for _a, _b, t in found]
         return self._words
+
+    def stems_between(self, lo: int, hi: int) -> set[str]:
+        """All stems of words lo..hi-1: terms() of the text they span."""
+        self.words()
+        return {t for ts in self._stems[lo:hi] for t in ts}  # type: ignore[index]
 
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -80,6 +88,7 @@ class SentenceTable:
             seq.append(s)
             self.rows.append(s)
             self.lookup[(doc_id, a)] = s
+            s.words()  # once here, not inside each question's span search
             df.update(s.terms)
         # words of each article's headline and byline, and of its outlet (who wrote "the
         # Sputnik story")
@@ -90,9 +99,11 @@ class SentenceTable:
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
         self.n = max(1, len(self.rows))
         self.df = df
+        self._idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
+        self._idf_unseen = math.log(1 + self.n)
 
     def idf(self, t: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(t, 0)))
+        return self._idf.get(t, self._idf_unseen)
 
     def window(self, s: Sent, radius: int) -> set[str]:
         seq = self.by_doc[s.doc]
@@ -162,14 +173,14 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     max_idf = table.idf("")
     best, best_score = None, -1e9
     for a, b, text in cands:
-        ct = set(terms(text))
-        novel = ct - qset
-        if ct and not novel:
-            continue  # the question's own words are not its answer
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
         lo, hi = bisect_left(starts, a), bisect_right(ends, b)
         if hi <= lo:
             continue
+        ct = s.stems_between(lo, hi)
+        novel = ct - qset
+        if ct and not novel:
+            continue  # the question's own words are not its answer
         dist = min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=8)
         novelty = len(novel) / max(1, len(ct))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
