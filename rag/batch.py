@@ -130,6 +130,8 @@ def run_batch(
     if out.resolve() == path.resolve():
         raise InputFileError(f"the output {out} is the input file: pass another -o")
     rows = read_rows(path)
+    if not rows:
+        raise InputFileError(f"{path} holds no questions: put one question a line (.txt), or rows in .jsonl / .csv")
     writer = OutFile(out)
     try:
         done = writer.existing()

@@ -234,3 +234,11 @@ def test_interrupted_run_leaves_a_valid_file_and_resumes(pipeline, config, tmp_p
     done = _jsonl(out)
     assert [r["id"] for r in done] == [r["id"] for r in rows]
     assert all(r["error"] is None for r in done)
+
+
+def test_file_with_only_blank_lines_is_an_error(pipeline, tmp_path):
+    src = tmp_path / "blank.txt"
+    src.write_text("\n   \n\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="holds no questions"):
+        run_batch(pipeline, src)
+    assert not (tmp_path / "blank.answers.jsonl").exists()
