@@ -53,6 +53,23 @@ class Sent:
     row: int  # row in Index.sent_vectors
     _words: list[tuple[int, int, str]] | None = field(default=None, repr=False, compare=False)
     _stems: list[tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    _bounds: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)
+    # candidate spans by answer type: the same for every question that reads this sentence
+    _spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def candidates(self, kind: str) -> list[tuple[int, int, str]]:
+        got = self._spans.get(kind)
+        if got is None:
+            got = phrases(self.text) + spans(self.text, "ORG_OR_CAPS") if kind == OTHER else spans(self.text, kind)
+            self._spans[kind] = got
+        return got
+
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the words, for bisection."""
+        if self._bounds is None:
+            ws = self.words()
+            self._bounds = ([w[0] for w in ws], [w[1] for w in ws])
+        return self._bounds
 
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, stem) of every word, computed once: spans are measured against
@@ -155,20 +172,19 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
     if q.subtype == "EXPAND":
-        cands = spans(s.text, "EXPAND")
+        cands = s.candidates("EXPAND")
     elif q.subtype == "DESCRIBE":
         name = described(q.text)
         cands = describe_spans(s.text, name) if name else []
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:
-        cands = phrases(s.text) + spans(s.text, "ORG_OR_CAPS") + (head_phrases(s.text, q.head) if q.head else [])
+        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else [])
     else:
-        cands = [c for c in spans(s.text, q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
+        cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
     qset = set(q.terms) | set(q.carried)
     words = s.words()
-    starts = [w[0] for w in words]
-    ends = [w[1] for w in words]
+    starts, ends = s.bounds()
     anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
     max_idf = table.idf("")
     best, best_score = None, -1e9
