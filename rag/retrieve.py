@@ -86,7 +86,9 @@ class Retriever:
 
     def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
         n = self.index.faiss_index.ntotal
-        k = n if n <= 20000 else 1000
+        # Fusion scales cosines against the 50th best and clips below it (_scaled), so
+        # only the top few hundred matter; the rest stay 0.
+        k = min(n, 256)
         sims, ids = self.index.faiss_index.search(qvec.reshape(1, -1).astype(np.float32), k)
         out = np.zeros(n, dtype=np.float32)
         valid = ids[0] >= 0
@@ -125,11 +127,14 @@ class Retriever:
                 fused += 1.0 / (cfg.rrf_k + ranks)
         else:
             fused = cfg.alpha * _scaled(dn) + (1 - cfg.alpha) * _scaled(bm)
-        order = np.argsort(-fused, kind="stable")
+        depth = min(n, max(k * 4, 20))
+        # only the top `depth` are looked at: select them, then sort just those
+        top = np.argpartition(-fused, depth - 1)[:depth] if depth < n else np.arange(n)
+        order = top[np.lexsort((top, -fused[top]))]  # by score, ties by position as a stable sort would
         hits: list[Hit] = []
         kept_terms: list[set[str]] = []
         ct = self.chunk_terms
-        for i in order[: max(k * 4, 20)]:
+        for i in order:
             i = int(i)
             dup = next((h for h, t in zip(hits, kept_terms) if jaccard(ct[i], t) >= cfg.dup_threshold), None)
             if dup is not None:
