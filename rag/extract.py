@@ -12,7 +12,7 @@ import numpy as np
 
 from .config import Config
 from .index import Index
-from .question import Question
+from .question import REASON, Question
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard
 from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences, unseen_share
@@ -120,6 +120,12 @@ def build_answer(
         for f in firsts[1:]:
             if all(f.sent.row != c.sent.row for c in chosen):
                 chosen.append(f)
+        if q.qtype == REASON and len(chosen) < config.max_quotes:
+            # an explanation often runs on into the next sentence ("It was not a
+            # coincidence ... " then "China has always been very sensitive to the timing")
+            nxt = next((c for c in ranked if c.sent.row == best.sent.row + 1 and c.sent.doc == best.sent.doc), None)
+            if nxt is not None and nxt.score >= 0.5 * best.score:
+                chosen.append(nxt)
         # Supporting quotes: close seconds, preferring those that cover question terms
         # the chosen ones miss (a two-part question gets both parts quoted).
         covered = set(best.sent.terms)

@@ -154,3 +154,12 @@ def test_passages_are_reordered_by_their_best_sentence(pipeline):
     # the passage ranked first is the one holding the quoted sentence
     assert first.doc_id == q.doc and first.start <= q.start and q.end <= first.end
     assert sorted(h.chunk.chunk_id for h in ans.passages) == sorted({h.chunk.chunk_id for h in ans.passages})
+
+
+def test_why_answer_quotes_the_explanation_that_follows(pipeline):
+    ans = pipeline.answer(
+        "Why does Ding Xueliang believe the overlap of Kim's visit with the trade talks was deliberate?"
+    )
+    assert "not a coincidence" in ans.quotes[0].text
+    # the reason is the next sentence of the same article, quoted too
+    assert any("sensitive to" in q.text and q.doc == ans.quotes[0].doc for q in ans.quotes[1:])
