@@ -8,14 +8,18 @@ question terms the first one misses; a quote cites every article that states it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import numpy as np
 
 from .config import Config
 from .index import Index
-from .question import REASON, Question
+from .question import PERSON, REASON, Question
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard
 from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences, unseen_share
+from .spans import spans
 
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
@@ -47,6 +51,27 @@ def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: I
     return (head + [h for h in hits[n:] if h.chunk.chunk_id not in ids])[: max(len(hits), n)]
 
 
+_DESCRIBED_SUBJECT = re.compile(
+    r"^[“\"‘']?(?:The|This|That) (?:expert|analyst|professor|scholar|researcher|official|diplomat|spokesman|"
+    r"spokeswoman|minister|adviser|former \w+)\b|^[“\"‘']?(?:He|She)\b"
+)
+
+
+def _antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
+    """The sentence naming the person that sentence c calls "the expert" or "he": the
+    nearest of the two before it holding a name."""
+    if not _DESCRIBED_SUBJECT.match(c.sent.text):
+        return None
+    seq = table.by_doc[c.sent.doc]
+    for prev in reversed(seq[max(0, c.sent.pos - 2) : c.sent.pos]):
+        names = spans(prev.text, PERSON)
+        if names:
+            known = next((x for x in ranked if x.sent.row == prev.row), None)
+            a, b, name = names[0]
+            return replace(known, span=(a, b, name)) if known else Scored(prev, c.score, 0.0, 0.0, None, (a, b, name))
+    return None
+
+
 def _chunk_for(index: Index, s: Sent) -> Hit:
     """A passage holding sentence s, for sentences found by embedding alone."""
     for c in index.chunks:
@@ -73,6 +98,7 @@ def build_answer(
     hits = rerank(hits, ranked, table, index, config.candidates)
     conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
     firsts: list[Scored] = []
+    kinds: list[str] = []  # the answer type of each part
     if parts:
         # A two-part question: each part gets its own best sentence, and the short
         # answer comes from the first part.
@@ -81,6 +107,7 @@ def build_answer(
             pr = score_sentences(pq, ph or hits[: config.candidates], table, pv)
             if pr:
                 firsts.append(pr[0])
+                kinds.append(pq.qtype)
                 confs.append(confidence(pq, pr[0], unseen_share(pq, table)))
         if confs:
             conf = sum(confs) / len(confs)
@@ -120,6 +147,17 @@ def build_answer(
         for f in firsts[1:]:
             if all(f.sent.row != c.sent.row for c in chosen):
                 chosen.append(f)
+        # "Who ...?" answered by a sentence whose subject is "The expert" or "He": the
+        # person is named a sentence or two before; quote that sentence too
+        for i, c in enumerate(list(chosen)):
+            if (kinds[i] if firsts else q.qtype) != PERSON:
+                continue
+            ante = _antecedent(c, table, ranked)
+            if ante is not None and all(ante.sent.row != x.sent.row for x in chosen):
+                chosen.insert(chosen.index(c) + 1, ante)
+                if c is best and best.span is None:
+                    best = replace(best, span=ante.span)  # the short answer is the name
+                    chosen[0] = best
         if q.qtype == REASON and len(chosen) < config.max_quotes:
             # an explanation often runs on into the next sentence ("It was not a
             # coincidence ... " then "China has always been very sensitive to the timing")

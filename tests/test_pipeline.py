@@ -145,6 +145,9 @@ def test_two_part_question_quotes_both_parts(pipeline):
     )
     assert ans.short_answer == "Hu Xijin"
     assert len(ans.quotes) >= 2
+    # the second part's sentence says "The expert pointed out ..."; the sentence before
+    # it names him, and is quoted too
+    assert any("Ding Xueliang" in q.text for q in ans.quotes)
 
 
 def test_passages_are_reordered_by_their_best_sentence(pipeline):
