@@ -78,7 +78,7 @@ def run_squad(
 ) -> dict:
     from tqdm import tqdm
 
-    from .bench_squad import DEPTH, ranked_docs
+    from .bench_squad import DEPTH, new_tally, record
     from .pipeline import Pipeline, QuestionError
     from .reader import apply_reader
     from .squad import prepare, sample
@@ -90,10 +90,7 @@ def run_squad(
     qs = sample(sq.questions, limit, seed)
     warm = pipe.answer(qs[0].question, k=DEPTH)
     apply_reader(warm, qs[0].question, index, reader, cfg, settings)
-    acc = {
-        n: {"rank": [], "hit1": [], "em": [], "f1": [], "ms": [], "abst_ans": [], "abst_imp": []}
-        for n in ("heuristic", "reader")
-    }
+    acc = {n: new_tally() for n in ("heuristic", "reader")}
     for q in tqdm(qs, desc=f"squad {path.name}", disable=not progress, file=sys.stderr):
         t0 = time.perf_counter()
         try:
@@ -107,17 +104,7 @@ def run_squad(
             a = acc[name]
             if a_:
                 a["ms"].append(ms * 1000)
-            if q.impossible:
-                a["abst_imp"].append(1.0 if a_ is None or a_.abstained else 0.0)
-                continue
-            docs = ranked_docs(a_.passages) if a_ else []
-            rank = next((i + 1 for i, d in enumerate(docs) if d in q.gold_docs), None)
-            a["rank"].append(rank)
-            a["hit1"].append(1.0 if a_ and a_.quotes and M.any_contains(a_.quotes[0].text, q.answers) else 0.0)
-            short = a_.short_answer if a_ else None
-            a["em"].append(M.exact_match(short, q.answers))
-            a["f1"].append(M.f1(short, q.answers))
-            a["abst_ans"].append(1.0 if a_ is None or a_.abstained else 0.0)
+            record(a, q, a_)
     out = {}
     for name, a in acc.items():
         m = {f"recall@{k}": M.mean([1.0 if r and r <= k else 0.0 for r in a["rank"]]) for k in (1, 5)}

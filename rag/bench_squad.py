@@ -43,6 +43,29 @@ def ranked_docs(passages) -> list[str]:
     return list(out)
 
 
+def new_tally() -> dict[str, list]:
+    """Per-configuration lists that `record` fills."""
+    return {k: [] for k in ("rank", "hit1", "em", "f1", "ms", "abst_ans", "abst_imp")}
+
+
+def record(a: dict[str, list], q: SquadQuestion, ans) -> None:
+    """One answer (None: the question was refused) into a tally: abstention for an
+    unanswerable question; paragraph rank, hit@1, short EM/F1 and abstention otherwise."""
+    from .metrics import any_contains, exact_match, f1
+
+    if q.impossible:
+        a["abst_imp"].append(1.0 if ans is None or ans.abstained else 0.0)
+        return
+    docs = ranked_docs(ans.passages) if ans else []
+    a["rank"].append(next((j + 1 for j, d in enumerate(docs) if d in q.gold_docs), None))
+    top = ans.quotes[0].text if ans and ans.quotes else ""
+    a["hit1"].append(1.0 if top and any_contains(top, q.answers) else 0.0)
+    short = ans.short_answer if ans else None
+    a["em"].append(exact_match(short, q.answers))
+    a["f1"].append(f1(short, q.answers))
+    a["abst_ans"].append(1.0 if ans is None or ans.abstained else 0.0)
+
+
 def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, timed: int = LATENCY_SAMPLE) -> dict:
     """Ask every question in each mode; returns per-mode metrics.
 
@@ -53,12 +76,11 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
     from tqdm import tqdm
 
     from .batch import QueryCache
-    from .metrics import any_contains, exact_match, f1, mean, percentile
+    from .metrics import mean, percentile
     from .pipeline import QuestionError, clean_question
 
     stride = max(1, -(-len(questions) // timed)) if timed else 0
-    keys = ("rank", "hit1", "em", "f1", "ms", "abst_ans", "abst_imp")
-    acc = {n: {k: [] for k in keys} for n, _ in MODES}
+    acc = {n: new_tally() for n, _ in MODES}
     errors = 0
     real = pipeline.embedder
     cache = QueryCache(real)
@@ -90,18 +112,7 @@ def evaluate(pipeline, questions: list[SquadQuestion], progress: bool = False, t
                         ans = None
                     if ans is not None and is_timed:
                         a["ms"].append(ans.latency_ms)
-                    if q.impossible:
-                        a["abst_imp"].append(1.0 if ans is None or ans.abstained else 0.0)
-                        continue
-                    docs = ranked_docs(ans.passages) if ans else []
-                    rank = next((j + 1 for j, d in enumerate(docs) if d in q.gold_docs), None)
-                    a["rank"].append(rank)
-                    top = ans.quotes[0].text if ans and ans.quotes else ""
-                    a["hit1"].append(1.0 if top and any_contains(top, q.answers) else 0.0)
-                    short = ans.short_answer if ans else None
-                    a["em"].append(exact_match(short, q.answers))
-                    a["f1"].append(f1(short, q.answers))
-                    a["abst_ans"].append(1.0 if ans is None or ans.abstained else 0.0)
+                    record(a, q, ans)
                 bar.update(1)
     finally:
         pipeline.embedder = real

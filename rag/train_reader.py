@@ -578,34 +578,3 @@ def register(sub, common: Callable[[argparse.ArgumentParser], None]) -> None:
     p.add_argument("--export-only", action="store_true", help="skip training; export WORK/torch")
     p.add_argument("--command", default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_train_reader)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", nargs="+", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--epochs", type=float, default=1.0)
-    ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=1e-4)
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--max-examples", type=int)
-    ap.add_argument("--time-budget-min", type=float)
-    a = ap.parse_args(argv)
-    train(
-        a.data,
-        a.out,
-        epochs=a.epochs,
-        batch_size=a.batch_size,
-        lr=a.lr,
-        seed=a.seed,
-        threads=a.threads,
-        max_examples=a.max_examples,
-        time_budget_min=a.time_budget_min,
-        log=lambda s: print(s, file=sys.stderr, flush=True),
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
