@@ -246,6 +246,7 @@ def _qstems() -> frozenset[str]:
 
 
 _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
+_HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
@@ -253,6 +254,9 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = _qstems()
     if not _TELL_ME.match(text):
         drop = drop - {"tell"}  # "Trump will tell him" is content; "tell me ..." is not
+    # "how long", "how far": the measure asked for, not a topic word ("old" stays: an
+    # age is written "35-year-old")
+    drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}
@@ -262,6 +266,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
         # "on what day of the week", "in which month": words of the asked-for type, not
         # of the topic ("two days from Tuesday" is no better for holding "day")
         qterms = [t for t in qterms if t not in _DATE_WORDS]
+        carried = [t for t in carried if t not in _DATE_WORDS]
     return Question(
         text=text,
         qtype=qtype,

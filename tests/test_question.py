@@ -43,3 +43,32 @@ def test_answer_type(question, qtype):
 
 def test_duration_subtype_for_how_many_days():
     assert analyze("How many days was the trip planned to last?").subtype == "DURATION"
+
+
+@pytest.mark.parametrize(
+    "question, dropped, kept",
+    [
+        # the measure asked for is not a word the answer holds ("four days" has no "long")
+        ("How long was Kim's trip to Beijing?", "long", "trip"),
+        ("How far is Dalian from Beijing?", "far", "dalian"),
+        ("How much aid does China give?", "much", "aid"),
+        # an age is written "35-year-old": "old" stays
+        ("How old is Kim Jong Un?", None, "old"),
+        # only after "how": elsewhere it is the topic
+        ("Why did the long talks fail?", None, "long"),
+    ],
+)
+def test_how_measure_word_is_not_a_topic_term(question, dropped, kept):
+    q = analyze(question)
+    assert kept in q.terms
+    if dropped:
+        assert dropped not in q.terms
+
+
+def test_date_question_carries_no_date_words_from_the_first_part():
+    # "what dates ..., and on which weekday was it due to end?": the second part carries
+    # the first, whose "dates" would favour any sentence saying "a date"
+    q = analyze("on which weekday was it due to end?", "According to KCNA, what dates did Kim's trip cover?")
+    assert q.qtype == DATE
+    assert "trip" in q.carried and "kcna" in q.carried
+    assert "date" not in q.carried
