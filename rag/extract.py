@@ -100,17 +100,20 @@ def build_answer(
     firsts: list[Scored] = []
     kinds: list[str] = []  # the answer type of each part
     if parts:
-        # A two-part question: each part gets its own best sentence, and the short
-        # answer comes from the first part.
+        # A two-part question: each part the articles answer gets its own best
+        # sentence, and the short answer comes from the first of them. One part they
+        # answer is worth quoting; a part they don't gets no quote of its own.
         confs = []
         for pq, pv, ph in parts:
             pr = score_sentences(pq, ph or hits[: config.candidates], table, pv)
             if pr:
-                firsts.append(pr[0])
-                kinds.append(pq.qtype)
-                confs.append(confidence(pq, pr[0], unseen_share(pq, table)))
+                c = confidence(pq, pr[0], unseen_share(pq, table))
+                confs.append(c)
+                if c >= config.abstain_threshold:
+                    firsts.append(pr[0])
+                    kinds.append(pq.qtype)
         if confs:
-            conf = sum(confs) / len(confs)
+            conf = max(confs)
     abstain = not ranked or conf < config.abstain_threshold
 
     sources: list[Source] = []

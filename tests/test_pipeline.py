@@ -150,6 +150,19 @@ def test_two_part_question_quotes_both_parts(pipeline):
     assert any("Ding Xueliang" in q.text for q in ans.quotes)
 
 
+def test_two_part_question_answers_the_part_the_articles_answer(pipeline):
+    # The first part is answered with confidence. The second is not: "which ends on
+    # Thursday" ranks below other weekdays, and its best guess is a Wednesday about
+    # Pompeo. One confident part is an answer, and the unsure part gets no quote of its own.
+    ans = pipeline.answer(
+        "According to KCNA, what dates did Kim's January 2019 trip cover, and on which weekday was it due to end?"
+    )
+    assert not ans.abstained
+    assert ans.short_answer == "Jan. 7-10"
+    assert "KCNA" in ans.quotes[0].text
+    assert not any("Wednesday" in q.text for q in ans.quotes)
+
+
 def test_passages_are_reordered_by_their_best_sentence(pipeline):
     ans = pipeline.answer("Who is the editor in chief of the Global Times?")
     first = ans.passages[0].chunk
