@@ -129,10 +129,18 @@ class Pipeline:
         parts = None
         pieces = split_question(text)
         if len(pieces) > 1:
+            # A later part leaning on the first names its subject when it says "he"
+            # ("..., and where did he later hold his first summit with Trump?"), and
+            # otherwise carries the first part ("and on which weekday was it due to
+            # end?"), as a follow-up carries the previous turn.
+            subject = subject_of(pieces[0])
+            ctx = [context]
+            for i, p in enumerate(pieces[1:], 1):
+                named = replace_pronoun(p, subject) if subject else p
+                if named != p:
+                    pieces[i] = named
+                ctx.append(f"{pieces[0]} {context}".strip() if named == p and needs_context(p) else context)
             pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
-            # a later part leaning on the first ("and on which weekday was it due to end?")
-            # carries it, as a follow-up carries the previous turn
-            ctx = [context] + [f"{pieces[0]} {context}".strip() if needs_context(p) else context for p in pieces[1:]]
             # each part retrieves for itself: its answer may sit in a passage the whole
             # question does not rank high
             parts = [
@@ -154,6 +162,24 @@ class Pipeline:
 
     def conversation(self) -> Conversation:
         return Conversation(self)
+
+
+def subject_of(question: str) -> str | None:
+    """The person a question is about: its subject ("did Kim meet ...") or else the
+    last full name in it."""
+    subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
+    names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])
+    return subj.group(1) if subj else (names[-1] if names else None)
+
+
+def replace_pronoun(question: str, person: str) -> str:
+    """The question with its first he/she/him/his/her replaced by the person. Only the
+    first: in "does he think Kim fears Trump will tell him", "him" is someone else."""
+    m = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
+    if not m:
+        return question
+    possessive = m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", question[m.end() :])
+    return question[: m.start()] + (f"{person}'s" if possessive else person) + question[m.end() :]
 
 
 @dataclass
@@ -179,25 +205,10 @@ class Conversation:
                 place = prev.short_answer
         # else the subject of an earlier question ("did Kim meet ...") or a full name in it
         for q_text in [t.resolved_question or q0 for q0, t in reversed(self.turns)] if person is None else []:
-            subj = re.search(
-                r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", q_text
-            )
-            names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", q_text[1:])
-            person = subj.group(1) if subj else (names[-1] if names else None)
+            person = subject_of(q_text)
             if person:
                 break
-        out = question
-        if person:
-            # only the first pronoun: in "does he think Kim fears Trump will tell him",
-            # "him" is someone else
-            m = re.search(r"\b(he|she|him|his|her)\b", out, flags=re.I)
-            if m:
-                sub = (
-                    f"{person}'s"
-                    if m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", out[m.end() :])
-                    else person
-                )
-                out = out[: m.start()] + sub + out[m.end() :]
+        out = replace_pronoun(question, person) if person else question
         if place:
             out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
         return out if out != question else None

@@ -191,8 +191,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 qtype == PLACE
                 and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()])
                 # "the Singapore summit" (not "Kim Jong-un’s visit")
-                # nor "the Washington-Pyongyang summit", which names its two sides
-                and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$|[A-Za-z]-[A-Z]", s))
+                # nor "the Washington-Pyongyang (U.S.-North Korea) summit", which names its two sides
+                and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$|[A-Za-z.]-[A-Z]", s))
             ):
                 continue
             if qtype == PLACE and _DEMONYM.fullmatch(_trim(s)):

@@ -163,6 +163,21 @@ def test_two_part_question_answers_the_part_the_articles_answer(pipeline):
     assert not any("Wednesday" in q.text for q in ans.quotes)
 
 
+def test_a_later_part_saying_he_is_asked_about_the_first_parts_subject(pipeline):
+    from rag.pipeline import replace_pronoun, subject_of
+
+    assert subject_of("Where did Kim meet Xi on his second visit to China?") == "Kim"
+    assert replace_pronoun("where did he later hold his first summit with Trump?", "Kim") == (
+        "where did Kim later hold his first summit with Trump?"
+    )
+    assert replace_pronoun("what was his role?", "Shi") == "what was Shi's role?"
+    # the second part is asked about Kim alone, not about meeting Xi in China
+    ans = pipeline.answer(
+        "Where did Kim meet Xi on his second visit to China, and where did he later hold his first summit with Trump?"
+    )
+    assert any("Singapore summit with Trump" in q.text for q in ans.quotes)
+
+
 def test_passages_are_reordered_by_their_best_sentence(pipeline):
     ans = pipeline.answer("Who is the editor in chief of the Global Times?")
     first = ans.passages[0].chunk

@@ -40,6 +40,7 @@ def test_kind_spans_take_the_modifiers_not_a_workplace():
         ("Analysts watched Kim Jong-un’s visit closely.", []),  # a possessive is no place
         ("Kim flew to Dalian on Monday.", ["Dalian"]),
         ("It comes ahead of the second Washington-Pyongyang summit.", []),  # the two sides, not a place
+        ("It comes ahead of the historic U.S.-North Korea summit in June.", []),  # "U.S." ends in a dot
     ],
 )
 def test_place_spans(sentence, places):
