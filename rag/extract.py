@@ -74,8 +74,8 @@ def _antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored
 
 def _chunk_for(index: Index, s: Sent) -> Hit:
     """A passage holding sentence s, for sentences found by embedding alone."""
-    for c in index.chunks:
-        if c.doc_id == s.doc and c.start <= s.start and s.end <= c.end:
+    for c in index.chunks_of(s.doc):
+        if c.start <= s.start and s.end <= c.end:
             return Hit(chunk=c, score=0.0)
     raise LookupError(f"no chunk holds {s.doc}:{s.start}")
 

@@ -20,6 +20,7 @@ import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -176,6 +177,17 @@ class Index:
     @property
     def dim(self) -> int:
         return int(self.vectors.shape[1])
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """A document's chunks in order."""
+        return self._chunks_by_doc.get(doc_id, [])
+
+    @cached_property
+    def _chunks_by_doc(self) -> dict[str, list[Chunk]]:
+        by_doc: dict[str, list[Chunk]] = {}
+        for c in self.chunks:
+            by_doc.setdefault(c.doc_id, []).append(c)
+        return by_doc
 
     # --- loading -------------------------------------------------------------------
     @classmethod

@@ -42,7 +42,10 @@ def terms(text: str, keep_stopwords: bool = False) -> list[str]:
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)  # |a | b| without building the union: called per quote x candidate
+    return shared / (len(a) + len(b) - shared)
 
 
 class Retriever:
