@@ -136,10 +136,9 @@ class Pipeline:
             subject = subject_of(pieces[0])
             ctx = [context]
             for i, p in enumerate(pieces[1:], 1):
-                named = replace_pronoun(p, subject) if subject else p
-                if named != p:
-                    pieces[i] = named
-                ctx.append(f"{pieces[0]} {context}".strip() if named == p and needs_context(p) else context)
+                pieces[i] = replace_pronoun(p, subject) if subject else p
+                carry = pieces[i] == p and needs_context(p)
+                ctx.append(f"{pieces[0]} {context}".strip() if carry else context)
             pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
             # each part retrieves for itself: its answer may sit in a passage the whole
             # question does not rank high
