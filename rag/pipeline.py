@@ -139,12 +139,15 @@ class Pipeline:
                 pieces[i] = replace_pronoun(p, subject) if subject else p
                 carry = pieces[i] == p and needs_context(p)
                 ctx.append(f"{pieces[0]} {context}".strip() if carry else context)
-            pvecs = self.embedder.encode(pieces) if qvec is not None else [None] * len(pieces)
+            # a carried part is embedded with what it carries: "on which weekday was it
+            # due to end?" alone is close to every weekday in the articles
+            queries = [f"{p} {c}".strip() for p, c in zip(pieces, ctx)]
+            pvecs = self.embedder.encode(queries) if qvec is not None else [None] * len(pieces)
             # each part retrieves for itself: its answer may sit in a passage the whole
             # question does not rank high
             parts = [
-                (analyze(p, c), v, retriever.search(f"{p} {c}".strip(), k=cfg.candidates, qvec=v, mode=mode))
-                for p, c, v in zip(pieces, ctx, pvecs)
+                (analyze(p, c), v, retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode))
+                for p, c, qt, v in zip(pieces, ctx, queries, pvecs)
             ]
         # Sentences are compared with the question itself: the retrieval query of a
         # follow-up also holds the earlier turn, whose sentences it would favour.

@@ -247,6 +247,8 @@ def _qstems() -> frozenset[str]:
 
 _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
+# "was it due to end", "is set to meet": when something happens, not what it is about
+_SCHEDULED = re.compile(r"\b(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)\s+to\s+\w", re.I)
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
@@ -257,6 +259,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     # "how long", "how far": the measure asked for, not a topic word ("old" stays: an
     # age is written "35-year-old")
     drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
+    drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1))}
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}

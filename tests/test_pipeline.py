@@ -151,15 +151,27 @@ def test_two_part_question_quotes_both_parts(pipeline):
 
 
 def test_two_part_question_answers_the_part_the_articles_answer(pipeline):
-    # The first part is answered with confidence. The second is not: "which ends on
-    # Thursday" ranks below other weekdays, and its best guess is a Wednesday about
-    # Pompeo. One confident part is an answer, and the unsure part gets no quote of its own.
+    # The articles say nothing of gifts: one confident part is an answer, and the
+    # unsure part gets no quote of its own.
     ans = pipeline.answer(
-        "According to KCNA, what dates did Kim's January 2019 trip cover, and on which weekday was it due to end?"
+        "According to KCNA, what dates did Kim's January 2019 trip cover, and what gifts did Xi give him?"
     )
     assert not ans.abstained
     assert ans.short_answer == "Jan. 7-10"
     assert "KCNA" in ans.quotes[0].text
+    assert not any("gift" in q.text.lower() for q in ans.quotes)
+
+
+def test_a_later_part_saying_it_is_searched_with_the_first_part(pipeline):
+    # "on which weekday was it due to end?" alone matches any weekday; read with the
+    # first part (Kim's trip) it finds "his visit this week, which ends on Thursday".
+    # "due to" says when, not what: the word appears nowhere and must not count as unseen.
+    ans = pipeline.answer(
+        "According to KCNA, what dates did Kim's January 2019 trip cover, and on which weekday was it due to end?"
+    )
+    assert ans.short_answer == "Jan. 7-10"
+    assert "KCNA" in ans.quotes[0].text
+    assert any("which ends on Thursday" in q.text for q in ans.quotes[1:])
     assert not any("Wednesday" in q.text for q in ans.quotes)
 
 

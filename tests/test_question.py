@@ -72,3 +72,20 @@ def test_date_question_carries_no_date_words_from_the_first_part():
     assert q.qtype == DATE
     assert "trip" in q.carried and "kcna" in q.carried
     assert "date" not in q.carried
+
+
+@pytest.mark.parametrize(
+    "question, dropped, kept",
+    [
+        ("On which weekday was it due to end?", "due", "end"),
+        ("When is Kim set to meet Trump?", "set", "meet"),
+        ("Why was the summit due to be postponed?", "due", "postpon"),
+        # "due to" as a cause is not the schedule and stays a term
+        ("Was the trip delayed due to sanctions?", None, "due"),
+    ],
+)
+def test_schedule_words_are_not_topic_terms(question, dropped, kept):
+    q = analyze(question)
+    assert kept in q.terms
+    if dropped:
+        assert dropped not in q.terms
