@@ -14,7 +14,8 @@ PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "P
 _ROLE = (
     r"(person|official|expert|analyst|professor|leader|president|minister|spokesman|spokesperson|"
     r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
-    r"wife|adviser|advisor|secretary|fellow|chairman)"
+    r"wife|adviser|advisor|secretary|fellow|chairman|negotiator|envoy|aide|economist|relative|member|"
+    r"brother|son|daughter|husband|mother|father|sibling|spouse)"
 )
 # stems of the role words: "minist", "professor", "spokesman"
 ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
@@ -167,6 +168,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "YEAR"
     if re.search(r"\b(what|which) date\b", q):
         return "CALENDAR"
+    if re.search(r"\b(what|which) months?\b", q):
+        return "MONTH"
     if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
         return "CITY"
     if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
@@ -249,6 +252,11 @@ _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?te
 _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
 # "was it due to end", "is set to meet": when something happens, not what it is about
 _SCHEDULED = re.compile(r"\b(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)\s+to\s+\w", re.I)
+# "how long was the trip expected to last?", "how long did it take?": the verb of the
+# measure (the articles' "last year" and "it took" are about something else)
+_LONG_VERB = re.compile(
+    r"\bhow long\b.*\b(last|lasted)\s*\??\s*$|\bhow long (?:did|does|do|will|would) it (take)\b", re.I
+)
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
@@ -259,6 +267,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     # "how long", "how far": the measure asked for, not a topic word ("old" stays: an
     # age is written "35-year-old")
     drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
+    drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1))}
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]

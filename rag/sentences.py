@@ -166,7 +166,9 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     wide = s.terms | table.window(s, 2)
     cnum = sum(w * scale for t, w in zip(q.carried, cw) if t in wide)
     cden = sum(w * scale for w in cw)
-    return own, (num + cnum) / (den + cden)
+    total = (num + cnum) / (den + cden)
+    # "In which months?": an elliptical follow-up asks only about what it carries
+    return (own if den else total), total
 
 
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
@@ -350,7 +352,9 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             # an unknown common word is often a paraphrase; an unknown name, or the very
             # thing asked for ("what gifts"), means the articles are about something else
             num += w if t in caps or t == q.head else 0.3 * w
-    return num / den if den else 1.0
+    # no words of its own: a follow-up leaning wholly on the conversation has nothing
+    # unseen; a first question without words has nothing to find
+    return num / den if den else (0.0 if q.carried else 1.0)
 
 
 def confidence(q: Question, best: Scored, unseen: float) -> float:

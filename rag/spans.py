@@ -307,6 +307,8 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         return bool(re.search(r"\b(19|20)\d{2}\b", text))
     if subtype == "CITY":  # "which city": a country is not an answer
         return _trim(text).lower() not in _countries()
+    if subtype == "MONTH":  # "in which months": a month named, not "last year"
+        return bool(re.search(rf"\b(?:{_MONTH})\b", text))
     if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"
         return bool(
             re.search(rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b", text)

@@ -49,6 +49,19 @@ def test_follow_up_uses_the_conversation(pipeline):
     assert alone.resolved_question is None
 
 
+def test_follow_up_without_words_of_its_own_is_answered(pipeline):
+    # "In which months?" has no term of its own: all it asks about is carried. It used
+    # to count as wholly unseen and was declined.
+    conv = pipeline.conversation()
+    conv.ask("Where did Kim first meet Trump in person last June?")
+    conv.ask("How many times did Kim go to China before that meeting?")
+    ans = conv.ask("In which months?")
+    assert not ans.abstained
+    assert any("twice in March and May" in q.text for q in ans.quotes)
+    # a first question without words still has nothing to find
+    assert pipeline.conversation().ask("What is it?").abstained
+
+
 def test_follow_up_finds_what_he_said_next(pipeline):
     # "he" is Bruce Bennett; the answer is his next sentence, which names him only as "he"
     conv = pipeline.conversation()

@@ -35,6 +35,8 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("How many troops does the US keep in South Korea?", NUMBER),
         ("What dates was the stay scheduled for?", DATE),  # plurals too
         ("On which days did Kim meet Xi in Dalian?", DATE),
+        ("Which family member of Kim's went with him to Dalian?", PERSON),
+        ("Which US negotiator led the talks?", PERSON),
     ],
 )
 def test_answer_type(question, qtype):
@@ -89,3 +91,28 @@ def test_schedule_words_are_not_topic_terms(question, dropped, kept):
     assert kept in q.terms
     if dropped:
         assert dropped not in q.terms
+
+
+@pytest.mark.parametrize(
+    "question, dropped, kept",
+    [
+        # "last" is how long, not the articles' "last year"
+        ("How long was Kim's trip to Beijing expected to last?", "last", "trip"),
+        ("How long did it take Kim to visit China?", "take", "visit"),
+        ("When did Kim visit China last year?", None, "last"),
+        ("How long after taking power did Kim visit China?", None, "take"),
+    ],
+)
+def test_verb_of_how_long_is_not_a_topic_term(question, dropped, kept):
+    q = analyze(question)
+    assert kept in q.terms
+    if dropped:
+        assert dropped not in q.terms
+
+
+def test_which_month_wants_a_month_named():
+    from rag.spans import fits_subtype
+
+    assert analyze("In which months?").subtype == "MONTH"
+    assert fits_subtype("March and May", "", 0, "MONTH")
+    assert not fits_subtype("last year", "", 0, "MONTH")
