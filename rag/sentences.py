@@ -107,6 +107,18 @@ class SentenceTable:
             self.lookup[(doc_id, a)] = s
             s.words()  # once here, not inside each question's span search
             df.update(s.terms)
+        # the terms of each paragraph: a quote running over several sentences names its
+        # speaker once, at its start or end ("..., Ding Xueliang ... told Sputnik.")
+        self.para: dict[int, set[str]] = {}
+        for doc_id, seq in self.by_doc.items():
+            breaks = [m.start() for m in re.finditer(r"\n\n", index.docs[doc_id].text)]
+            groups: dict[int, list[Sent]] = {}
+            for s in seq:
+                groups.setdefault(bisect_left(breaks, s.start), []).append(s)
+            for group in groups.values():
+                shared = set().union(*(g.terms for g in group))
+                for g in group:
+                    self.para[g.row] = shared
         # words of each article's headline and byline, and of its outlet (who wrote "the
         # Sputnik story")
         self.meta = {
@@ -158,6 +170,8 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
             num += w
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
+        elif t in ents and t in table.para.get(s.row, ()):
+            num += w * NEIGHBOUR_ENTITY
     own = num / den if den else 0.0
     if not q.carried:
         return own, own

@@ -62,6 +62,14 @@ def test_follow_up_without_words_of_its_own_is_answered(pipeline):
     assert pipeline.conversation().ask("What is it?").abstained
 
 
+def test_speaker_named_at_the_end_of_a_long_quote(pipeline):
+    # Ding is named two sentences after the explanation, at the end of the quoted
+    # paragraph: the paragraph counts as the sentence's context for his name.
+    ans = pipeline.answer("Why would punishing American firms be risky for Beijing, according to Ding Xueliang?")
+    assert "depressed Chinese economy" in ans.quotes[0].text
+    assert ans.quotes[0].doc.startswith("002_")
+
+
 def test_follow_up_finds_what_he_said_next(pipeline):
     # "he" is Bruce Bennett; the answer is his next sentence, which names him only as "he"
     conv = pipeline.conversation()
