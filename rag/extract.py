@@ -21,6 +21,7 @@ from .retrieve import jaccard
 from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences, unseen_share
 from .spans import spans
 
+_CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
 
@@ -146,6 +147,12 @@ def build_answer(
     short = None
     if not abstain:
         best = firsts[0] if firsts else ranked[0]
+        if q.qtype == REASON and not firsts and not _CAUSE.search(best.sent.text):
+            # "Any action it takes ... could make a major difference," said Bennett: the
+            # effect restated; its cause ("because China is ...") is the sentence before
+            prev = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos - 1), None)
+            if prev is not None and _CAUSE.search(prev.sent.text) and prev.score >= 0.8 * best.score:
+                best = prev
         chosen = [best]
         for f in firsts[1:]:
             if all(f.sent.row != c.sent.row for c in chosen):

@@ -70,6 +70,16 @@ def test_speaker_named_at_the_end_of_a_long_quote(pipeline):
     assert ans.quotes[0].doc.startswith("002_")
 
 
+def test_why_answer_leads_with_the_cause_stated_just_before(pipeline):
+    # The sentence naming Bennett restates the effect; its cause is the sentence before.
+    ans = pipeline.answer(
+        "Why would China easing sanctions make such a big difference to North Korea, according to Bennett?"
+    )
+    assert ans.short_answer == "because China is North Korea’s major trading partner"
+    assert "major trading partner" in ans.quotes[0].text
+    assert any("said Bennett" in q.text for q in ans.quotes[1:])
+
+
 def test_follow_up_finds_what_he_said_next(pipeline):
     # "he" is Bruce Bennett; the answer is his next sentence, which names him only as "he"
     conv = pipeline.conversation()
