@@ -17,7 +17,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_RE = re.compile(
     rf"(?:(?:the\s+)?(?:end|beginning|start|middle) of\s+)?(?:(?:late|early|mid|last|next|this)[- ])?"
-    rf"{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?)?(?:,?\s+\d{{4}})?(?:\s+(?:or|and|to)\s+(?:early |late |mid-)?{_MONTH})?|"
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?\b)?(?:,?\s+\d{{4}})?(?:\s+(?:or|and|to)\s+(?:early |late |mid-)?{_MONTH})?|"
     rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?|"
     r"\b(?:in\s+)?(?:19|20)\d{2}\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
     r"\bNew Year[’']?s?(?: Day)?\b|\bmid-\w+\b",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import PERSON, PLACE, analyze, kind_subject
+from rag.question import DATE, PERSON, PLACE, analyze, kind_subject
 from rag.spans import fits_subtype, head_phrases, kind_spans, spans
 
 
@@ -22,6 +22,19 @@ def test_person_spans_leave_out_places_and_nationalities(sentence, names):
     assert found == names
     for a, b, text in spans(sentence, PERSON):
         assert sentence[a:b] == text
+
+
+@pytest.mark.parametrize(
+    "sentence, dates",
+    [
+        ("He died there on 18 February 1546, aged 62.", ["18 February 1546"]),  # day first
+        ("It was finished in February 1546 at last.", ["February 1546"]),  # not "February 15"
+        ("The agreement was signed on Oct. 4, 2007, in Pyongyang.", ["Oct. 4, 2007"]),
+        ("Kim's sojourn is to last from Jan. 7-10.", ["Jan. 7-10"]),
+    ],
+)
+def test_date_spans_are_whole_dates(sentence, dates):
+    assert [text for _a, _b, text in spans(sentence, DATE)] == dates
 
 
 def test_kind_spans_take_the_modifiers_not_a_workplace():
