@@ -119,6 +119,9 @@ class SentenceTable:
                 shared = set().union(*(g.terms for g in group))
                 for g in group:
                     self.para[g.row] = shared
+        # a name in the headline is what every sentence of the article is about, as the
+        # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
+        self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}
         # words of each article's headline and byline, and of its outlet (who wrote "the
         # Sputnik story")
         self.meta = {
@@ -170,7 +173,7 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
             num += w
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
-        elif t in ents and t in table.para.get(s.row, ()):
+        elif t in ents and (t in table.para.get(s.row, ()) or t in table.headline[s.doc]):
             num += w * NEIGHBOUR_ENTITY
     own = num / den if den else 0.0
     if not q.carried:

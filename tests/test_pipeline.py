@@ -237,3 +237,28 @@ def test_why_answer_quotes_the_explanation_that_follows(pipeline):
     assert "not a coincidence" in ans.quotes[0].text
     # the reason is the next sentence of the same article, quoted too
     assert any("sensitive to" in q.text and q.doc == ans.quotes[0].doc for q in ans.quotes[1:])
+
+
+def test_a_name_in_the_headline_is_what_its_sentences_are_about(tmp_path, embedder):
+    # The answer names Luther only in its headline and says "he"; the other article
+    # names him in the sentence itself, about someone else's death.
+    from rag.config import Config
+    from rag.pipeline import Pipeline
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "reformer.txt").write_text(
+        "The Last Years of Martin Luther\n\n"
+        "His health had been poor for years. He preached in Eisleben that winter.\n\n"
+        "The journey was hard on him. He died there on 18 February 1546, aged 62.\n"
+    )
+    (seeds / "family.txt").write_text(
+        "A Family in Wittenberg\n\n"
+        "The household was large and busy. Six children were born in eight years.\n\n"
+        "Elizabeth, a daughter of Luther, died on 3 August 1528 as an infant.\n"
+    )
+    p = Pipeline(Config(seeds_dir=seeds, index_dir=tmp_path / "index"), embedder, log=lambda s: None)
+    p.load()
+    ans = p.answer("When did Martin Luther die?")
+    assert ans.quotes[0].doc == "reformer.txt" and "18 February 1546" in ans.quotes[0].text
+    assert "18 February 1546" in (ans.short_answer or "")
