@@ -28,6 +28,14 @@ W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
+# "which family member", "which relative": any kinship word names the person asked for
+_KIN = frozenset(
+    terms(
+        "sister brother wife husband son daughter father mother uncle aunt cousin niece nephew "
+        "sibling spouse grandson granddaughter grandfather grandmother"
+    )
+)
+_KIN_ASKED = frozenset(terms("family relative member"))
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
 _CUE_RANK = {
     "because": 0.35,
@@ -156,6 +164,10 @@ class Scored:
     span: tuple[int, int, str] | None
 
 
+def _asks_kin(q: Question) -> bool:
+    return q.qtype == PERSON and bool(re.search(r"\b(?:family members?|relatives?)\b", q.text, re.I))
+
+
 def _entities(q: Question) -> set[str]:
     return {t for w in re.findall(r"\b[A-Z][\w’'-]+", q.text[1:] + " " + q.carried_text) for t in terms(w)}
 
@@ -165,11 +177,12 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     plus the carried ones (capped in weight, satisfied anywhere in a 5-sentence window)."""
     ents = _entities(q)
     near = table.window(s, 1)
+    kin = _asks_kin(q) and bool(_KIN & s.terms)
     num = den = 0.0
     for t in q.terms:
         w = table.idf(t)
         den += w
-        if t in s.terms:
+        if t in s.terms or (kin and t in _KIN_ASKED):
             num += w
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
@@ -288,6 +301,7 @@ def score_sentences(
                 if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):
                     pool.setdefault(sent.row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
+    heads = _KIN if _asks_kin(q) else {q.head}
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -295,12 +309,7 @@ def score_sentences(
         dense = float(sims[row]) if sims is not None else 0.0
         span = best_span(q, s, table)
         typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype == "KIND") else 0.0
-        if (
-            span is not None
-            and q.head
-            and q.qtype in (PERSON, ORG, PLACE, NUMBER)
-            and q.head in _span_nouns(q, s, span)
-        ):
+        if span is not None and q.head and q.qtype in (PERSON, ORG, PLACE, NUMBER) and heads & _span_nouns(q, s, span):
             typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
         elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:
             title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
@@ -363,6 +372,8 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             # "which organization", "which city": the answer's type, which the type rules
             # check; "how many troops" or "what gifts" name the content itself
             continue
+        if t in _KIN_ASKED and _asks_kin(q):
+            continue  # "which family member": a type word, found as "sister" or "son"
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
         if table.df.get(t, 0) == 0:

@@ -161,6 +161,8 @@ def test_cli_bad_k_is_one_line(config):
             "Which former U.S. ambassador to South Korea now heads the Korea Economic Institute of America?",
             "Kathleen Stephens",
         ),
+        # "family member" is asked for; the article says "his younger sister"
+        ("Which family member of Kim's went with him to Dalian?", "Kim Yo-jong"),
     ],
 )
 def test_short_answer_types(pipeline, question, short):
