@@ -72,7 +72,7 @@ def _print_answer(ans, show_sources: bool = True) -> None:
     if ans.short_answer:
         print(f"Answer: {ans.short_answer}")
     for q in ans.quotes:
-        print(f"  \u201c{q.text}\u201d " + "".join(f"[{n}]" for n in q.citations))
+        print(f"  {q.display} " + "".join(f"[{n}]" for n in q.citations))
     print(f"  confidence {ans.confidence:.2f}")
     if show_sources:
         cited = {n for q in ans.quotes for n in q.citations}

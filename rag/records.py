@@ -71,6 +71,25 @@ class Quote:
     score: float = 0.0
     also: list[dict] = field(default_factory=list)  # {doc, start, end} of corroborating copies
 
+    @property
+    def display(self) -> str:
+        """The sentence as a reader should see it quoted. A sentence without quotation
+        marks gets a pair; one that closes a quotation opened in an earlier sentence
+        (`… for North Korea,” said Bennett.`) gets only the opening mark, and one whose
+        quotation runs on gets only the closing mark, so no mark is ever doubled."""
+        t = self.text
+        straight = t.count('"')
+        if not (straight or "\u201c" in t or "\u201d" in t):
+            return f"\u201c{t}\u201d"
+        first_close, first_open = t.find("\u201d"), t.find("\u201c")
+        if first_close != -1 and (first_open == -1 or first_close < first_open):
+            return "\u201c" + t
+        if t.rfind("\u201c") > t.rfind("\u201d"):
+            return t + "\u201d"
+        if straight % 2:  # straight marks: the odd one out opens if it comes first
+            return t + "\u201d" if t.startswith('"') else "\u201c" + t
+        return t
+
 
 @dataclass
 class Answer:

@@ -83,9 +83,7 @@ def answer_html(ans: Answer, show_scores: bool = False, abstain_threshold: float
             parts.append(f'<p class="rag-short"><strong>{_e(ans.short_answer)}</strong></p>')
         for q in ans.quotes:
             score = f' <span class="rag-score">({q.score:.2f})</span>' if show_scores else ""
-            parts.append(
-                f'<blockquote class="rag-quote">\u201c{_e(q.text)}\u201d {cites(q.citations)}{score}</blockquote>'
-            )
+            parts.append(f'<blockquote class="rag-quote">{_e(q.display)} {cites(q.citations)}{score}</blockquote>')
     level = confidence_label(ans.confidence, abstain_threshold)
     pct = max(0, min(100, round(ans.confidence * 100)))
     parts.append(

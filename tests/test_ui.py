@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,39 @@ def test_real_answer_cites_sources_shown(pipeline):
         assert f'data-n="{n}"' in panel
     assert re.search(r'<mark class="rag-hl">Hu Xijin, the editor in chief', panel)
     assert GT_FILE in panel
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Kim flew to Dalian.", "\u201cKim flew to Dalian.\u201d"),
+        # the quotation opened a sentence earlier: only its opening mark is missing
+        (
+            "A major difference for North Korea,\u201d said Bennett.",
+            "\u201cA major difference for North Korea,\u201d said Bennett.",
+        ),
+        # the quotation runs on into the next sentence: only its closing mark is missing
+        (
+            "\u201cI think Kim went to China for many reasons.",
+            "\u201cI think Kim went to China for many reasons.\u201d",
+        ),
+        ("\u201cI do think so,\u201d he added.", "\u201cI do think so,\u201d he added."),
+        ('Hu said that "the timing is clear."', 'Hu said that "the timing is clear."'),
+    ],
+)
+def test_quotes_are_shown_with_their_quotation_marks_once(text, shown):
+    assert Quote(text, [1], "a.txt", 0, len(text)).display == shown
+
+
+def test_real_answer_never_doubles_a_quotation_mark(pipeline):
+    ans = pipeline.answer(
+        "Why would China easing sanctions make such a big difference to North Korea, according to Bennett?"
+    )
+    assert any(q.text.endswith("said Bennett.") for q in ans.quotes)
+    chat = answer_html(ans)
+    for q in ans.quotes:
+        assert escape(q.display) in chat
+    assert not re.search("\u201c\\s*\u201c|\u201d\\s*\u201d", chat)
 
 
 def test_abstention_says_so_and_lists_closest_passages(pipeline):
