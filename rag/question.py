@@ -19,6 +19,7 @@ _ROLE = (
 )
 # stems of the role words: "minist", "professor", "spokesman"
 ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
+_KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?)\b", re.I)
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
@@ -92,6 +93,8 @@ class Question:
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
     subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, AGENT, KIND
+    # "which family member", "which relative": any kinship word names the person asked for
+    kin: bool = False
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
     # too may say "he" in the answer sentence, naming him one sentence away
     pronoun_terms: set[str] = field(default_factory=set)
@@ -289,6 +292,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
         is_followup=bool(carried_text),
         head=head,
         subtype="DESCRIBE" if described(text) else _subtype(text.lower(), qtype),
+        kin=qtype == PERSON and bool(_KIN_QUESTION.search(text)),
     )
 
 

@@ -28,7 +28,7 @@ W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
-# "which family member", "which relative": any kinship word names the person asked for
+# kinship words answer "which family member" (Question.kin), and cover its words
 _KIN = frozenset(
     terms(
         "sister brother wife husband son daughter father mother uncle aunt cousin niece nephew "
@@ -133,7 +133,7 @@ class SentenceTable:
         # words of each article's headline and byline, and of its outlet (who wrote "the
         # Sputnik story")
         self.meta = {
-            d.doc_id: (set(terms(" ".join(x for x in (d.title, d.byline) if x))), set(terms(d.outlet or "")))
+            d.doc_id: (self.headline[d.doc_id] | set(terms(d.byline or "")), set(terms(d.outlet or "")))
             for d in index.docs.values()
         }
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
@@ -164,10 +164,6 @@ class Scored:
     span: tuple[int, int, str] | None
 
 
-def _asks_kin(q: Question) -> bool:
-    return q.qtype == PERSON and bool(re.search(r"\b(?:family members?|relatives?)\b", q.text, re.I))
-
-
 def _entities(q: Question) -> set[str]:
     return {t for w in re.findall(r"\b[A-Z][\w’'-]+", q.text[1:] + " " + q.carried_text) for t in terms(w)}
 
@@ -177,7 +173,7 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     plus the carried ones (capped in weight, satisfied anywhere in a 5-sentence window)."""
     ents = _entities(q)
     near = table.window(s, 1)
-    kin = _asks_kin(q) and bool(_KIN & s.terms)
+    kin = q.kin and bool(_KIN & s.terms)
     num = den = 0.0
     for t in q.terms:
         w = table.idf(t)
@@ -301,7 +297,7 @@ def score_sentences(
                 if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):
                     pool.setdefault(sent.row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
-    heads = _KIN if _asks_kin(q) else {q.head}
+    heads = _KIN if q.kin else {q.head}
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -372,7 +368,7 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             # "which organization", "which city": the answer's type, which the type rules
             # check; "how many troops" or "what gifts" name the content itself
             continue
-        if t in _KIN_ASKED and _asks_kin(q):
+        if q.kin and t in _KIN_ASKED:
             continue  # "which family member": a type word, found as "sister" or "son"
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
