@@ -51,7 +51,7 @@ def cmd_squad(args: argparse.Namespace) -> int:
     from .embed import Embedder
 
     cfg = _config(args).with_(**_overrides(args.set))
-    embedder = Embedder(cfg.model, cfg.batch_size)
+    embedder = Embedder(cfg.model, cfg.batch_size, cfg.precision)
     log = lambda s: print(s, file=sys.stderr)  # noqa: E731
     progress = not args.no_progress and sys.stderr.isatty()
     titles = args.titles.split(",") if args.titles else None

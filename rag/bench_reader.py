@@ -151,7 +151,7 @@ def cmd_eval_reader(args: argparse.Namespace, make_config: Callable) -> int:
     log = lambda s: print(s, file=sys.stderr)  # noqa: E731
     reader = Reader(args.reader_dir) if args.reader_dir else Reader()
     cfg = make_config(args)
-    embedder = Embedder(cfg.model, cfg.batch_size)
+    embedder = Embedder(cfg.model, cfg.batch_size, cfg.precision)
     report: dict = {"created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "reader": str(reader.model_dir)}
     text: list[str] = []
     if args.gold:

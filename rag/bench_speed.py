@@ -1,8 +1,10 @@
 """`rag bench speed`: where the time goes, against the floor the model itself sets.
 
 - build: index build throughput (chunks/s, everything from reading files to writing the
-  index) against raw SentenceTransformer.encode on the same chunk texts; the ratio
-  says how much the machinery around the encoder costs.
+  index) against raw SentenceTransformer.encode (fp32, the library default) on the same
+  chunk texts. The build embeds every sentence as well, at Config.precision (bf16 on
+  CPUs with AMX); "build / encoder" compares it with the encoder alone on all of those
+  texts at that precision, which says how much the machinery around the encoder costs.
 - warm: answer latency over a question set against the time to embed the query alone.
 - cold: `rag ask` as a fresh process (start to printed answer) and its peak RSS, plus
   `rag --help`.
@@ -96,12 +98,21 @@ def measure(
     r.update(documents=stats["documents"], chunks=n, build_s=build_s, build_cpu_s=build_cpu)
     r["build_chunks_per_s"] = n / build_s
     r["sentences_embedded"] = stats.get("sentences_embedded", 0)
-    # Raw encoder on exactly the chunk texts the build embeds, same batch size.
+    # Raw encoder on exactly the chunk texts the build embeds, same batch size, as the
+    # library runs it by default (fp32).
     texts = [embed_text(c, index.docs[c.doc_id].title) for c in index.chunks]
     model = embedder.model
+    r["build_precision"] = embedder.document_precision
 
-    def raw(ts: list[str]) -> None:
-        model.encode(ts, batch_size=cfg.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+    def raw(ts: list[str], bf16: bool = False) -> None:
+        kw = dict(batch_size=cfg.batch_size, normalize_embeddings=True, convert_to_numpy=True)
+        if bf16:
+            import torch
+
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                model.encode(ts, **kw)
+        else:
+            model.encode(ts, **kw)
 
     tries = 1 if n > 1000 else repeat
     log(f"[{label}] raw encode of {n:,} chunk texts")
@@ -110,10 +121,11 @@ def measure(
     r["build_ratio_cpu"] = raw_cpu / build_cpu if build_cpu else 0.0
     if r["sentences_embedded"] and hasattr(index, "sentence_keys"):
         # The build also embeds every sentence: the encoder on chunks and sentences
-        # together is the floor for the build as it stands.
+        # together, at the build's precision, is the floor for the build as it stands.
         stexts = [index.docs[d].text[a:b] for d, a, b in index.sentence_keys]
-        log(f"[{label}] raw encode of chunks + {len(stexts):,} sentences")
-        all_s, all_cpu = _best(lambda: raw(texts + stexts), tries)
+        log(f"[{label}] raw encode of chunks + {len(stexts):,} sentences ({r['build_precision']})")
+        bf16 = r["build_precision"] == "bf16"
+        all_s, all_cpu = _best(lambda: raw(texts + stexts, bf16), tries)
         r.update(raw_all_s=all_s, build_ratio_all_texts=all_s / build_s)
         r["build_ratio_all_texts_cpu"] = all_cpu / build_cpu if build_cpu else 0.0
 
@@ -198,7 +210,7 @@ def run(
     helps = [_child([sys.executable, "-m", "rag.cli", "--help"]) for _ in range(repeat)]
     report["help_s"] = min(h[0] for h in helps)
     t0 = time.perf_counter()
-    embedder = Embedder(cfg.model, cfg.batch_size)
+    embedder = Embedder(cfg.model, cfg.batch_size, cfg.precision)
     embedder.model  # noqa: B018 - loading is measured on its own
     report["model_load_s"] = time.perf_counter() - t0
     results = []
@@ -245,7 +257,8 @@ ROWS = [
     ("raw encode chunks/s", "raw_chunks_per_s", "{:.1f}"),
     ("build / raw", "build_ratio", "{:.3f}"),
     ("build / raw, CPU time", "build_ratio_cpu", "{:.3f}"),
-    ("build / raw (all texts)", "build_ratio_all_texts", "{:.3f}"),
+    ("build precision", "build_precision", "{}"),
+    ("build / encoder (all texts)", "build_ratio_all_texts", "{:.3f}"),
     ("  same, CPU time", "build_ratio_all_texts_cpu", "{:.3f}"),
     ("warm p50 ms", "warm_p50_ms", "{:.1f}"),
     ("warm p95 ms", "warm_p95_ms", "{:.1f}"),
@@ -262,12 +275,12 @@ TARGETS = {"build_ratio": ">= 0.95", "warm_over_floor": "<= 1.50"}
 def table(report: dict) -> str:
     cols = report["corpora"]
     width = max(14, *(len(c["corpus"]) + 2 for c in cols))
-    lines = [f"{'':<24}" + "".join(f"{c['corpus']:>{width}}" for c in cols) + "   target"]
+    lines = [f"{'':<28}" + "".join(f"{c['corpus']:>{width}}" for c in cols) + "   target"]
     for label, key, fmt in ROWS:
         if not any(key in c for c in cols):
             continue
         vals = "".join(f"{(fmt.format(c[key]) if key in c else '-'):>{width}}" for c in cols)
-        lines.append(f"{label:<24}{vals}   {TARGETS.get(key, '')}".rstrip())
+        lines.append(f"{label:<28}{vals}   {TARGETS.get(key, '')}".rstrip())
     lines.append(
         f"rag --help {report['help_s']:.2f}s; model load {report['model_load_s']:.2f}s; "
         f"peak RSS of this run {report['peak_rss_mib']:.0f} MiB; batch size {report['batch_size']}; "

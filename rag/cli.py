@@ -60,6 +60,8 @@ def _config(args: argparse.Namespace, **extra):
         kw["reader"] = args.reader
     if getattr(args, "k", None):
         kw["k"] = args.k
+    if getattr(args, "precision", None):
+        kw["precision"] = args.precision
     return Config(**kw)
 
 
@@ -150,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("index", help="build or update the index from the articles folder")
     _common(s)
     s.add_argument("--rebuild", action="store_true", help="re-embed every article, not only changed ones")
+    s.add_argument(
+        "--precision",
+        choices=("auto", "bf16", "fp32"),
+        default="auto",
+        help="encoder precision for the articles: auto = bf16 where the CPU has it in hardware (default: auto)",
+    )
     s.add_argument(
         "--no-wait", action="store_true", help="if another `rag index` is writing this index, stop instead of waiting"
     )

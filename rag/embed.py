@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import PRECISIONS
+
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 
@@ -48,13 +50,35 @@ def resolve_model(model: str) -> tuple[str, Path]:
     return str(path.resolve()), path.resolve()
 
 
+def native_bf16() -> bool:
+    """Whether this CPU multiplies bfloat16 in hardware (AMX or AVX512-BF16). Elsewhere
+    torch emulates it, and bf16 would be slower than fp32."""
+    import torch
+
+    cpu = torch.cpu
+    return bool(
+        getattr(cpu, "_is_amx_tile_supported", lambda: False)()
+        or getattr(cpu, "_is_avx512_bf16_supported", lambda: False)()
+    )
+
+
 class Embedder:
     """Encodes texts to L2-normalised float32 vectors. The constructor is cheap: the
-    model loads on first use. `n_encoded` counts texts sent to the encoder."""
+    model loads on first use. `n_encoded` counts texts sent to the encoder.
 
-    def __init__(self, model: str = "default", batch_size: int = 64) -> None:
+    `precision` is for document batches (`encode_documents`, the index build): "bf16"
+    runs the model under bfloat16 autocast, which on a CPU with AMX is twice as fast
+    as fp32 and gives vectors at cosine 0.99999 to fp32 ones; "auto" picks it where the
+    CPU has bf16 in hardware. Questions are always fp32: for one short text the
+    autocast casts cost more than they save (12 ms against 9 ms here)."""
+
+    def __init__(self, model: str = "default", batch_size: int = 64, precision: str = "auto") -> None:
+        if precision not in PRECISIONS:
+            raise ModelError(f"precision={precision!r} is unknown: use one of {', '.join(PRECISIONS)}")
         self.name, self.path = resolve_model(model)
         self.batch_size = batch_size
+        self.precision = precision
+        self._doc_precision: str | None = None
         self._model = None
         self._lock = threading.Lock()  # UI sessions may ask for the model at once
         self.n_encoded = 0
@@ -100,18 +124,41 @@ class Embedder:
     def max_seq_length(self) -> int:
         return int(self.model.max_seq_length)
 
-    def encode(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> np.ndarray:
+    @property
+    def document_precision(self) -> str:
+        """ "bf16" or "fp32": what `encode_documents` runs at on this machine."""
+        if self._doc_precision is None:
+            bf16 = self.precision == "bf16" or (self.precision == "auto" and native_bf16())
+            self._doc_precision = "bf16" if bf16 else "fp32"
+        return self._doc_precision
+
+    def encode(
+        self, texts: list[str], batch_size: int | None = None, progress: bool = False, bf16: bool = False
+    ) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         self.n_encoded += len(texts)
-        vecs = self.model.encode(
-            texts,
+        model = self.model
+        kwargs = dict(
             batch_size=batch_size or self.batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=progress,
         )
+        if bf16:
+            import torch
+
+            # Autocast keeps layer norms, softmax and the pooling in fp32; only the matrix
+            # products run in bf16.
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                vecs = model.encode(texts, **kwargs)
+        else:
+            vecs = model.encode(texts, **kwargs)
         return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """Index-time encoding of chunks and sentences, at `document_precision`."""
+        return self.encode(texts, progress=progress, bf16=self.document_precision == "bf16")
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]

@@ -310,7 +310,7 @@ def build(
     import faiss
 
     t0 = time.perf_counter()
-    embedder = embedder or Embedder(config.model, config.batch_size)
+    embedder = embedder or Embedder(config.model, config.batch_size, config.precision)
     index_dir = config.index_dir
     seeds = Path(config.seeds_dir)
     if seeds.is_dir() and index_dir.exists() and index_dir.resolve() == seeds.resolve():
@@ -322,10 +322,13 @@ def build(
                 previous = Index.load(index_dir)
             if previous is not None and (
                 previous.manifest["model"]["name"] != embedder.name
+                # Vectors of both precisions would mix well, but the manifest must say
+                # what made them. Indexes from before the key were fp32.
+                or previous.manifest["model"].get("precision", "fp32") != embedder.document_precision
                 or previous.manifest["chunker"] != config.chunker_settings()
                 or previous.dim != embedder.dim
             ):
-                log("model or chunker settings changed: re-embedding everything")
+                log("model, precision or chunker settings changed: re-embedding everything")
                 previous = None
         # Hashed before reading: a file that changes in between then shows up as changed at
         # the next staleness check rather than being recorded with its new hash unread.
@@ -373,7 +376,7 @@ def build(
         text_of = {d.doc_id: d.text for d in unique}
         texts += [text_of[d][a:b] for d, a, b in new_sents]
         # One encoder call for chunks and sentences: the model sorts by length and batches.
-        all_vecs = embedder.encode(texts, progress=progress) if texts else None
+        all_vecs = embedder.encode_documents(texts, progress=progress) if texts else None
         new_vecs = all_vecs[: len(to_embed)] if all_vecs is not None else None
         new_sent_vec = {k: all_vecs[len(to_embed) + i] for i, k in enumerate(new_sents)} if new_sents else {}
         new_pos = {c.chunk_id: i for i, c in enumerate(to_embed)}
@@ -430,7 +433,7 @@ def build(
             "format_version": FORMAT_VERSION,
             "generation": gen,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "model": {"name": embedder.name, "dim": int(vectors.shape[1])},
+            "model": {"name": embedder.name, "dim": int(vectors.shape[1]), "precision": embedder.document_precision},
             "chunker": config.chunker_settings(),
             "seeds_dir": str(config.seeds_dir),
             "files": {d.doc_id: {"sha256": d.sha256, "chunks": counts[d.doc_id], "title": d.title} for d in unique},

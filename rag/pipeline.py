@@ -46,7 +46,7 @@ class Pipeline:
         self, config: Config | None = None, embedder: Embedder | None = None, log: Callable[[str], None] | None = None
     ) -> None:
         self.config = config or Config()
-        self.embedder = embedder or Embedder(self.config.model, self.config.batch_size)
+        self.embedder = embedder or Embedder(self.config.model, self.config.batch_size, self.config.precision)
         self.log = log or (lambda s: print(s, file=sys.stderr))
         self._state: tuple[Index, Retriever, SentenceTable] | None = None
         self._lock = threading.Lock()

@@ -122,7 +122,9 @@ def prepare(sq: SquadSet, config, embedder, cache: Path, log: Callable[[str], No
 
     seeds = seeds_dir(sq, cache)
     root = seeds.parent
-    key = json.dumps([resolve_model(config.model)[0], config.chunker_settings()], sort_keys=True)
+    key = json.dumps(
+        [resolve_model(config.model)[0], config.chunker_settings(), embedder.document_precision], sort_keys=True
+    )
     index_dir = root / f"index-{hashlib.sha256(key.encode()).hexdigest()[:10]}"
     cfg = config.with_(seeds_dir=seeds, index_dir=index_dir)
     try:

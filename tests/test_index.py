@@ -13,10 +13,14 @@ from rag.pipeline import Pipeline
 from .conftest import GT_QUESTION
 
 
-def test_manifest_records_what_built_it(pipeline, config):
+def test_manifest_records_what_built_it(pipeline, config, embedder):
     m = json.loads((config.index_dir / "manifest.json").read_text())
     assert m["format_version"] == 1
-    assert m["model"] == {"name": "sentence-transformers/all-MiniLM-L6-v2", "dim": 384}
+    assert m["model"] == {
+        "name": "sentence-transformers/all-MiniLM-L6-v2",
+        "dim": 384,
+        "precision": embedder.document_precision,
+    }
     assert m["chunker"] == config.chunker_settings()
     assert len(m["files"]) == 5 and all(len(f["sha256"]) == 64 for f in m["files"].values())
     assert m["counts"]["chunks"] == len(pipeline.index.chunks)

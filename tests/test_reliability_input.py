@@ -507,7 +507,7 @@ def test_index_from_another_model_is_stale_and_rebuilt(capsys, small, index_copy
     with pytest.raises(IndexError_, match=r"stale: it was built with model 'sentence-transformers/all-mpnet-base-v2'"):
         Pipeline(cfg, embedder, log=lambda s: None).load(auto_build=False)
     rc, out, err = run_cli(capsys, "index", "--seeds", small.seeds_dir, "--index", index_copy)
-    assert rc == 0 and "model or chunker settings changed: re-embedding everything" in err
+    assert rc == 0 and "model, precision or chunker settings changed: re-embedding everything" in err
     assert Index.load(index_copy).manifest["model"]["name"] == "sentence-transformers/all-MiniLM-L6-v2"
 
 
