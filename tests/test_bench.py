@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 
+import numpy as np
 import pytest
 
 from rag import bench_speed, bench_squad, squad
@@ -136,3 +138,14 @@ def test_bench_speed_smoke(config, seeds_copy, tmp_path):
     assert r["build_ratio"] > 0 and r["warm_p50_ms"] > 0 and r["floor_p50_ms"] > 0
     text = bench_speed.table(report)
     assert "build / raw" in text and "warm p50 / floor" in text and "cold rag ask s" in text
+    assert r["build_precision"] in ("bf16", "fp32") and f"build precision{' ' * 13}" in text
+
+
+def test_cold_start_memory_is_the_childs_own():
+    # Linux carries a parent's resident memory into its forked child's peak RSS: a
+    # cold `rag ask` started from the benchmark (model and index loaded) was charged for them.
+    ballast = np.ones(400 * 2**20 // 8)  # 400 MiB resident in this process
+    secs, rss, rc, out = bench_speed._child([sys.executable, "-c", "print('hi')"])
+    assert rc == 0 and out.strip() == "hi" and secs > 0
+    assert rss < 100, f"a bare python was charged {rss:.0f} MiB"
+    assert ballast.sum() > 0
