@@ -70,6 +70,19 @@ def test_speaker_named_at_the_end_of_a_long_quote(pipeline):
     assert ans.quotes[0].doc.startswith("002_")
 
 
+def test_he_added_is_the_speaker_named_in_the_attribution_before(pipeline):
+    # "..., he added." follows "..., said Yun, a retired U.S. diplomat": the sentence
+    # speaks for Joseph Yun (named in full further up) as if it named him.
+    table = pipeline._parts()[2]
+    added = [sp for r, sp in table.speaker.items() if table.rows[r].text.endswith("he added.")]
+    assert added == [{"joseph", "yun"}]
+    ans = pipeline.answer("When does Joseph Yun think the next summit will be arranged?")
+    assert ans.short_answer == "end of February or early March"
+    assert ans.quotes[0].text.endswith("he added.")
+    ans = pipeline.answer("According to Kim Hyun-wook, who would dominate the talks without China?")
+    assert ans.quotes[0].text.startswith("Without China, the talks cannot but be dominated by the US")
+
+
 def test_why_answer_leads_with_the_cause_stated_just_before(pipeline):
     # The sentence naming Bennett restates the effect; its cause is the sentence before.
     ans = pipeline.answer(
