@@ -46,7 +46,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
         r"institution|think tank|company|media|news agency|program|body|ministry|service)\b",
     ),
-    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of the {_ROLE}\b"),
+    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b"),
 ]
 
 _FOLLOWUP = re.compile(
@@ -116,12 +116,13 @@ def answer_type(text: str) -> str:
 # The noun phrase a which/what question asks for: "which Chinese foreign minister did",
 # "what kind of newspaper is", "which Renmin University professor was" -> its last word.
 _HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
+_NAME_OF = re.compile(r"\bname of\s+(?:the\s+|(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 # words that end the noun phrase: verbs of the question, prepositions, pronouns
 _PHRASE_END = _NOT_HEAD | {
     "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "after", "before", "during",
     "he", "she", "it", "they", "we", "you", "i", "that", "who", "which", "the", "a", "an", "his", "her",
-    "their", "its", "said", "say", "says", "made", "make", "makes", "led", "lead", "leads",
+    "their", "its", "where", "when", "whose", "said", "say", "says", "made", "make", "makes", "led", "lead", "leads",
 }  # fmt: skip
 
 
@@ -140,14 +141,20 @@ def head_noun(text: str) -> str | None:
 def _head_word(text: str) -> str | None:
     """The last word of the noun phrase after which/what/how many, or None. In "who
     is/was the <role> ..." the role word is the head too."""
-    m = _HEAD.search(text)
+    # "what is the name of the hotel", "... of Kim's daughter": the noun after "name of"
+    named = _NAME_OF.search(text)
+    m = named or _HEAD.search(text)
     if not m:
         who = _WHO_ROLE.search(text)
         return who.group(1) if who and re.fullmatch(rf"{_ROLE}s?", who.group(1).lower()) else None
     words = re.findall(r"[\w.’'-]+", m.group(1))
     run: list[str] = []
     for w in words:
-        if w.lower() in _PHRASE_END or (run and w.lower().endswith("ed")):
+        if (
+            w.lower() in _PHRASE_END
+            or (run and w.lower().endswith("ed"))
+            or (named and run and w.lower().endswith("ing"))  # "the official leading ..."
+        ):
             break
         run.append(w)
     if not run or not re.fullmatch(r"[a-zA-Z][a-zA-Z-]+", run[-1]):

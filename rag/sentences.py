@@ -419,9 +419,10 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     caps = _entities(q)
     num = den = 0.0
     for t in q.terms:
-        if t == q.head and (q.qtype in (PERSON, PLACE, ORG, DATE) or q.subtype == "KIND"):
+        if t == q.head and (q.qtype in (PERSON, PLACE, ORG, DATE) or q.subtype == "KIND") and t not in _KIN:
             # "which organization", "which city": the answer's type, which the type rules
-            # check; "how many troops" or "what gifts" name the content itself
+            # check; "how many troops" or "what gifts" name the content itself, and so
+            # does a kinship word ("Kim's daughter" must be in the articles)
             continue
         if q.kin and t in _KIN_ASKED:
             continue  # "which family member": a type word, found as "sister" or "son"

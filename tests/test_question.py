@@ -18,6 +18,10 @@ from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, analyze, answer_typ
         ("Who was North Korea's foreign minister on the Dalian trip?", "minist"),  # who + role
         ("Who is Lu Kang?", None),
         ("Why did Kim go to Beijing?", None),
+        # "the name of X" asks for an X
+        ("What is the name of Kim Jong-un's daughter?", "daughter"),
+        ("What is the name of the hotel where Kim stayed?", "hotel"),
+        ("What is the name of the US official leading the talks?", "offici"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_phrase(question, head):
@@ -37,6 +41,9 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("On which days did Kim meet Xi in Dalian?", DATE),
         ("Which family member of Kim's went with him to Dalian?", PERSON),
         ("Which US negotiator led the talks?", PERSON),
+        ("What is the name of Kim Jong-un's wife?", PERSON),
+        ("What was the name of the Chinese foreign ministry spokesman?", PERSON),
+        ("What is the name of the hotel where Kim stayed?", OTHER),
     ],
 )
 def test_answer_type(question, qtype):
