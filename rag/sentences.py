@@ -22,6 +22,7 @@ from .question import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON, ROLE_STEM
 from .records import Hit
 from .retrieve import terms
 from .spans import describe_spans, fits_subtype, head_phrases, kind_spans, phrases, spans
+from .speakers import speakers
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
@@ -36,39 +37,6 @@ _KIN = frozenset(
     )
 )
 _KIN_ASKED = frozenset(terms("family relative member"))
-# "..., he added." / "she said": a quotation attributed by pronoun, whose speaker is
-# named in an attribution a few sentences back ("said Yun, a retired U.S. diplomat")
-_PRONOUN_SAID = re.compile(
-    r"[,”\"]\s*(?:he|she)\s+(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned)\b"
-    r"|\b(?:said|says|added)\s+(?:he|she)\b"
-    r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
-)
-_SAID = re.compile(r"\b(?:said|says|added|told|noted|according to)\b")
-_BEFORE_VERB = re.compile(r"\s*|,[^“”\"]{1,160},\s*")  # "Ding Xueliang, director of ..., told"
-_AFTER_VERB = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")  # "said (Professor) Kim Dong-yub"
-
-
-def _attributed(text: str, known: dict[str, str]) -> str | None:
-    """The person a sentence attributes words to: "said Yun, a retired diplomat",
-    "Lim Eul-chul, professor of ..., said", or "Lu said" when the article names a Lu in
-    full (`known`, word -> full name; the full name is returned). None when no name
-    stands by a speech verb."""
-    verbs = list(_SAID.finditer(text))
-    if not verbs:
-        return None
-    single = [
-        (m.start(), m.end(), known[m.group(0)]) for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if m.group(0) in known
-    ]
-    for a, b, name in spans(text, PERSON) + single:
-        for v in verbs:
-            if (b <= v.start() and _BEFORE_VERB.fullmatch(text[b : v.start()])) or (
-                a >= v.end() and _AFTER_VERB.fullmatch(text[v.end() : a])
-            ):
-                return known.get(name, name)
-    return None
-
-
-_SPEAKER_REACH = 4  # sentences back to look for the speaker's name
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
 _CUE_RANK = {
     "because": 0.35,
@@ -160,25 +128,8 @@ class SentenceTable:
                 shared = set().union(*(g.terms for g in group))
                 for g in group:
                     self.para[g.row] = shared
-        # the speaker a pronoun attribution refers to: the nearest named attribution
-        # before it in the article
-        self.speaker: dict[int, set[str]] = {}
-        for seq in self.by_doc.values():
-            known: dict[str, str] | None = None  # word of a full name in the article -> that name
-            for s in seq:
-                if not _PRONOUN_SAID.search(s.text):
-                    continue
-                if known is None:
-                    known = {}
-                    for x in seq:
-                        for _a, _b, n in spans(x.text, PERSON):
-                            for w in n.split() if " " in n else ():
-                                known.setdefault(w, n)
-                for prev in reversed(seq[max(0, s.pos - _SPEAKER_REACH) : s.pos]):
-                    name = _attributed(prev.text, known)
-                    if name:
-                        self.speaker[s.row] = set(terms(name))
-                        break
+        # the speaker a pronoun attribution refers to ("..., he added.")
+        self.speaker = speakers(self.by_doc)
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}

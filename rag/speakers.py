@@ -1,0 +1,69 @@
+"""Who speaks in a quotation attributed by pronoun: "..., he added." follows "..., said
+Yun, a retired U.S. diplomat", so the sentence speaks for Joseph Yun as if it named him.
+Sentence scoring (rag/sentences.py) counts the speaker's name as covered there."""
+
+from __future__ import annotations
+
+import re
+
+from .question import PERSON
+from .retrieve import terms
+from .spans import spans
+
+# "..., he added." / "she said": a quotation attributed by pronoun, whose speaker is
+# named in an attribution a few sentences back ("said Yun, a retired U.S. diplomat")
+_PRONOUN_SAID = re.compile(
+    r"[,”\"]\s*(?:he|she)\s+(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she)\b"
+    r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
+)
+_SAID = re.compile(r"\b(?:said|says|added|told|noted|according to)\b")
+_BEFORE_VERB = re.compile(r"\s*|,[^“”\"]{1,160},\s*")  # "Ding Xueliang, director of ..., told"
+_AFTER_VERB = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")  # "said (Professor) Kim Dong-yub"
+
+
+def _attributed(text: str, known: dict[str, str]) -> str | None:
+    """The person a sentence attributes words to: "said Yun, a retired diplomat",
+    "Lim Eul-chul, professor of ..., said", or "Lu said" when the article names a Lu in
+    full (`known`, word -> full name; the full name is returned). None when no name
+    stands by a speech verb."""
+    verbs = list(_SAID.finditer(text))
+    if not verbs:
+        return None
+    single = [
+        (m.start(), m.end(), known[m.group(0)]) for m in re.finditer(r"\b[A-Z][a-z]+\b", text) if m.group(0) in known
+    ]
+    for a, b, name in spans(text, PERSON) + single:
+        for v in verbs:
+            if (b <= v.start() and _BEFORE_VERB.fullmatch(text[b : v.start()])) or (
+                a >= v.end() and _AFTER_VERB.fullmatch(text[v.end() : a])
+            ):
+                return known.get(name, name)
+    return None
+
+
+_SPEAKER_REACH = 4  # sentences back to look for the speaker's name
+
+
+def speakers(by_doc: dict[str, list]) -> dict[int, set[str]]:
+    """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
+    refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it.
+    `by_doc` holds each article's sentences in order (SentenceTable.by_doc)."""
+    out: dict[int, set[str]] = {}
+    for seq in by_doc.values():
+        known: dict[str, str] | None = None  # word of a full name in the article -> that name
+        for s in seq:
+            if not _PRONOUN_SAID.search(s.text):
+                continue
+            if known is None:
+                known = {}
+                for x in seq:
+                    for _a, _b, n in spans(x.text, PERSON):
+                        for w in n.split() if " " in n else ():
+                            known.setdefault(w, n)
+            for prev in reversed(seq[max(0, s.pos - _SPEAKER_REACH) : s.pos]):
+                name = _attributed(prev.text, known)
+                if name:
+                    out[s.row] = set(terms(name))
+                    break
+    return out
