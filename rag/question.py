@@ -165,9 +165,21 @@ def _head_word(text: str) -> str | None:
 _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
 
 
+# "What is Shi Yinhong's academic field?", "What was Joseph Yun's job?": the person's
+# description, which the articles give beside the name ("Shi Yinhong, a political
+# science professor at ...")
+_DESCRIBE_ROLE = re.compile(
+    r"^\s*(?i:what)\s+(?i:is|was)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+((?:[\w-]+\s+){0,2}?"
+    r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
+    r"speciality|post|line of work|area of expertise))\b"
+)
+_DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does|did)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)\b")
+
+
 def described(text: str) -> str | None:
-    """The name in "Who is Lu Kang?": such questions want a description, not a person."""
-    m = _DESCRIBE.match(text)
+    """The name in "Who is Lu Kang?", "What is Lu Kang's job?" or "What does Lu Kang
+    do?": such questions want a description, not a person."""
+    m = _DESCRIBE.match(text) or _DESCRIBE_ROLE.match(text) or _DOES_DO.match(text)
     return m.group(1).strip() if m else None
 
 
@@ -279,6 +291,9 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1))}
+    role = _DESCRIBE_ROLE.match(text)
+    if role:
+        drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}

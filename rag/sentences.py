@@ -310,7 +310,7 @@ def score_sentences(
         own, total = coverage(q, table, s)
         dense = float(sims[row]) if sims is not None else 0.0
         span = best_span(q, s, table)
-        typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype == "KIND") else 0.0
+        typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE")) else 0.0
         if span is not None and q.head and q.qtype in (PERSON, ORG, PLACE, NUMBER) and heads & _span_nouns(q, s, span):
             typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
         elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:

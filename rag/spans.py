@@ -180,7 +180,12 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                     skip = w.end()
             skip += len(name[skip:]) - len(name[skip:].lstrip())
             name = name[skip:]
-            if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name):
+            # "Asan Institute for Policy Studies": the run after "Institute for" is the
+            # rest of the organisation's name
+            of_org = re.search(
+                rf"(?:{_ORG_WORDS.pattern})\s+(?:for|of|on)\s+(?:the\s+)?$", sentence[: m.start() + skip]
+            )
+            if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name) and not of_org:
                 add(m.start() + skip, m.start() + skip + len(name))
     elif qtype in (PLACE, ORG):
         for m in _caps_runs(sentence):
@@ -355,7 +360,7 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(re.escape(last), sentence):
         # after: ", a researcher for the RAND Corporation," (stops before "said")
         after = re.match(
-            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|\.\s|\.$|$)",
+            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
             sentence[m.end() :],
         )
         if after:

@@ -167,6 +167,10 @@ def test_cli_bad_k_is_one_line(config):
     [
         ("Who is Lu Kang?", "Chinese Foreign Ministry spokesman"),
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
+        # a person's job, field or career is the description beside the name
+        ("What is Shi Yinhong's field?", "a political science professor at Beijing's Renmin University"),
+        ("What does Lu Kang do?", "Chinese Foreign Ministry spokesman"),
+        ("What is Kim Hyun-wook's job?", "a professor at the National Korea Diplomatic Academy"),
         ("What does KCNA stand for?", "Korean Central News Agency"),
         ("Who translated the RFA article?", "Yewon Ji"),
         # an outlet known only by its web domain (koreatimes.co.kr)

@@ -15,6 +15,8 @@ from rag.spans import fits_subtype, head_phrases, kind_spans, spans
         ("[Newsmaker] Behind Kim Jong-un’s trip to China", ["Kim Jong-un"]),
         ("It is about the Korean Peninsula, said Hu Xijin.", ["Hu Xijin"]),
         ("North Korean leader Kim Jong-un met Chinese President Xi Jinping.", ["Kim Jong-un", "President Xi Jinping"]),
+        # the run after "Institute for" ends an organisation's name
+        ("Shin Beom-chul, senior director at Asan Institute for Policy Studies, said.", ["Shin Beom-chul"]),
     ],
 )
 def test_person_spans_leave_out_places_and_nationalities(sentence, names):
