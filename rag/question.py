@@ -28,18 +28,22 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         DATE,
-        r"^when\b|\bby when\b|\bwhat (years?|days?|dates?|months?|weekdays?|time)\b|\bwhich (years?|days?|dates?|months?|weekdays?)\b|"
+        r"^when\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
+        r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b",
     ),
     (
         NUMBER,
-        r"\bhow (many|much|long|old|often|far)\b|\bwhat (number|percentage|share|proportion)\b|"
+        # "how large was the surplus", "what tariff rate": a figure
+        r"\bhow (many|much|long|old|often|far|large|big|high|low|small|heavy|tall|deep|wide)\b(?! an?\b)|"
+        r"\bwhat (?:[\w-]+ )?(number|percentage|share|proportion|rate|amount|sum|figure|total|price|cost|toll)\b|"
         r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\bwhat number\b",
     ),
     (
         PLACE,
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
-        r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port)\b",
+        r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port|"
+        r"location|venue|site|cities|countries|places|towns|locations|venues|sites)\b",
     ),
     (
         ORG,
@@ -92,7 +96,7 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, AGENT, KIND
+    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, AGENT, KIND, DESCRIBE
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
@@ -188,7 +192,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
         return "YEAR"
-    if re.search(r"\b(what|which) date\b", q):
+    if re.search(r"\b(what|which) (?:exact |specific |precise )?date\b", q):
         return "CALENDAR"
     if re.search(r"\b(what|which) months?\b", q):
         return "MONTH"
@@ -198,7 +202,16 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
-    if qtype == PERSON and re.search(r"\b(wrote|write|written|author|authored|translated|reported|byline)\b", q):
+    if qtype == NUMBER and re.search(
+        r"\bhow (large|big|high|low|small|heavy|tall|deep|wide)\b|\bwhat (?:[\w-]+ )?(percentage|rate|amount|sum|price|cost)\b",
+        q,
+    ):
+        return "MAGNITUDE"
+    if qtype == PERSON and re.search(
+        r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"
+        r"correspondent|byline)\b",
+        q,
+    ):
         return "AGENT"
     if re.search(r"\b(what|which) (kinds?|types?|sorts?) of\b", q):
         return "KIND"

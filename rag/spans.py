@@ -19,7 +19,9 @@ _DATE_RE = re.compile(
     rf"(?:(?:the\s+)?(?:end|beginning|start|middle) of\s+)?(?:(?:late|early|mid|last|next|this)[- ])?"
     rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+\d{{1,2}}(?:-\d{{1,2}})?\b)?(?:,?\s+\d{{4}})?(?:\s+(?:or|and|to)\s+(?:early |late |mid-)?{_MONTH})?|"
     rf"(?:(?:last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?|"
-    r"\b(?:in\s+)?(?:19|20)\d{2}\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
+    # years back to 1000 ("In 1273", "the 1060s"), and centuries ("the 16th century")
+    r"\b(?:in\s+)?(?:the\s+)?(?:1\d|20)\d{2}s?\b|\b(?:the\s+)?(?:early |late |mid-)?\d{1,2}(?:st|nd|rd|th)"
+    r"(?:\s+(?:and|or|to)\s+\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
     r"\bNew Year[’']?s?(?: Day)?\b|\bmid-\w+\b",
 )
 _NUMWORDS = (
@@ -309,7 +311,7 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "WEEKDAY":
         return bool(re.search(_WEEKDAY, text))
     if subtype == "YEAR":
-        return bool(re.search(r"\b(19|20)\d{2}\b", text))
+        return bool(re.search(r"\b(1\d|20)\d{2}s?\b", text))
     if subtype == "CITY":  # "which city": a country is not an answer
         return _trim(text).lower() not in _countries()
     if subtype == "MONTH":  # "in which months": a month named, not "last year"
@@ -323,6 +325,12 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         return bool(_UNITS.search(text)) and not re.search(r"\b(first|second|third|fourth|fifth)\b", text, re.I)
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
+    if subtype == "MAGNITUDE":
+        # "how large", "what rate": a measured figure ("$375 billion", "25 percent"), not
+        # a count of things ("the two countries")
+        return bool(
+            re.search(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent)\b", text, re.I)
+        )
     if subtype == "AGENT":
         # "By Eugene Whong", "Translated by Yewon Ji", "MOSCOW (Sputnik), Tommy Yang -"
         return bool(re.search(r"(\b[Bb]y|\)\s*,)\s+$", sentence[max(0, a - 5) : a]))

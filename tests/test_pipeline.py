@@ -38,6 +38,15 @@ def test_unmentioned_subject_is_declined(pipeline):
     assert 0.0 <= ans.confidence < 0.5
 
 
+def test_a_figure_the_best_sentence_does_not_hold_is_declined(pipeline):
+    # the articles speak of the trade war but give no surplus: a sentence covering
+    # every word of the question but holding no figure does not answer "how large"
+    ans = pipeline.answer("How large is China's trade surplus with the US?")
+    assert ans.abstained and ans.confidence < 0.5
+    # the same check lets a question whose sentence holds its type through
+    assert pipeline.answer("How many troops does the US keep in South Korea?").short_answer == "28,000 troops"
+
+
 def test_a_relative_the_articles_never_mention_is_declined(pipeline):
     # "daughter" is found nowhere in the articles: a kinship word is what is asked, not
     # an answer type, so Kim's other relatives do not answer it

@@ -44,6 +44,11 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("What is the name of Kim Jong-un's wife?", PERSON),
         ("What was the name of the Chinese foreign ministry spokesman?", PERSON),
         ("What is the name of the hotel where Kim stayed?", OTHER),
+        ("How large was China's trade surplus with the US?", NUMBER),  # a figure
+        ("What tariff rate did Trump impose?", NUMBER),
+        ("How big a role does China play?", OTHER),  # "how big a ..." asks no figure
+        ("What exact date did Pompeo set for the summit?", DATE),
+        ("Which possible locations were being discussed?", PLACE),
     ],
 )
 def test_answer_type(question, qtype):
@@ -100,3 +105,13 @@ def test_which_month_wants_a_month_named():
     assert analyze("In which months?").subtype == "MONTH"
     assert fits_subtype("March and May", "", 0, "MONTH")
     assert not fits_subtype("last year", "", 0, "MONTH")
+
+
+def test_magnitude_wants_a_figure_and_reporters_are_agents():
+    from rag.spans import fits_subtype
+
+    assert analyze("How large was the surplus?").subtype == "MAGNITUDE"
+    assert fits_subtype("$375 billion", "", 0, "MAGNITUDE") and fits_subtype("25 percent", "", 0, "MAGNITUDE")
+    assert not fits_subtype("two", "", 0, "MAGNITUDE")  # "the two countries" is a count
+    assert analyze("What exact date was set?").subtype == "CALENDAR"
+    assert analyze("Who is the reporter behind the Newsmaker analysis?").subtype == "AGENT"

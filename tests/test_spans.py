@@ -33,6 +33,9 @@ def test_person_spans_leave_out_places_and_nationalities(sentence, names):
         ("It was finished in February 1546 at last.", ["February 1546"]),  # not "February 15"
         ("The agreement was signed on Oct. 4, 2007, in Pyongyang.", ["Oct. 4, 2007"]),
         ("Kim's sojourn is to last from Jan. 7-10.", ["Jan. 7-10"]),
+        # years before 1900, decades and centuries
+        ("In 1882, Tesla began working for Edison.", ["1882"]),
+        ("In the 1060s, Crispin led the Normans in the 18th and 19th centuries.", ["1060s", "18th and 19th centuries"]),
     ],
 )
 def test_date_spans_are_whole_dates(sentence, dates):
