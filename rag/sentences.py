@@ -128,8 +128,9 @@ class SentenceTable:
                 shared = set().union(*(g.terms for g in group))
                 for g in group:
                     self.para[g.row] = shared
-        # the speaker a pronoun attribution refers to ("..., he added.")
-        self.speaker = speakers(self.by_doc)
+        # the speaker a pronoun attribution refers to ("..., he added."), and the row of
+        # the sentence naming them
+        self.speaker, self.said_in = speakers(self.by_doc)
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}
@@ -181,13 +182,11 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     for t in q.terms:
         w = table.idf(t)
         den += w
-        if t in s.terms or (kin and t in _KIN_ASKED):
+        if t in s.terms or (kin and t in _KIN_ASKED) or t in table.speaker.get(s.row, ()):
+            # "..., he added": the speaker is as good as named in the sentence
             num += w
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
-        elif t in table.speaker.get(s.row, ()):
-            # "..., he added": the speaker is as good as named in the sentence
-            num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY)
         elif t in ents and (t in table.para.get(s.row, ()) or t in table.headline[s.doc]):
             num += w * NEIGHBOUR_ENTITY
     own = num / den if den else 0.0
@@ -302,6 +301,11 @@ def score_sentences(
             for sent in table.by_doc[doc]:
                 if re.search(r"(\b[Bb]y|\)\s*,)\s+[A-Z]", sent.text):
                     pool.setdefault(sent.row, None)
+    # "..., he added." is as relevant as the passage naming its speaker, which a chunk
+    # boundary between the two may have left out of its own passage
+    named_in = {row: pool[src] for row, src in table.said_in.items() if pool.get(src) is not None}
+    for row in named_in:
+        pool.setdefault(row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     heads = _KIN if q.kin else {q.head}
     out = []
@@ -318,6 +322,8 @@ def score_sentences(
             if title & ROLE_STEMS:
                 typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
         rel = max(0.0, h.score / top) if h is not None else 0.0
+        if row in named_in:
+            rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):
             score = 0.8 + 0.4 * agent_docs[s.doc]

@@ -45,11 +45,13 @@ def _attributed(text: str, known: dict[str, str]) -> str | None:
 _SPEAKER_REACH = 4  # sentences back to look for the speaker's name
 
 
-def speakers(by_doc: dict[str, list]) -> dict[int, set[str]]:
+def speakers(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int, int]]:
     """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
-    refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it.
-    `by_doc` holds each article's sentences in order (SentenceTable.by_doc)."""
+    refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it;
+    and sentence row -> the row of that attribution. `by_doc` holds each article's
+    sentences in order (SentenceTable.by_doc)."""
     out: dict[int, set[str]] = {}
+    source: dict[int, int] = {}
     for seq in by_doc.values():
         known: dict[str, str] | None = None  # word of a full name in the article -> that name
         for s in seq:
@@ -65,5 +67,6 @@ def speakers(by_doc: dict[str, list]) -> dict[int, set[str]]:
                 name = _attributed(prev.text, known)
                 if name:
                     out[s.row] = set(terms(name))
+                    source[s.row] = prev.row
                     break
-    return out
+    return out, source

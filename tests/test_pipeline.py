@@ -98,6 +98,12 @@ def test_he_added_is_the_speaker_named_in_the_attribution_before(pipeline):
     assert ans.quotes[0].text.endswith("he added.")
     ans = pipeline.answer("According to Kim Hyun-wook, who would dominate the talks without China?")
     assert ans.quotes[0].text.startswith("Without China, the talks cannot but be dominated by the US")
+    # a chunk boundary falls between "said Yun" and "he added": the quote still counts
+    # as relevant as the passage naming him, and is among the quotes
+    (row,) = [r for r in table.speaker if table.rows[r].text.endswith("he added.")]
+    assert "said Yun" in table.rows[table.said_in[row]].text
+    ans = pipeline.answer("When did Joseph Yun expect the second Trump-Kim summit to take place?")
+    assert any("end of February or early March" in q.text for q in ans.quotes)
 
 
 def test_why_answer_leads_with_the_cause_stated_just_before(pipeline):
