@@ -181,7 +181,8 @@ def build_answer(
         while len(chosen) < config.max_quotes and pool:
 
             def gain(c: Scored, covered: set[str] = covered) -> float:
-                new = [t for t in q.terms if t in c.sent.terms and t not in covered]
+                said = c.sent.terms | table.speaker.get(c.sent.row, set())  # "..., he added" names him
+                new = [t for t in q.terms if t in said and t not in covered]
                 return c.score / best.score + 0.5 * sum(table.idf(t) for t in new) / max(1e-9, _mass(q, table))
 
             cand = max(pool, key=gain)

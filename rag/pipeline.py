@@ -229,6 +229,12 @@ class Conversation:
     def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
         ctx = self.context_for(question)
         resolved = self.resolve(question) if ctx else None
+        if resolved and not needs_context(resolved):
+            # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
+            # name says whom it is about, and the rest of the earlier question (his
+            # title, the outlet he spoke to) would only pull its own sentences back in
+            prev = self.turns[-1][1]
+            ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
         ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader)
         if resolved:
             ans.resolved_question = resolved

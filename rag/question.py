@@ -119,7 +119,7 @@ def answer_type(text: str) -> str:
 
 # The noun phrase a which/what question asks for: "which Chinese foreign minister did",
 # "what kind of newspaper is", "which Renmin University professor was" -> its last word.
-_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
+_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'–-]+\s*){1,5})", re.I)
 _NAME_OF = re.compile(r"\bname of\s+(?:the\s+|(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 # words that end the noun phrase: verbs of the question, prepositions, pronouns
@@ -151,7 +151,7 @@ def _head_word(text: str) -> str | None:
     if not m:
         who = _WHO_ROLE.search(text)
         return who.group(1) if who and re.fullmatch(rf"{_ROLE}s?", who.group(1).lower()) else None
-    words = re.findall(r"[\w.’'-]+", m.group(1))
+    words = re.findall(r"[\w.’'–-]+", m.group(1))  # "Carnegie–Tsinghua fellow": one word, then the head
     run: list[str] = []
     for w in words:
         if (

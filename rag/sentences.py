@@ -193,7 +193,11 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     if not q.carried:
         return own, own
     cw = [table.idf(t) for t in q.carried]
-    scale = min(1.0, CARRIED_SHARE * den / sum(cw)) if den else 1.0
+    # a pronoun resolved to a name already says whom the follow-up is about: what else
+    # the earlier turn said matters less ("What is he worried ...?" after "Which former
+    # Assistant Secretary of State ... spoke to RFA?" is not about RFA)
+    share = CARRIED_SHARE / 2 if q.pronoun_terms else CARRIED_SHARE
+    scale = min(1.0, share * den / sum(cw)) if den else 1.0
     wide = s.terms | table.window(s, 2)
     cnum = sum(w * scale for t, w in zip(q.carried, cw) if t in wide)
     cden = sum(w * scale for w in cw)

@@ -48,7 +48,9 @@ _ORG_WORDS = re.compile(
 _NOT_NAME = re.compile(
     r"(?:North|South|East|West|Peninsula|Sea|Ocean|Island|Islands|Province|City|Republic|Kingdom|"
     r"United|States|Nations|Union|Street|Avenue|Square|Airport|Station|Hotel|Palace|House|Hall|Summit|"
-    r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European)(?:[’']s)?"
+    r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European|"
+    # the end of an office's name: "... for East Asian and Pacific Affairs Christopher Hill"
+    r"Affairs|Studies|Relations|Policy|Security|Strategy)(?:[’']s)?"
 )
 _EVENT_AFTER = re.compile(r"\s+(?:summit|meeting|talks|conference|visit|trip)\b")
 _DEMONYM = re.compile(

@@ -127,6 +127,22 @@ def test_follow_up_finds_what_he_said_next(pipeline):
     assert "enough is enough" in ans.quotes[0].text
 
 
+def test_follow_up_about_a_named_person_is_not_pulled_back_to_the_first_question(pipeline):
+    # The office's name ends before the person's; once "he" is Christopher Hill, the
+    # first question's other words (his title, RFA) no longer steer the answer
+    conv = pipeline.conversation()
+    first = conv.ask("Which former Assistant Secretary of State for East Asia spoke to RFA's Korean Service?")
+    assert first.short_answer == "Christopher Hill"
+    ans = conv.ask("What is he worried Beijing may be pressing Kim to insist on?")
+    assert ans.resolved_question == "What is Christopher Hill worried Beijing may be pressing Kim to insist on?"
+    assert "28,000 troops" in ans.quotes[0].text
+    # "..., he added." quotes the diplomat the first question found
+    conv = pipeline.conversation()
+    conv.ask("Which retired American diplomat at the US Institute for Peace said Kim was sending a dual message?")
+    ans = conv.ask("When did he expect the next Trump-Kim meeting to happen?")
+    assert any("end of February or early March" in q.text for q in ans.quotes)
+
+
 def test_corroborated_fact_cites_several_articles(pipeline):
     ans = pipeline.answer("Which visit to China is this for Kim?")
     cited_docs = {s.doc for q in ans.quotes for s in ans.sources if s.n in q.citations}

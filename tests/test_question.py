@@ -49,6 +49,7 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("How big a role does China play?", OTHER),  # "how big a ..." asks no figure
         ("What exact date did Pompeo set for the summit?", DATE),
         ("Which possible locations were being discussed?", PLACE),
+        ("Which Carnegie–Tsinghua fellow doubted it?", PERSON),  # an en dash inside the phrase
     ],
 )
 def test_answer_type(question, qtype):
