@@ -102,6 +102,7 @@ class Question:
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
     # too may say "he" in the answer sentence, naming him one sentence away
     pronoun_terms: set[str] = field(default_factory=set)
+    choices: list[str] = field(default_factory=list)  # "by train or by plane?" -> the two
 
 
 def answer_type(text: str) -> str:
@@ -187,6 +188,25 @@ def described(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# "How did Kim get to Dalian?", "How did he travel from Pyongyang?": the means of travel
+_MEANS = re.compile(
+    r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come|fly|arrive|return|journey)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|back|home|there)\b"
+)
+# "Did Kim travel by train or by plane?": the alternatives offered
+_CHOICE = re.compile(
+    r"^\s*(?:did|does|do|is|was|were|are|will|would|has|had)\b.*?\b(?:by |in |on |at |with |to )?([\w-]+(?: [\w-]+)?)"
+    r",? or (?:by |in |on |at |with |to )?([\w-]+(?: [\w-]+)?)\s*\??\s*$",
+    re.I,
+)
+
+
+def choices(text: str) -> list[str]:
+    """The alternatives of an either-or question, or []."""
+    m = _CHOICE.match(text)
+    return [m.group(1), m.group(2)] if m else []
+
+
 def _subtype(q: str, qtype: str) -> str | None:
     if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
@@ -217,6 +237,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "KIND"
     if re.search(r"\bfull name\b|\bstands? for\b|\bexpansion\b", q):
         return "EXPAND"
+    if qtype == OTHER and _MEANS.search(q):
+        return "MEANS"
     return None
 
 
@@ -328,6 +350,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
         head=head,
         subtype="DESCRIBE" if described(text) else _subtype(text.lower(), qtype),
         kin=qtype == PERSON and bool(_KIN_QUESTION.search(text)),
+        choices=choices(text),
     )
 
 

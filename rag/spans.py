@@ -115,6 +115,12 @@ _STOP_CAPS = {
 }
 
 
+# how someone travelled: "flew to Dalian", "on his private jet", "by train"
+_MEANS_RE = re.compile(
+    r"\b(?:(?:on|in|aboard|by) (?:(?:his|her|their|a|an|the) )?(?:[\w-]+ )?(?:jet|plane|aircraft|airplane|train|"
+    r"ship|boat|helicopter)|by (?:air|rail|road|sea|land)|flew|flown|on foot|sailed)\b"
+)
+
 _CLAUSE_BREAK = {"against", "over", "in", "with", "which", "while", "for", "on", "from", "after", "before", "by"}
 
 
@@ -215,6 +221,9 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end())
     elif qtype == "DESCRIBE":
         pass  # handled by describe_spans, which needs the name
+    elif qtype == "MEANS":
+        for m in _MEANS_RE.finditer(sentence):
+            add(m.start(), m.end())
     elif qtype == "EXPAND":
         for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+){1,7})\(([A-Z]{2,8})\)", sentence):
             add(m.start(1), m.end(1))

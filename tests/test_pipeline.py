@@ -47,6 +47,16 @@ def test_a_figure_the_best_sentence_does_not_hold_is_declined(pipeline):
     assert pipeline.answer("How many troops does the US keep in South Korea?").short_answer == "28,000 troops"
 
 
+def test_how_someone_travelled_is_a_means_of_travel(pipeline):
+    ans = pipeline.answer("How did Kim Jong-un get to Dalian?")
+    assert not ans.abstained and "private jet" in ans.quotes[0].text
+    # no sentence says how he reached Beijing (a photo of his motorcade is no answer)
+    assert pipeline.answer("How did Kim travel from Pyongyang to Beijing for the January 2019 visit?").abstained
+    # neither alternative of an either-or question is in the articles
+    assert pipeline.answer("Did Kim travel to Beijing in January 2019 by train or by plane?").abstained
+    assert not pipeline.answer("Did Kim fly to Dalian or take the train?").abstained
+
+
 def test_a_relative_the_articles_never_mention_is_declined(pipeline):
     # "daughter" is found nowhere in the articles: a kinship word is what is asked, not
     # an answer type, so Kim's other relatives do not answer it

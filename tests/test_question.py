@@ -116,3 +116,10 @@ def test_magnitude_wants_a_figure_and_reporters_are_agents():
     assert not fits_subtype("two", "", 0, "MAGNITUDE")  # "the two countries" is a count
     assert analyze("What exact date was set?").subtype == "CALENDAR"
     assert analyze("Who is the reporter behind the Newsmaker analysis?").subtype == "AGENT"
+
+
+def test_means_of_travel_and_either_or_alternatives():
+    assert analyze("How did Kim Jong-un get to Dalian?").subtype == "MEANS"
+    assert analyze("How did China get the green light?").subtype is None  # no journey
+    assert analyze("Did Kim travel to Beijing by train or by plane?").choices == ["train", "plane"]
+    assert analyze("When did Kim travel to Beijing?").choices == []
