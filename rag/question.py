@@ -20,6 +20,9 @@ _ROLE = (
 # stems of the role words: "minist", "professor", "spokesman"
 ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
 _KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?)\b", re.I)
+# "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
+_SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
+_MEASURE = r"percentage|rate|amount|sum|price|cost"
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
@@ -34,9 +37,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         NUMBER,
-        # "how large was the surplus", "what tariff rate": a figure
-        r"\bhow (many|much|long|old|often|far|large|big|high|low|small|heavy|tall|deep|wide)\b(?! an?\b)|"
-        r"\bwhat (?:[\w-]+ )?(number|percentage|share|proportion|rate|amount|sum|figure|total|price|cost|toll)\b|"
+        rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
+        rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
         r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\bwhat number\b",
     ),
     (
@@ -222,10 +224,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
-    if qtype == NUMBER and re.search(
-        r"\bhow (large|big|high|low|small|heavy|tall|deep|wide)\b|\bwhat (?:[\w-]+ )?(percentage|rate|amount|sum|price|cost)\b",
-        q,
-    ):
+    if qtype == NUMBER and re.search(rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b", q):
         return "MAGNITUDE"
     if qtype == PERSON and re.search(
         r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"

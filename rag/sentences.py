@@ -395,10 +395,10 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             # an unknown common word is often a paraphrase; an unknown name, or the very
             # thing asked for ("what gifts"), means the articles are about something else
             num += w if t in caps or t == q.head else 0.3 * w
-    # no words of its own: a follow-up leaning wholly on the conversation has nothing
-    # unseen; a first question without words has nothing to find
     if q.choices and not any(table.df.get(t, 0) for c in q.choices for t in terms(c)):
         return 1.0  # "by train or by plane?": neither is in the articles
+    # no words of its own: a follow-up leaning wholly on the conversation has nothing
+    # unseen; a first question without words has nothing to find
     return num / den if den else (0.0 if q.carried else 1.0)
 
 
