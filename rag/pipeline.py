@@ -14,6 +14,7 @@ from .config import Config
 from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
+from .outlets import cited_outlet, outlet_docs
 from .question import PERSON, PLACE, analyze, answer_type, needs_context, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
@@ -118,7 +119,10 @@ class Pipeline:
         original = text
         if resolved:
             text = clean_question(resolved, cfg.max_question_chars)
+        text, outlet = cited_outlet(text, table.lower)
         q = analyze(text, context)
+        if outlet:
+            q.outlet_docs = outlet_docs(outlet, table.outlets)
         if resolved:
             q.pronoun_terms = set(terms(text)) - set(terms(original))
         query = f"{text} {context}".strip()

@@ -105,6 +105,8 @@ class Question:
     # too may say "he" in the answer sentence, naming him one sentence away
     pronoun_terms: set[str] = field(default_factory=set)
     choices: list[str] = field(default_factory=list)  # "by train or by plane?" -> the two
+    # the articles of the outlet a question cites ("according to the Korea Times")
+    outlet_docs: set[str] = field(default_factory=set)
 
 
 def answer_type(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .index import Index
+from .outlets import names_domain
 from .question import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON, ROLE_STEMS, Question, described, kind_subject
 from .records import Hit
 from .retrieve import terms
@@ -26,6 +27,7 @@ from .speakers import speakers
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
+W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
@@ -141,6 +143,8 @@ class SentenceTable:
             for d in index.docs.values()
         }
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
+        # to tell an outlet the articles name ("the Global Times") from one they don't
+        self.lower = "\n".join(d.text for d in index.docs.values()).lower()
         self.n = max(1, len(self.rows))
         self.df = df
         self._idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
@@ -299,7 +303,7 @@ def score_sentences(
         qset = set(q.terms)
         for doc in list(agent_docs) + [d for d in table.meta if d not in agent_docs]:
             head_terms, outlet_terms = table.meta[doc]
-            outlet = bool(outlet_terms & qset) or _names_domain(q.text, table.outlets.get(doc))
+            outlet = bool(outlet_terms & qset) or names_domain(q.text, table.outlets.get(doc)) or doc in q.outlet_docs
             bonus = (1.0 if outlet else 0.0) + 0.6 * len(head_terms & qset) / max(1, len(head_terms))
             if bonus:
                 agent_docs[doc] = agent_docs.get(doc, 0.7) + bonus
@@ -331,6 +335,8 @@ def score_sentences(
         if row in named_in:
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
+        if s.doc in q.outlet_docs:
+            score += W_OUTLET  # "according to the Korea Times": that paper's article
         if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):
             score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)
@@ -346,18 +352,6 @@ def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
     before = s.text[: span[0]].split()[-3:]
     after = s.text[span[1] :].split()[:6]
     return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))
-
-
-def _names_domain(question: str, outlet: str | None) -> bool:
-    """Does the question name an outlet known only by its web domain? "the Korea Times
-    article" -> koreatimes.co.kr."""
-    if not outlet or "." not in outlet:
-        return False
-    host = outlet.lower().split(".")[0]
-    words = re.findall(r"\b[A-Z][a-z]+", question)
-    return any("".join(words[i : i + 2]).lower() == host for i in range(len(words) - 1)) or any(
-        w.lower() == host for w in words
-    )
 
 
 def _agent_line(q: Question, before: str) -> bool:

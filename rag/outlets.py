@@ -1,0 +1,80 @@
+"""Which publication a question cites: "..., per the VOA report?", "according to the
+Korea Times", "the Korea Herald story on ...". Readers name the outlet they read, and
+an article's own outlet is often not in its text (a byline, a logo, a web address): an
+outlet the articles never mention is a word no sentence can hold, so it would sink
+every sentence's coverage and make the question look unanswerable. Such a citation is
+taken out of the question, and the article it names, when one is known by that outlet,
+is preferred."""
+
+from __future__ import annotations
+
+import re
+
+# Words that make a name a publication's: a name ending in one of these, or written as
+# an acronym, cites a source rather than a person ("per the RAND researcher" does not).
+_NEWS = (
+    r"Times|Herald|Post|News|Journal|Daily|Agency|Press|Tribune|Guardian|Gazette|Service|Radio|"
+    r"Television|TV|Broadcasting|Wire|Magazine|Review|Chronicle|Telegraph|Observer|Sputnik|Xinhua|"
+    r"Yonhap|Reuters|Bloomberg"
+)
+_PIECE = (
+    r"reports?|reporting|stor(?:y|ies)|articles?|pieces?|coverage|accounts?|dispatch(?:es)?|"
+    r"interviews?|website|site|analysis|write-?up|feature|broadcast"
+)
+_NAME = r"(?P<name>(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*)"
+# "according to the VOA", "per the Korea Times report", "as reported by Yonhap",
+# "covered by the Korea Herald", "in the Korea Times article" (in/from need the noun)
+_FRAME = re.compile(
+    rf"(?P<pre>,?\s*\b(?:(?i:according to|per|as reported by|reported by|as cited by|cited by|quoted by|"
+    rf"covered by|as covered by|carried by|published by)\s+(?:(?i:the)\s+)?{_NAME}(?:['’]s)?"
+    rf"(?:\s+(?P<piece>(?i:{_PIECE})))?"
+    rf"|\s+(?i:in|from|on)\s+(?i:the)\s+{_NAME.replace('name', 'name2')}['’]?s?\s+(?P<piece2>(?i:{_PIECE}))))"
+    r"(?=\s*[,?.!]|\s+(?:on|about|of|that|which|,)\b|\s*$)"
+)
+# "Who wrote the VOA story on ...": the outlet as an adjective of the piece
+_ADJ = re.compile(rf"\b(?P<the>(?i:the))\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))\b")
+
+
+def _is_outlet(name: str, piece: str | None) -> bool:
+    last = name.split()[-1]
+    return bool(piece) or bool(re.fullmatch(_NEWS, last)) or bool(re.fullmatch(r"[A-Z]{2,6}", last))
+
+
+def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
+    """(question without the citation, the outlet's name) when the question cites a
+    publication that the articles' text never names; else (question, None). An outlet
+    the articles do name ("the Global Times", "KCNA") is content, and stays.
+    `corpus_lower` is the articles' text in lower case."""
+    for m in _FRAME.finditer(question):
+        name = m.group("name") or m.group("name2")
+        if name and _is_outlet(name, m.group("piece") or m.group("piece2")) and name.lower() not in corpus_lower:
+            cut = question[: m.start()] + question[m.end() :]
+            return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), name
+    for m in _ADJ.finditer(question):
+        name = m.group("name")
+        if _is_outlet(name, None) and name.lower() not in corpus_lower:
+            cut = question[: m.start()] + "the " + m.group("piece") + question[m.end() :]
+            return cut.strip(), name
+    return question, None
+
+
+def names_domain(question: str, outlet: str | None) -> bool:
+    """Does the text name an outlet known only by its web domain? "the Korea Times
+    article" -> koreatimes.co.kr."""
+    if not outlet or "." not in outlet:
+        return False
+    host = outlet.lower().split(".")[0]
+    words = re.findall(r"\b[A-Z][a-z]+", question)
+    return any("".join(words[i : i + 2]).lower() == host for i in range(len(words) - 1)) or any(
+        w.lower() == host for w in words
+    )
+
+
+def outlet_docs(name: str, outlets: dict[str, str]) -> set[str]:
+    """The articles published by the named outlet, as far as their metadata tells
+    (`outlets`: document id -> outlet, a name or a web domain)."""
+    return {
+        doc
+        for doc, outlet in outlets.items()
+        if names_domain(name, outlet) or name.lower().replace(" ", "") == outlet.lower().replace(" ", "")
+    }

@@ -1,0 +1,77 @@
+"""A question citing the publication it read: the citation is not content."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.outlets import cited_outlet, outlet_docs
+
+from .conftest import SEEDS
+
+KOREA_TIMES = "004_a56a2f903766f48a.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus_lower() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))).lower()
+
+
+@pytest.mark.parametrize(
+    "question, stripped, outlet",
+    [
+        (
+            "How many summit meetings did Xi and Kim have in 2018, per the VOA report?",
+            "How many summit meetings did Xi and Kim have in 2018?",
+            "VOA",
+        ),
+        (
+            "Which city hosted the Kim-Xi meeting covered by the Korea Herald?",
+            "Which city hosted the Kim-Xi meeting?",
+            "Korea Herald",
+        ),
+        (
+            "How long was the trip to last, according to the Korea Times?",
+            "How long was the trip to last?",
+            "Korea Times",
+        ),
+        ("Who wrote the VOA story on Kim's trip?", "Who wrote the story on Kim's trip?", "VOA"),
+    ],
+)
+def test_a_publication_the_articles_never_name_is_taken_out(corpus_lower, question, stripped, outlet):
+    assert cited_outlet(question, corpus_lower) == (stripped, outlet)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # outlets the articles do name are content: the sentence saying so is the answer
+        "According to KCNA, what dates did Kim's trip cover?",
+        "According to the Global Times, what year could 2019 be like?",
+        # a person, not a publication: an unknown one must still sink the question
+        "According to the RAND researcher, what does Kim want?",
+        "According to Bob Smith, why did Kim go to Beijing?",
+    ],
+)
+def test_named_outlets_and_people_stay(corpus_lower, question):
+    assert cited_outlet(question, corpus_lower) == (question, None)
+
+
+def test_outlet_known_by_its_web_domain():
+    outlets = {"a.txt": "koreatimes.co.kr", "b.txt": "RFA", "c.txt": "Sputnik"}
+    assert outlet_docs("Korea Times", outlets) == {"a.txt"}
+    assert outlet_docs("Sputnik", outlets) == {"c.txt"}
+    assert outlet_docs("Korea Herald", outlets) == set()
+
+
+def test_citing_an_unnamed_outlet_does_not_sink_the_answer(pipeline):
+    # VOA is named nowhere in the articles: kept as a word, it made every sentence look
+    # like a poor match and the question was declined
+    ans = pipeline.answer("How many summit meetings did Xi and Kim have over the course of 2018, per the VOA report?")
+    assert not ans.abstained and ans.short_answer == "three"
+
+
+def test_the_cited_outlet_s_article_is_preferred(pipeline):
+    plain = pipeline.answer("What does Kim's visit to China indicate?")
+    cited = pipeline.answer("What does Kim's visit to China indicate, according to the Korea Times?")
+    assert plain.quotes[0].doc != KOREA_TIMES
+    assert cited.quotes[0].doc == KOREA_TIMES and "clear indicator" in cited.quotes[0].text
