@@ -229,6 +229,9 @@ def test_cli_bad_k_is_one_line(config):
         ),
         # "family member" is asked for; the article says "his younger sister"
         ("Which family member of Kim's went with him to Dalian?", "Kim Yo-jong"),
+        # the question's "from" is no anchor: "the green light from Xi Jinping" is not
+        # the diplomat "from the US Institute for Peace"
+        ("Which retired US diplomat from the US Institute for Peace spoke on the Washington panel?", "Yun"),
     ],
 )
 def test_short_answer_types(pipeline, question, short):
