@@ -26,7 +26,9 @@ _MEASURE = r"percentage|rate|amount|sum|price|cost"
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
-        r"^(why|for what reason|how come)\b|what (is|was|were|are) the (reason|motive|purpose)|"
+        # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
+        r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
+        r"what (is|was|were|are) the (reason|motive|purpose)|"
         r"\bwhat (?:might |could |would |may )?(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
     ),
     (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, analyze, answer_type, head_noun
+from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, REASON, analyze, answer_type, head_noun
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,10 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
     "question, qtype",
     [
         ("Which Renmin University professor was quoted?", PERSON),
+        # "why" after a leading clause or "and" still asks for a reason
+        ("In Christopher Hill's view, why is Beijing displeased?", REASON),
+        ("And why did he go there?", REASON),
+        ("Who knows why Kim went?", PERSON),
         ("What subject is Lim Eul-chul a professor of?", OTHER),  # the role is not what is asked for
         ("What did the professor say about the visit?", OTHER),
         ("Who met Kim in Dalian?", PERSON),
