@@ -100,7 +100,7 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, AGENT, KIND, DESCRIBE
+    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, AGENT, KIND, DESCRIBE, COMPANY
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
@@ -230,6 +230,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "AGE"
     if qtype == NUMBER and re.search(rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b", q):
         return "MAGNITUDE"
+    if qtype == PERSON and _COMPANY.search(q):
+        return "COMPANY"
     if qtype == PERSON and re.search(
         r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"
         r"correspondent|byline)\b",
@@ -317,6 +319,12 @@ _SCHEDULED = re.compile(r"\b(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|se
 _LONG_VERB = re.compile(
     r"\bhow long\b.*\b(last|lasted)\s*\??\s*$|\bhow long (?:did|does|do|will|would) it (take)\b", re.I
 )
+# "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
+_TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
+_COMPANY = re.compile(
+    rf"^\s*(?:and\s+)?(?:who|whom)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)", re.I
+)
+_TRAVEL_STEMS = frozenset(terms(_TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
@@ -333,6 +341,10 @@ def analyze(text: str, carried_text: str = "") -> Question:
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
+    if _COMPANY.search(text):
+        # "who went there with him": the travel verb is not what the articles say of a
+        # companion ("Accompanying Kim was his younger sister")
+        qterms = [t for t in qterms if t not in _TRAVEL_STEMS] + ["accompani"]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     qtype = answer_type(text)

@@ -32,6 +32,8 @@ W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
 _PREPOSITIONS = frozenset(
     "from than per via across behind beyond near onto amid along around despit unlik versus about".split()
 )
+# words that name someone's companions ("Accompanying Kim was his younger sister")
+_COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
 W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
@@ -235,6 +237,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     starts, ends = s.bounds()
     anchors = [i for i, (_, _, t) in enumerate(words) if t in qset and t not in _PREPOSITIONS]
     max_idf = table.idf("")
+    qnames = {re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in f"{q.text} {q.carried_text}".split()}
     best, best_score = None, -1e9
     for a, b, text in cands:
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
@@ -247,6 +250,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             continue  # the question's own words are not its answer
         dist = min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=8)
         novelty = len(novel) / max(1, len(ct))
+        if q.qtype == PERSON:
+            # a name is new unless the question names it: "Kim Yo-jong" is not "Kim
+            # Jong-un", though the two share two of their three stems
+            names = [w.strip(".,’'").lower() for w in text.split()]
+            novelty = max(novelty, sum(w not in qnames for w in names) / max(1, len(names)))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
         # names usually open the sentence ("X, the editor in chief, said ..."): distance
@@ -336,6 +344,8 @@ def score_sentences(
             title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
             if title & ROLE_STEMS:
                 typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
+        if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
+            typed = 0.0  # "who went with him": not whoever he met there
         rel = max(0.0, h.score / top) if h is not None else 0.0
         if row in named_in:
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]

@@ -333,3 +333,14 @@ def test_a_name_in_the_headline_is_what_its_sentences_are_about(tmp_path, embedd
     ans = p.answer("When did Martin Luther die?")
     assert ans.quotes[0].doc == "reformer.txt" and "18 February 1546" in ans.quotes[0].text
     assert "18 February 1546" in (ans.short_answer or "")
+
+
+def test_who_went_with_him_is_a_companion_not_whom_he_met(pipeline):
+    # "Who travelled with Kim" asks for his companions ("Accompanying Kim was his younger
+    # sister Kim Yo-jong"), not for Xi, whom the sentence about Dalian says he met; and
+    # "Kim Yo-jong" is a new name, though it shares two stems with "Kim Jong-un"
+    ans = pipeline.answer("Who travelled with Kim Jong-un to Dalian?")
+    assert ans.short_answer == "Kim Yo-jong" and ans.quotes[0].text.startswith("Accompanying Kim")
+    conv = pipeline.conversation()
+    conv.ask("In which Chinese city did Kim meet Xi on his second trip to China?")
+    assert conv.ask("Who went there with him?").quotes[0].text.startswith("Accompanying Kim")
