@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -232,12 +233,15 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else [])
     else:
         cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
+    if not cands:
+        return None
     qset = set(q.terms) | set(q.carried)
+    aset = qset - _PREPOSITIONS
     words = s.words()
     starts, ends = s.bounds()
-    anchors = [i for i, (_, _, t) in enumerate(words) if t in qset and t not in _PREPOSITIONS]
+    anchors = [i for i, (_, _, t) in enumerate(words) if t in aset]
     max_idf = table.idf("")
-    qnames = {re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in f"{q.text} {q.carried_text}".split()}
+    qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     best, best_score = None, -1e9
     for a, b, text in cands:
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
@@ -284,6 +288,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             off = words[cut].start()
             best = (a + off, b, text[off:])
     return best
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> frozenset[str]:
+    """Lower-case words of a question, without possessive 's: the names it says."""
+    return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
 
 
 def score_sentences(
