@@ -25,14 +25,14 @@ _NAME = r"(?P<name>(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*)"
 # "according to the VOA", "per the Korea Times report", "as reported by Yonhap",
 # "covered by the Korea Herald", "in the Korea Times article" (in/from need the noun)
 _FRAME = re.compile(
-    rf"(?P<pre>,?\s*\b(?:(?i:according to|per|as reported by|reported by|as cited by|cited by|quoted by|"
+    rf"(?:,?\s*\b(?:(?i:according to|per|as reported by|reported by|as cited by|cited by|quoted by|"
     rf"covered by|as covered by|carried by|published by)\s+(?:(?i:the)\s+)?{_NAME}(?:['’]s)?"
     rf"(?:\s+(?P<piece>(?i:{_PIECE})))?"
     rf"|\s+(?i:in|from|on)\s+(?i:the)\s+{_NAME.replace('name', 'name2')}['’]?s?\s+(?P<piece2>(?i:{_PIECE}))))"
     r"(?=\s*[,?.!]|\s+(?:on|about|of|that|which|,)\b|\s*$)"
 )
 # "Who wrote the VOA story on ...": the outlet as an adjective of the piece
-_ADJ = re.compile(rf"\b(?P<the>(?i:the))\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))\b")
+_ADJ = re.compile(rf"\b(?i:the)\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))\b")
 
 
 def _is_outlet(name: str, piece: str | None) -> bool:
