@@ -30,9 +30,25 @@ def stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN)
 
 
+# Past forms of common verbs the stemmer leaves alone: "Kim met Xi" answers "did Kim
+# meet Xi", "flew" answers "fly". Not "won" (the Korean currency) nor forms that are
+# mostly other words ("left", "lay", "felt").
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in (
+        "met:meet flew:fly flown:fly went:go gone:go came:come took:take taken:take "
+        "gave:give given:give told:tell held:hold sent:send began:begin begun:begin brought:bring "
+        "sought:seek spoke:speak spoken:speak wrote:write written:write chose:choose chosen:choose knew:know "
+        "known:know saw:see seen:see led:lead stood:stand fell:fall fallen:fall rose:rise risen:rise grew:grow "
+        "grown:grow drew:draw drawn:draw struck:strike built:build spent:spend sold:sell bought:buy "
+        "caught:catch fought:fight taught:teach lost:lose paid:pay thought:think found:find kept:keep"
+    ).split()
+)
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    return _stemmer().stemWord(_IRREGULAR.get(word, word))
 
 
 def terms(text: str, keep_stopwords: bool = False) -> list[str]:
