@@ -137,8 +137,11 @@ _PHRASE_END = _NOT_HEAD | {
 }  # fmt: skip
 
 
+# "who is the Chinese foreign minister Kim met in Dalian?": a relative clause may follow
+# the role without "who"/"that", opening on its subject
 _WHO_ROLE = re.compile(
-    r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?([a-z]+s?)\b(?=\s+(?:of|in|at|for|on|to|who|that|during)\b|\s*\?)",
+    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,4}}?({_ROLE}s?)\b"
+    r"(?=\s+(?:of|in|at|for|on|to|who|that|during|he|she|they|we)\b|\s+(?-i:[A-Z])|\s*\?)",
     re.I,
 )
 
@@ -197,7 +200,7 @@ def described(text: str) -> str | None:
 # "How did Kim get to Dalian?", "How did he travel from Pyongyang?": the means of travel
 _MEANS = re.compile(
     r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come|fly|arrive|return|journey)\b"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|back|home|there)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|in|at|back|home|there)\b"
 )
 # "Did Kim travel by train or by plane?": the alternatives offered
 _CHOICE = re.compile(

@@ -16,6 +16,10 @@ from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, REASON, analyze, an
         ("How many times has Kim visited China?", "time"),
         ("What did Xi say?", None),
         ("Who was North Korea's foreign minister on the Dalian trip?", "minist"),  # who + role
+        # a relative clause without "who"/"that" opens on its subject after the role
+        ("Who is the Chinese foreign minister Kim met in Dalian?", "minist"),
+        ("Who was the professor he spoke to?", "professor"),
+        ("Who was the North Korean leader?", "leader"),
         ("Who is Lu Kang?", None),
         ("Why did Kim go to Beijing?", None),
         # "the name of X" asks for an X
