@@ -67,7 +67,7 @@ def _config(args: argparse.Namespace, **extra):
 
 def _print_answer(ans, show_sources: bool = True) -> None:
     if ans.abstained:
-        print("The articles don't say. Closest passages:")
+        print("The articles don't say." + (f" {ans.note}" if ans.note else "") + " Closest passages:")
         for s in ans.sources[:3]:
             print(f"  [{s.n}] {s.doc}: {s.text[:160].replace(chr(10), ' ')}...")
         return

@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from .config import Config
+from .events import unreported_event
 from .index import Index
 from .question import PERSON, REASON, Question
 from .records import Answer, Hit, Quote, Source
@@ -115,6 +116,10 @@ def build_answer(
                     kinds.append(pq.qtype)
         if confs:
             conf = max(confs)
+    # "where was the second summit eventually held?" over articles that only expect it
+    event = unreported_event(q.text, (s.text for s in table.rows)) if ranked else None
+    if event:
+        conf = min(conf, 0.05)
     abstain = not ranked or conf < config.abstain_threshold
 
     sources: list[Source] = []
@@ -237,4 +242,5 @@ def build_answer(
         confidence=conf,
         abstained=abstain,
         passages=hits,
+        note=f"They speak of the {event} only as expected or planned, not as having happened." if event else None,
     )

@@ -101,6 +101,7 @@ class Answer:
     abstained: bool
     latency_ms: float = 0.0
     resolved_question: str | None = None  # the question after follow-up resolution
+    note: str | None = None  # why the articles can't answer, when there is more to say than that they don't
     passages: list[Hit] = field(default_factory=list, repr=False)  # ranked retrieval, for eval
 
     def to_dict(self) -> dict:
@@ -137,4 +138,5 @@ class Answer:
             "abstained": self.abstained,
             "latency_ms": round(self.latency_ms, 1),
             "resolved_question": self.resolved_question,
+            "note": self.note,
         }

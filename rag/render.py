@@ -73,7 +73,8 @@ def answer_html(ans: Answer, show_scores: bool = False, abstain_threshold: float
     if ans.abstained:
         parts.append(
             '<p class="rag-abstain"><strong>The articles don\'t answer this.</strong> '
-            'These are the closest passages:</p><ul class="rag-closest">'
+            + (f"{_e(ans.note)} " if ans.note else "")
+            + 'These are the closest passages:</p><ul class="rag-closest">'
         )
         for s in ans.sources[:CLOSEST]:
             parts.append(f"<li>{cites([s.n])} {_e(_preview(s.text))}</li>")
