@@ -143,7 +143,7 @@ class SentenceTable:
                     self.para[g.row] = shared
         # the speaker a pronoun attribution refers to ("..., he added."), and the row of
         # the sentence naming them
-        self.speaker, self.said_in = speakers(self.by_doc)
+        self.speaker, self.said_in = speakers(self.by_doc, self.para)
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}

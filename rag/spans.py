@@ -22,7 +22,12 @@ _DATE_RE = re.compile(
     # years back to 1000 ("In 1273", "the 1060s"), and centuries ("the 16th century")
     r"\b(?:in\s+)?(?:the\s+)?(?:1\d|20)\d{2}s?\b|\b(?:the\s+)?(?:early |late |mid-)?\d{1,2}(?:st|nd|rd|th)"
     r"(?:\s+(?:and|or|to)\s+\d{1,2}(?:st|nd|rd|th))?\s+centur(?:y|ies)\b|\b(?:last|next|this) (?:year|week|month|decade)\b|"
-    r"\bNew Year[’']?s?(?: Day)?\b|\bmid-\w+\b",
+    r"\bNew Year[’']?s?(?: Day)?\b(?!\s+(?:address|speech|message|remarks|statement)\b)|\bmid-\w+\b|"
+    # a time given by another event: "sometime after the second Washington-Pyongyang summit"
+    r"\b(?:(?:sometime|some time|soon|shortly|right|immediately|long|just|well)\s+)?"
+    r"(?:after|before|ahead of|following|prior to|until)\s+(?:the|his|her|their|its|a|an)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:summit|visit|meeting|talks|election|war|trip|conference|vote|negotiations|"
+    r"deal|revolution|invasion|game|match|season|ceremony|treaty|agreement)s?\b",
 )
 _NUMWORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|"

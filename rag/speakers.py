@@ -45,11 +45,20 @@ def _attributed(text: str, known: dict[str, str]) -> str | None:
 _SPEAKER_REACH = 4  # sentences back to look for the speaker's name
 
 
-def speakers(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int, int]]:
+_OPENS_QUOTE = re.compile(r"^\s*[“\"]")
+
+
+def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int, set[str]], dict[int, int]]:
     """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
     refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it;
     and sentence row -> the row of that attribution. `by_doc` holds each article's
-    sentences in order (SentenceTable.by_doc)."""
+    sentences in order (SentenceTable.by_doc); `para` maps a row to an object its
+    paragraph's rows share.
+
+    A paragraph that is all quotation and names no speaker goes on with the speaker of
+    the quotation that ends the paragraph before it: the newspaper convention for words
+    running over paragraphs ("“...,” he said." then "“... But this can be realized
+    sometime after the second summit.”")."""
     out: dict[int, set[str]] = {}
     source: dict[int, int] = {}
     for seq in by_doc.values():
@@ -69,4 +78,24 @@ def speakers(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int, in
                     out[s.row] = set(terms(name))
                     source[s.row] = prev.row
                     break
+        paragraphs: list[list] = []
+        for s in seq:
+            if paragraphs and para.get(s.row) is para.get(paragraphs[-1][-1].row):
+                paragraphs[-1].append(s)
+            else:
+                paragraphs.append([s])
+        for before, group in zip(paragraphs, paragraphs[1:]):
+            last = before[-1]
+            if not _OPENS_QUOTE.match(group[0].text) or any(_SAID.search(g.text) for g in group):
+                continue
+            if not re.search(r"[”\"]", last.text):
+                continue  # the paragraph before ends on narration, not on someone's words
+            who = out.get(last.row)
+            if who is None:
+                name = _attributed(last.text, known or {})
+                who = set(terms(name)) if name else None
+            if who:
+                for g in group:
+                    out[g.row] = who
+                    source[g.row] = source.get(last.row, last.row)
     return out, source

@@ -97,6 +97,21 @@ def test_speaker_named_at_the_end_of_a_long_quote(pipeline):
     assert ans.quotes[0].doc.startswith("002_")
 
 
+def test_a_quote_running_on_into_the_next_paragraph_keeps_its_speaker(pipeline):
+    # '"...," he said.' (Lim Eul-chul) is followed by a paragraph that is all quotation
+    # and names nobody: by newspaper convention the same man is still speaking
+    table = pipeline._parts()[2]
+    (row,) = [r for r, s in enumerate(table.rows) if s.text.startswith("But this can be realized sometime after")]
+    assert table.speaker[row] == {"lim", "eul", "chul"}
+    # a quoted paragraph after narration is nobody's in particular
+    (row,) = [r for r, s in enumerate(table.rows) if s.text.startswith("\"In this year's address, Kim mentioned")]
+    assert row not in table.speaker
+    conv = pipeline.conversation()
+    conv.ask("Which professor at Kyungnam University spoke about Kim's trip?")
+    ans = conv.ask("When does he expect a three-way summit to be possible?")
+    assert ans.short_answer == "sometime after the second Washington-Pyongyang summit"
+
+
 def test_he_added_is_the_speaker_named_in_the_attribution_before(pipeline):
     # "..., he added." follows "..., said Yun, a retired U.S. diplomat": the sentence
     # speaks for Joseph Yun (named in full further up) as if it named him.

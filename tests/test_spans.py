@@ -36,6 +36,14 @@ def test_person_spans_leave_out_places_and_nationalities(sentence, names):
         # years before 1900, decades and centuries
         ("In 1882, Tesla began working for Edison.", ["1882"]),
         ("In the 1060s, Crispin led the Normans in the 18th and 19th centuries.", ["1060s", "18th and 19th centuries"]),
+        # a time given by another event
+        (
+            "But this can be realized sometime after the second Washington-Pyongyang summit.",
+            ["sometime after the second Washington-Pyongyang summit"],
+        ),
+        ("Prices rose shortly before the war.", ["shortly before the war"]),
+        # the name of a speech is no time: "during the New Year address" is, on New Year's Day
+        ("Kim spoke of it in his New Year address on New Year's Day.", ["New Year's Day"]),
     ],
 )
 def test_date_spans_are_whole_dates(sentence, dates):
