@@ -20,7 +20,7 @@ def report(pipeline):
 def _floors():
     t = json.loads((REPO / "eval" / "thresholds.json").read_text())
     out = [("overall", None, k, v) for k, v in t["overall"].items()]
-    out += [("by_type", typ, k, v) for typ, d in t["by_type"].items() for k, v in d.items()]
+    out += [(part, key, k, v) for part in ("by_type", "by_split") for key, d in t[part].items() for k, v in d.items()]
     return out
 
 
