@@ -151,6 +151,10 @@ def aggregate(rows: list[dict]) -> dict:
 def summarize(rows: list[dict]) -> dict:
     by_type = {t: aggregate([r for r in rows if r["type"] == t]) for t in dict.fromkeys(r["type"] for r in rows)}
     by_split = {s: aggregate([r for r in rows if r["split"] == s]) for s in dict.fromkeys(r["split"] for r in rows)}
+    for s, m in by_split.items():
+        # the follow-up target holds per split too
+        fu = [r["hit@1"] for r in rows if r["split"] == s and r["type"] == "followup" and "hit@1" in r]
+        m["followup_hit@1"] = M.mean(fu) if fu else float("nan")
     return {"overall": aggregate(rows), "by_type": by_type, "by_split": by_split}
 
 
@@ -178,13 +182,14 @@ def _fmt(v: float, key: str) -> str:
 def table(result: dict, part: str = "overall", split: str | None = None) -> str:
     names = list(result)
     pick = (lambda r: r["by_split"].get(split, {})) if split else (lambda r: r[part])
-    first = pick(result[names[0]])
     lines = [f"{'metric':<16}" + "".join(f"{n:>10}" for n in names)]
     lines += [
         f"{k:<16}" + "".join(f"{_fmt(pick(result[n]).get(k, float('nan')), k):>10}" for n in names) for k in HEADLINE
     ]
+    if split:
+        k = "followup_hit@1"
+        lines.append(f"{k:<16}" + "".join(f"{_fmt(pick(result[n]).get(k, float('nan')), k):>10}" for n in names))
     lines.append(f"{'questions':<16}" + "".join(f"{int(pick(result[n]).get('n', 0)):>10}" for n in names))
-    _ = first
     return "\n".join(lines)
 
 

@@ -74,3 +74,6 @@ def test_any_gold_format_file_runs(tmp_path, pipeline):
     res = evaluate(pipeline, load_gold(f), ["full"], progress=False)["full"]
     assert res["overall"]["hit@1"] == 1.0 and res["overall"]["abstain_recall"] == 1.0
     assert set(res["by_type"]) == {"factoid", "followup", "unanswerable"}
+    # no split given: all in one, with the follow-up hit@1 of that split reported
+    split = res["by_split"]["all"]
+    assert split["followup_hit@1"] == 1.0 and split["n"] == 3
