@@ -359,6 +359,8 @@ def score_sentences(
             title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
             if title & ROLE_STEMS:
                 typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
+        if q.subtype == "MEANS" and span is not None and " " in span[2]:
+            typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
         if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
             typed = 0.0  # "who went with him": not whoever he met there
         rel = max(0.0, h.score / top) if h is not None else 0.0

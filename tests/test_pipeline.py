@@ -50,6 +50,11 @@ def test_a_figure_the_best_sentence_does_not_hold_is_declined(pipeline):
 def test_how_someone_travelled_is_a_means_of_travel(pipeline):
     ans = pipeline.answer("How did Kim Jong-un get to Dalian?")
     assert not ans.abstained and "private jet" in ans.quotes[0].text
+    # the vehicle is the answer itself: it outranks sentences that only cover the
+    # follow-up's words ("Kim Jong-un's visit to China for the second time ...")
+    conv = pipeline.conversation()
+    conv.ask("In which city did Kim Jong-un meet Xi in May 2018?")
+    assert conv.ask("How did he get there?").short_answer == "his private jet"
     # no sentence says how he reached Beijing (a photo of his motorcade is no answer)
     assert pipeline.answer("How did Kim travel from Pyongyang to Beijing for the January 2019 visit?").abstained
     # neither alternative of an either-or question is in the articles
