@@ -74,6 +74,20 @@ def _antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored
     return None
 
 
+def _full_name(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
+    """The earlier sentence naming in full the person c's short answer names by surname
+    alone ("..., said Stephens, president and CEO of ..." after "Kathleen Stephens told ...")."""
+    if c.span is None or " " in c.span[2]:
+        return None
+    last = c.span[2]
+    for prev in reversed(table.by_doc[c.sent.doc][: c.sent.pos]):
+        full = [x for x in spans(prev.text, PERSON) if x[2].endswith(" " + last)]
+        if full:
+            known = next((x for x in ranked if x.sent.row == prev.row), None)
+            return replace(known, span=full[0]) if known else Scored(prev, c.score, 0.0, 0.0, None, full[0])
+    return None
+
+
 def _chunk_for(index: Index, s: Sent) -> Hit:
     """A passage holding sentence s, for sentences found by embedding alone."""
     for c in index.chunks_of(s.doc):
@@ -116,6 +130,16 @@ def build_answer(
                     kinds.append(pq.qtype)
         if confs:
             conf = max(confs)
+        if firsts:
+            # the passages holding each part's answer lead, in the parts' order: the
+            # whole question's best sentence may answer neither part
+            lead: list[Hit] = []
+            for f in firsts:
+                h = f.hit if f.hit is not None else _chunk_for(index, f.sent)
+                if all(h.chunk.chunk_id != x.chunk.chunk_id for x in lead):
+                    lead.append(h)
+            ids = {h.chunk.chunk_id for h in lead}
+            hits = lead + [h for h in hits if h.chunk.chunk_id not in ids]
     # "where was the second summit eventually held?" over articles that only expect it
     event = unreported_event(q.text, (s.text for s in table.rows)) if ranked else None
     if event:
@@ -172,6 +196,13 @@ def build_answer(
                 chosen.insert(chosen.index(c) + 1, ante)
                 if c is best and best.span is None:
                     best = replace(best, span=ante.span)  # the short answer is the name
+                    chosen[0] = best
+            full = _full_name(c, table, ranked) if ante is None else None
+            if full is not None and all(full.sent.row != x.sent.row for x in chosen):
+                chosen.insert(chosen.index(c) + 1, full)
+                if c is best:
+                    # the short answer is the name in full, and the sentence saying it is quoted
+                    best = replace(best, span=(best.span[0], best.span[1], full.span[2]))  # type: ignore[index]
                     chosen[0] = best
         if q.qtype == REASON and len(chosen) < config.max_quotes:
             # an explanation often runs on into the next sentence ("It was not a

@@ -34,6 +34,12 @@ _FRAME = re.compile(
 # "Who wrote the VOA story on ...": the outlet as an adjective of the piece
 _ADJ = re.compile(rf"\b(?i:the)\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))\b")
 
+# "which professor did VOA quote", "the professor VOA spoke to": the outlet as the one reporting
+_VERB = re.compile(
+    rf"\b(?:(?i:did|does|has|had)\s+)?(?:(?i:the)\s+)?{_NAME}\s+(?i:quote[sd]?|cite[sd]?|interview(?:s|ed)?|"
+    r"sp(?:o|ea)ke\s+(?:to|with)|talked\s+(?:to|with)|reached|contacted)\b"
+)
+
 
 def _is_outlet(name: str, piece: str | None) -> bool:
     last = name.split()[-1]
@@ -50,6 +56,11 @@ def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
         if name and _is_outlet(name, m.group("piece") or m.group("piece2")) and name.lower() not in corpus_lower:
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), name
+    for m in _VERB.finditer(question):
+        name = m.group("name")
+        if _is_outlet(name, None) and name.lower() not in corpus_lower:
+            cut = question[: m.start()] + question[m.end() :]
+            return re.sub(r"\s+", " ", re.sub(r"\s+([?.!,])", r"\1", cut)).strip(), name
     for m in _ADJ.finditer(question):
         name = m.group("name")
         if _is_outlet(name, None) and name.lower() not in corpus_lower:

@@ -19,6 +19,7 @@ from .question import PERSON, PLACE, analyze, answer_type, needs_context, split_
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentences import SentenceTable
+from .spans import spans
 
 
 class QuestionError(ValueError):
@@ -174,8 +175,13 @@ def subject_of(question: str) -> str | None:
     """The person a question is about: its subject ("did Kim meet ...") or else the
     last full name in it."""
     subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
-    names = re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])
+    # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
+    names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if _is_person(n)]
     return subj.group(1) if subj else (names[-1] if names else None)
+
+
+def _is_person(name: str) -> bool:
+    return any(text == name for _a, _b, text in spans(name, PERSON))
 
 
 def replace_pronoun(question: str, person: str) -> str:
@@ -205,7 +211,8 @@ class Conversation:
         qtype = answer_type(prev_q)
         person = place = None
         if prev.short_answer and not prev.abstained:
-            if qtype == PERSON and re.fullmatch(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+", prev.short_answer):
+            # "Shi" (the article names him in full once, then by surname) counts too
+            if qtype == PERSON and _is_person(prev.short_answer):
                 person = prev.short_answer
             elif qtype == PLACE:
                 place = prev.short_answer

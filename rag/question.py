@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .retrieve import terms
+from .synonyms import question_concepts
 
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
@@ -43,6 +44,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
         r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\bwhat number\b",
     ),
+    # "where does he teach?": the university, not the city
+    (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
     (
         PLACE,
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
@@ -51,8 +54,10 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         ORG,
-        r"\b(which|what) (organi[sz]ation|agency|outlet|newspaper|paper|tabloid|university|institute|"
-        r"institution|think tank|company|media|news agency|program|body|ministry|service)\b",
+        # "which Washington-based organization", "what group does she run"
+        r"\b(which|what)\s+(?:\w+-\w+\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
+        r"university|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
+        r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication)\b",
     ),
     (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b"),
 ]
@@ -134,6 +139,10 @@ _PHRASE_END = _NOT_HEAD | {
     "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "after", "before", "during",
     "he", "she", "it", "they", "we", "you", "i", "that", "who", "which", "the", "a", "an", "his", "her",
     "their", "its", "where", "when", "whose", "said", "say", "says", "made", "make", "makes", "led", "lead", "leads",
+    # verbs after the noun phrase ("which professor told ...", "which analyst thinks ...")
+    "told", "tells", "met", "meets", "wrote", "writes", "spoke", "speaks", "gave", "went", "took", "saw", "sent",
+    "held", "thinks", "thought", "believes", "argues", "warns", "expects", "predicts", "runs", "ran", "heads",
+    "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls",
 }  # fmt: skip
 
 
@@ -183,7 +192,7 @@ _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.
 # description, which the articles give beside the name ("Shi Yinhong, a political
 # science professor at ...")
 _DESCRIBE_ROLE = re.compile(
-    r"^\s*(?i:what)\s+(?i:is|was)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+((?:[\w-]+\s+){0,2}?"
+    r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+((?:[\w-]+\s+){0,2}?"
     r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
     r"speciality|post|line of work|area of expertise))\b"
 )
@@ -316,7 +325,9 @@ def _qstems() -> frozenset[str]:
 _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
 # "was it due to end", "is set to meet": when something happens, not what it is about
-_SCHEDULED = re.compile(r"\b(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)\s+to\s+\w", re.I)
+_SCHEDULED = re.compile(
+    r"\b(?:(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)|(supposed|scheduled|meant))\s+to\s+\w", re.I
+)
 # "how long was the trip expected to last?", "how long did it take?": the verb of the
 # measure (the articles' "last year" and "it took" are about something else)
 _LONG_VERB = re.compile(
@@ -339,7 +350,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     # age is written "35-year-old")
     drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
-    drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1))}
+    drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1) or m.group(2))}
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
@@ -352,6 +363,10 @@ def analyze(text: str, carried_text: str = "") -> Question:
     words = {w.lower() for w in re.findall(r"\w+", text)}
     qtype = answer_type(text)
     head = head_noun(text)
+    concepts, spent = question_concepts(text, qtype)
+    if concepts:
+        # "come to power": the articles say "taking office" (rag/synonyms.py)
+        qterms = [t for t in qterms if t not in spent] + [c for c in concepts if c not in qterms]
     if qtype == DATE:
         # "on what day of the week", "in which month": words of the asked-for type, not
         # of the topic ("two days from Tuesday" is no better for holding "day")

@@ -25,6 +25,7 @@ from .records import Hit
 from .retrieve import terms
 from .spans import describe_spans, fits_subtype, head_phrases, kind_spans, phrases, spans
 from .speakers import speakers
+from .synonyms import sentence_concepts
 from .typos import name_variants, with_variants
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
@@ -36,6 +37,8 @@ _PREPOSITIONS = frozenset(
 )
 # words that name someone's companions ("Accompanying Kim was his younger sister")
 _COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
+_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
+_FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
 W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
@@ -123,7 +126,8 @@ class SentenceTable:
         for row, (doc_id, a, b) in enumerate(index.sentence_keys):
             text = index.docs[doc_id].text[a:b]
             seq = self.by_doc.setdefault(doc_id, [])
-            s = Sent(doc_id, a, b, text, with_variants(set(terms(text)), self.variants), len(seq), row)
+            found = set(terms(text)) | sentence_concepts(text)
+            s = Sent(doc_id, a, b, text, with_variants(found, self.variants), len(seq), row)
             seq.append(s)
             self.rows.append(s)
             self.lookup[(doc_id, a)] = s
@@ -359,6 +363,8 @@ def score_sentences(
             title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
             if title & ROLE_STEMS:
                 typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
+        if q.subtype == "DESCRIBE" and span is not None and _BEFORE.search(q.text) and not _FORMER.search(span[2]):
+            typed = 0.0  # "his career before his current role": "a retired U.S. diplomat", not his title now
         if q.subtype == "MEANS" and span is not None and " " in span[2]:
             typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
         if q.subtype == "COMPANY" and not _COMPANION.search(s.text):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .question import DATE, NUMBER, ORG, PERSON, PLACE, REASON
+from .question import _ROLE, DATE, NUMBER, ORG, PERSON, PLACE, REASON
 from .retrieve import terms
 
 _MONTH = (
@@ -57,6 +57,7 @@ _NOT_NAME = re.compile(
     # the end of an office's name: "... for East Asian and Pacific Affairs Christopher Hill"
     r"Affairs|Studies|Relations|Policy|Security|Strategy)(?:[’']s)?"
 )
+_TITLE_ACRONYM = re.compile(r"(?:CEO|CFO|COO|CTO|MP|MEP|VP|PM)\b(?:\s+of\b(?:\s+the\b)?)?")
 _EVENT_AFTER = re.compile(r"\s+(?:summit|meeting|talks|conference|visit|trip)\b")
 _DEMONYM = re.compile(
     r"(?:North |South )?(?:Korean|Chinese|American|Japanese|Russian|Asian|European|[A-Z][a-z]+(?:ese|ian))s?"
@@ -207,6 +208,13 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
+            title = _TITLE_ACRONYM.match(s)
+            if qtype == ORG and title:
+                # "president and CEO of the Korea Economic Institute": a title, not the organisation
+                if title.end() == len(s):
+                    continue
+                add(m.start() + title.end(), m.start() + len(s))
+                continue
             if (
                 qtype == PLACE
                 and not _PLACE_PREP.search(sentence[max(0, m.start() - 9) : m.start()])
@@ -219,6 +227,10 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 continue  # "in Korean" is a language or an adjective, not a place
             # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
             d = _DATE_RE.search(s)
+            owner = re.search(rf"(?:{_ORG_WORDS.pattern})(?=[’']s\s)", s) if qtype == ORG else None
+            if owner:  # "Renmin University's Shi": the university, not its professor
+                add(m.start(), m.start() + owner.end())
+                continue
             add(m.start(), m.start() + (d.start() if d and d.start() > 0 else len(s)))
     elif qtype == "ORG_OR_CAPS":
         for m in _caps_runs(sentence):
@@ -384,9 +396,13 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(re.escape(last), sentence):
         # after: ", a researcher for the RAND Corporation," (stops before "said")
         after = re.match(
-            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
+            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-zA-Z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
             sentence[m.end() :],
         )
+        # a capitalised one is a title ("Joseph Yun, Senior Adviser to the Asia Program")
+        # only when it names a role: ", North Korea's ..." does not
+        if after and after.group(1)[0].isupper() and not re.search(rf"\b{_ROLE}\b", after.group(1).lower()):
+            after = None
         if after:
             a = m.end() + after.start(1)
             out.append((a, a + len(after.group(1)), after.group(1)))

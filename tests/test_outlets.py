@@ -75,3 +75,15 @@ def test_the_cited_outlet_s_article_is_preferred(pipeline):
     cited = pipeline.answer("What does Kim's visit to China indicate, according to the Korea Times?")
     assert plain.quotes[0].doc != KOREA_TIMES
     assert cited.quotes[0].doc == KOREA_TIMES and "clear indicator" in cited.quotes[0].text
+
+
+def test_an_outlet_as_the_one_quoting_is_a_citation():
+    from rag.outlets import cited_outlet
+
+    corpus = "kim met xi in beijing. the global times said so."
+    assert cited_outlet("Which professor did VOA quote on the visit?", corpus) == (
+        "Which professor on the visit?",
+        "VOA",
+    )
+    assert cited_outlet("Why is he going, according to the professor VOA spoke to?", corpus)[1] == "VOA"
+    assert cited_outlet("What did Kim quote?", corpus) == ("What did Kim quote?", None)

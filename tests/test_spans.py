@@ -85,3 +85,22 @@ def test_head_phrases_end_in_the_noun_asked_for():
     assert [t for _a, _b, t in head_phrases(s, "card")] == ["economic cards", "strategic and diplomatic cards"]
     s = "Kim unveiled his hopes to hold multinational talks with the U.S."
     assert [t for _a, _b, t in head_phrases(s, "talk")] == ["multinational talks"]
+
+
+def test_a_capitalised_title_after_a_name_describes_the_person():
+    from rag.spans import describe_spans
+
+    s = "So I think there is a dual message there,” said Joseph Yun, Senior Adviser to the Asia Program at the US Institute for Peace."
+    assert any(t.startswith("Senior Adviser to the Asia Program") for _a, _b, t in describe_spans(s, "Joseph Yun"))
+    # a capitalised word that names no role is not a description
+    assert describe_spans("He met Yun, Pyongyang's main ally.", "Yun") == []
+
+
+def test_an_organisation_is_not_a_title_nor_its_staff():
+    from rag.question import ORG
+    from rag.spans import spans
+
+    s = "said Stephens, president and CEO of the Washington-based Korea Economic Institute of America."
+    found = [t for _a, _b, t in spans(s, ORG)]
+    assert "CEO" not in found and any("Korea Economic Institute" in t for t in found)
+    assert [t for _a, _b, t in spans("Renmin University's Shi said there is no link.", ORG)] == ["Renmin University"]

@@ -1,0 +1,86 @@
+"""Paraphrases word overlap cannot bridge. Readers ask "when did Kim come to power?" of
+an article that says "after taking office in 2012", "when was the visit due to wrap
+up?" of one that says "which ends on Thursday". The embedder does not bridge these
+either (cosine 0.29 between the question and "after taking office in 2012"), so the
+question and the sentence each get a concept term when they use one of its wordings,
+and coverage counts the concept like any other term (with its own idf).
+
+A concept has the wordings that set it off in a question and those that satisfy it in
+a sentence; they differ where a question word is ambiguous in running text ("head"
+is a verb in "who heads the institute?", a noun in "head of state"). Only general
+English paraphrases belong here, none about this corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .retrieve import terms
+
+
+@dataclass(frozen=True)
+class Concept:
+    term: str  # the term both sides get; "~" keeps it apart from any word's stem
+    question: re.Pattern[str]
+    sentence: re.Pattern[str]
+    qtypes: frozenset[str] | None = None  # the answer types it applies to (None: all)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+_OFFICE = (
+    r"(?:came|come|comes|coming)\s+to\s+power|(?:took|take|takes|taken|taking)\s+(?:office|power)|"
+    r"assum(?:e|es|ed|ing)\s+(?:office|power)|(?:rose|rise|rises|risen|rising)\s+to\s+power|"
+    r"seiz(?:e|es|ed|ing)\s+power|in\s+power\s+since"
+)
+_END = (
+    r"wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
+    r"(?:come|comes|came)\s+to\s+an\s+end|draws?\s+to\s+a\s+close"
+)
+_TRAVEL = r"trips?|travel(?:s|led|ed|ling|ing|er|ers)?|journey(?:s|ed|ing)?"
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept("~office", _re(_OFFICE), _re(_OFFICE)),
+    Concept("~end", _re(_END), _re(_END)),
+    Concept("~travel", _re(_TRAVEL), _re(_TRAVEL)),
+    # "who heads the institute?", "what group does she run?": the article names the
+    # post ("president and CEO of ...")
+    Concept(
+        "~head",
+        _re(r"run|runs|ran|head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|directed"),
+        _re(
+            r"president|ceo|chief|chair(?:man|woman|person)?|director|head\s+of|heads|headed\s+by|"
+            r"leads|led\s+by|runs"
+        ),
+        frozenset({"ORG", "PERSON"}),
+    ),
+    # "where does he teach?": "a political science professor at Beijing's Renmin University"
+    Concept(
+        "~teach",
+        _re(r"teach|teaches|teaching|taught|lecture|lectures|lectured"),
+        _re(r"teach(?:es|ing)?|taught|professor|lecturer|lectures?|faculty"),
+    ),
+)
+
+
+def sentence_concepts(text: str) -> set[str]:
+    """The concept terms a sentence satisfies."""
+    return {c.term for c in CONCEPTS if c.sentence.search(text)}
+
+
+def question_concepts(text: str, qtype: str) -> tuple[list[str], set[str]]:
+    """(concept terms, stems of the words that said them) for a question: the words give
+    way to the concept, since the articles say it otherwise."""
+    found: list[str] = []
+    spent: set[str] = set()
+    for c in CONCEPTS:
+        if c.qtypes is not None and qtype not in c.qtypes:
+            continue
+        hits = list(c.question.finditer(text))
+        if hits:
+            found.append(c.term)
+            spent |= {t for m in hits for t in terms(m.group(0))}
+    return found, spent
