@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .question import _ROLE, DATE, NUMBER, ORG, PERSON, PLACE, REASON
+from .question import DATE, NUMBER, ORG, PERSON, PLACE, REASON, ROLE_STEMS
 from .retrieve import terms
 
 _MONTH = (
@@ -208,8 +208,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
-            title = _TITLE_ACRONYM.match(s)
-            if qtype == ORG and title:
+            title = _TITLE_ACRONYM.match(s) if qtype == ORG else None
+            if title:
                 # "president and CEO of the Korea Economic Institute": a title, not the organisation
                 if title.end() == len(s):
                     continue
@@ -401,7 +401,7 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         )
         # a capitalised one is a title ("Joseph Yun, Senior Adviser to the Asia Program")
         # only when it names a role: ", North Korea's ..." does not
-        if after and after.group(1)[0].isupper() and not re.search(rf"\b{_ROLE}\b", after.group(1).lower()):
+        if after and after.group(1)[0].isupper() and not ROLE_STEMS & set(terms(after.group(1))):
             after = None
         if after:
             a = m.end() + after.start(1)

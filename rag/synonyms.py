@@ -6,9 +6,10 @@ question and the sentence each get a concept term when they use one of its wordi
 and coverage counts the concept like any other term (with its own idf).
 
 A concept has the wordings that set it off in a question and those that satisfy it in
-a sentence; they differ where a question word is ambiguous in running text ("head"
-is a verb in "who heads the institute?", a noun in "head of state"). Only general
-English paraphrases belong here, none about this corpus.
+a sentence; they differ where a question word is ambiguous in running text ("who
+heads the institute?" asks for its president, but "Kim headed to Beijing" is travel,
+so articles satisfy it only with "president", "head of", "headed by" and the like).
+Only general English paraphrases belong here, none about this corpus.
 """
 
 from __future__ import annotations
