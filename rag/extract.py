@@ -199,11 +199,14 @@ def build_answer(
                     chosen[0] = best
             full = _full_name(c, table, ranked) if ante is None else None
             if full is not None and all(full.sent.row != x.sent.row for x in chosen):
-                chosen.insert(chosen.index(c) + 1, full)
                 if c is best:
-                    # the short answer is the name in full, and the sentence saying it is quoted
-                    best = replace(best, span=(best.span[0], best.span[1], full.span[2]))  # type: ignore[index]
-                    chosen[0] = best
+                    # the short answer is the name in full, so the sentence saying it
+                    # leads (the short answer is always in the first quote), and the one
+                    # that answers follows it, as in the article
+                    chosen.insert(0, full)
+                    best = full
+                else:
+                    chosen.insert(chosen.index(c) + 1, full)
         if q.qtype == REASON and len(chosen) < config.max_quotes:
             # an explanation often runs on into the next sentence ("It was not a
             # coincidence ... " then "China has always been very sensitive to the timing")
