@@ -15,11 +15,12 @@ from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, outlet_docs
-from .question import PERSON, PLACE, analyze, answer_type, needs_context, split_question
+from .question import PERSON, PLACE, Question, analyze, answer_type, needs_context, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentences import SentenceTable
 from .spans import spans
+from .synonyms import question_concepts
 
 
 class QuestionError(ValueError):
@@ -129,7 +130,7 @@ class Pipeline:
         query = f"{text} {context}".strip()
         qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
         hits = retriever.search(
-            query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=terms(text) + terms(context)
+            query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=bm25_terms(q, text, context)
         )
         parts = None
         pieces = split_question(text)
@@ -150,10 +151,11 @@ class Pipeline:
             pvecs = self.embedder.encode(queries) if qvec is not None else [None] * len(pieces)
             # each part retrieves for itself: its answer may sit in a passage the whole
             # question does not rank high
-            parts = [
-                (analyze(p, c), v, retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode))
-                for p, c, qt, v in zip(pieces, ctx, queries, pvecs)
-            ]
+            parts = []
+            for p, c, qt, v in zip(pieces, ctx, queries, pvecs):
+                pq = analyze(p, c)
+                ph = retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode, query_terms=bm25_terms(pq, p, c))
+                parts.append((pq, v, ph))
         # Sentences are compared with the question itself: the retrieval query of a
         # follow-up also holds the earlier turn, whose sentences it would favour.
         svec = self.embedder.encode_query(text) if qvec is not None and context else qvec
@@ -169,6 +171,13 @@ class Pipeline:
 
     def conversation(self) -> Conversation:
         return Conversation(self)
+
+
+def bm25_terms(q: Question, text: str, context: str) -> list[str]:
+    """BM25's query, read as sentence scoring reads the question: "wrap up" gives way to
+    ~end, which the chunk saying "ends on Thursday" was indexed with."""
+    concepts, _ = question_concepts(text, q.qtype, retrieval=True)
+    return terms(text) + concepts + terms(context)
 
 
 def subject_of(question: str) -> str | None:

@@ -25,7 +25,7 @@ from .records import Hit
 from .retrieve import terms
 from .spans import describe_spans, fits_subtype, head_phrases, kind_spans, phrases, spans
 from .speakers import speakers
-from .synonyms import sentence_concepts
+from .synonyms import RELATIONS, sentence_concepts
 from .typos import name_variants, with_variants
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
@@ -40,6 +40,10 @@ _COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|en
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
 W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
+# per relation the question asks about ("who heads", "when did it wrap up") that the
+# sentence does not state in any wording: the one saying "which ends on Thursday"
+# answers, not the one closer in words that says "two days from Tuesday"
+W_RELATION = 0.1
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
@@ -350,6 +354,7 @@ def score_sentences(
         pool.setdefault(row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     heads = _KIN if q.kin else {q.head}
+    relations = [t for t in q.terms if t in RELATIONS]
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -373,6 +378,7 @@ def score_sentences(
         if row in named_in:
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
+        score -= W_RELATION * sum(t not in s.terms for t in relations)
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if agent_docs and span is not None and s.doc in agent_docs and _agent_line(q, s.text[: span[0]]):

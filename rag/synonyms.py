@@ -26,6 +26,9 @@ class Concept:
     question: re.Pattern[str]
     sentence: re.Pattern[str]
     qtypes: frozenset[str] | None = None  # the answer types it applies to (None: all)
+    # whether BM25 searches by it too: not for one whose words are the story's topic
+    # ("trip" is in most questions here; doubled, it outweighs the question's names)
+    retrieve: bool = True
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -46,14 +49,16 @@ _TRAVEL = r"trips?|travel(?:s|led|ed|ling|ing|er|ers)?|journey(?:s|ed|ing)?"
 CONCEPTS: tuple[Concept, ...] = (
     Concept("~office", _re(_OFFICE), _re(_OFFICE)),
     Concept("~end", _re(_END), _re(_END)),
-    Concept("~travel", _re(_TRAVEL), _re(_TRAVEL)),
+    Concept("~travel", _re(_TRAVEL), _re(_TRAVEL), retrieve=False),
     # "who heads the institute?", "what group does she run?": the article names the
     # post ("president and CEO of ...")
     Concept(
         "~head",
         _re(r"run|runs|ran|head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|directed"),
         _re(
-            r"president|ceo|chief|chair(?:man|woman|person)?|director|head\s+of|heads|headed\s+by|"
+            # a title before a name is how the article addresses someone ("President
+            # Donald Trump"), not what the question asks them to head
+            r"(?:president|ceo|chief|chair(?:man|woman|person)?|director)(?!\s+(?-i:[A-Z]))|head\s+of|heads|headed\s+by|"
             r"leads|led\s+by|runs"
         ),
         frozenset({"ORG", "PERSON"}),
@@ -66,19 +71,23 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
 )
 
-
-def sentence_concepts(text: str) -> set[str]:
-    """The concept terms a sentence satisfies."""
-    return {c.term for c in CONCEPTS if c.sentence.search(text)}
+# the concepts that name what a question asks about, not its topic
+RELATIONS = frozenset(c.term for c in CONCEPTS if c.retrieve)
 
 
-def question_concepts(text: str, qtype: str) -> tuple[list[str], set[str]]:
+def sentence_concepts(text: str, retrieval: bool = False) -> set[str]:
+    """The concept terms a sentence satisfies (with `retrieval`, those BM25 indexes)."""
+    return {c.term for c in CONCEPTS if c.sentence.search(text) and (c.retrieve or not retrieval)}
+
+
+def question_concepts(text: str, qtype: str, retrieval: bool = False) -> tuple[list[str], set[str]]:
     """(concept terms, stems of the words that said them) for a question: the words give
-    way to the concept, since the articles say it otherwise."""
+    way to the concept, since the articles say it otherwise. With `retrieval`, only the
+    concepts BM25 indexes."""
     found: list[str] = []
     spent: set[str] = set()
     for c in CONCEPTS:
-        if c.qtypes is not None and qtype not in c.qtypes:
+        if (c.qtypes is not None and qtype not in c.qtypes) or (retrieval and not c.retrieve):
             continue
         hits = list(c.question.finditer(text))
         if hits:

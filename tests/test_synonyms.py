@@ -39,3 +39,34 @@ def test_coming_to_power_finds_taking_office(pipeline):
 def test_a_trip_meant_to_last_finds_the_days_of_travel(pipeline):
     ans = pipeline.answer("How long was Kim's journey to China meant to last?")
     assert not ans.abstained and "four" in (ans.short_answer or "")
+
+
+def test_retrieval_searches_by_the_concept_too(pipeline):
+    # "wrap up" shares no word with "which ends on Thursday": BM25 finds the passage
+    # only through the ~end both were given
+    ans = pipeline.answer("When does Kim's Beijing trip wrap up?", k=8)
+    assert any("which ends on Thursday" in s.text for s in ans.sources)
+    assert "Thursday" in ans.quotes[0].text
+
+
+def test_a_topic_concept_does_not_widen_retrieval():
+    # "trip" is in most questions about these articles; searched as ~travel as well, it
+    # would outweigh the names the question gives
+    assert question_concepts("Which expert commented on Kim's trip?", PERSON, retrieval=True)[0] == []
+    assert question_concepts("When does the trip wrap up?", DATE, retrieval=True)[0] == ["~end"]
+    assert "~travel" not in sentence_concepts("his four-day travel", retrieval=True)
+
+
+def test_a_title_before_a_name_is_not_heading_something():
+    assert "~head" not in sentence_concepts("a second meeting with President Donald Trump")
+    assert "~head" not in sentence_concepts("Chinese President Xi Jinping said")
+    assert "~head" in sentence_concepts("the president of the institute said")
+
+
+def test_the_sentence_stating_the_relation_asked_about_wins(pipeline):
+    # "two days from Tuesday" is closer in words and embedding; only "which ends on
+    # Thursday" says when the stay wraps up
+    ans = pipeline.answer("On what weekday was Kim's January stay in Beijing due to wrap up?")
+    assert not ans.abstained and ans.short_answer == "Thursday"
+    ans = pipeline.answer("What group does former ambassador Kathleen Stephens run?")
+    assert not ans.abstained and "Korea Economic Institute" in (ans.short_answer or "")
