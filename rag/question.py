@@ -116,8 +116,17 @@ class Question:
     outlet_docs: set[str] = field(default_factory=set)
 
 
+# "And when does he think ...?", "So, where did they meet?": a follow-up's opening word
+# ties it to the conversation (needs_context reads it) but is no part of what it asks
+_LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright)\b[\s,]*)+(?=\w)", re.I)
+
+
+def strip_lead(text: str) -> str:
+    return _LEAD.sub("", text)
+
+
 def answer_type(text: str) -> str:
-    q = text.lower().strip()
+    q = strip_lead(text).lower().strip()
     for qtype, pat in _TYPE_RULES:
         if re.search(pat, q):
             return qtype
@@ -343,6 +352,7 @@ _DATE_WORDS = frozenset(terms("day days week month months year years date dates 
 
 
 def analyze(text: str, carried_text: str = "") -> Question:
+    text = strip_lead(text)
     drop = _qstems()
     if not _TELL_ME.match(text):
         drop = drop - {"tell"}  # "Trump will tell him" is content; "tell me ..." is not

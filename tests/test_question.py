@@ -154,3 +154,11 @@ def test_whats_asks_for_a_description_like_what_is():
     from rag.question import described
 
     assert described("What's Yun's job title?") == "Yun"
+
+
+def test_a_follow_ups_opening_word_does_not_hide_what_it_asks():
+    assert answer_type("And when does he think the next summit will happen?") == DATE
+    assert answer_type("So, where did they meet?") == PLACE
+    assert answer_type("OK, and who went with him?") == PERSON
+    q = analyze("So where did they meet?")
+    assert q.qtype == PLACE and "so" not in q.terms
