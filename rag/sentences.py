@@ -39,6 +39,13 @@ _PREPOSITIONS = frozenset(
 _COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
+# "when does he expect/think ...": the date is in what he said, not in the line saying
+# when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
+_OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee)\w*", re.I)
+# a date the question places ahead ("when will the next summit happen?") is not one
+# the article places behind ("the repeat of last year")
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
+_PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlier)$", re.I)
 W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 # per relation the question asks about ("who heads", "when did it wrap up") that the
 # sentence does not state in any wording: the one saying "which ends on Thursday"
@@ -355,6 +362,8 @@ def score_sentences(
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     heads = _KIN if q.kin else {q.head}
     relations = [t for t in q.terms if t in RELATIONS]
+    opinion = q.qtype == DATE and _OPINION.search(q.text) is not None
+    ahead = q.qtype == DATE and _FUTURE.search(q.text) is not None
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -370,6 +379,9 @@ def score_sentences(
                 typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
         if q.subtype == "DESCRIBE" and span is not None and _BEFORE.search(q.text) and not _FORMER.search(span[2]):
             typed = 0.0  # "his career before his current role": "a retired U.S. diplomat", not his title now
+        if q.qtype == DATE and span is not None:
+            if (opinion and _outside_quotes(s.text, span)) or (ahead and _PAST_DATE.search(span[2])):
+                typed = 0.0
         if q.subtype == "MEANS" and span is not None and " " in span[2]:
             typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
         if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
@@ -386,6 +398,34 @@ def score_sentences(
             own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))
     return sorted(out, key=lambda x: -x.score)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of a sentence. One whose first mark closes a quotation was
+    opened in an earlier sentence ('... in the near future. But this can be realized
+    sometime after the second summit."'), so it is quoted from its start."""
+    marks = [(m.start(), m.group(0)) for m in re.finditer(r"[“”\"]", text)]
+    if not marks:
+        return []
+    straight = sum(c == '"' for _, c in marks)
+    first = marks[0][1]
+    inside = first == "”" or (first == '"' and straight % 2 == 1 and not text.lstrip().startswith('"'))
+    out, start = [], 0
+    for pos, c in marks:
+        if inside and c != "“":
+            out.append((start, pos))
+            inside = False
+        elif not inside and c != "”":
+            start, inside = pos + 1, True
+    if inside:
+        out.append((start, len(text)))
+    return out
+
+
+def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:
+    """Does the span lie outside the quotation of a sentence that quotes someone?"""
+    quoted = _quoted(text)
+    return bool(quoted) and not any(a <= span[0] and span[1] <= b for a, b in quoted)
 
 
 def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:

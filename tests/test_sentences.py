@@ -1,0 +1,32 @@
+"""Sentence scoring (rag/sentences.py): which sentence answers, and its short answer."""
+
+from __future__ import annotations
+
+from rag.sentences import _quoted
+
+
+def test_quoted_stretches_of_a_sentence():
+    def said(t: str) -> list[str]:
+        return [t[a:b] for a, b in _quoted(t)]
+
+    assert said("“It is the repeat of last year,” said Yun, speaking in 2019.") == ["It is the repeat of last year,"]
+    assert said('"Not now," he said, "but later."') == ["Not now,", "but later."]
+    # a quotation opened in an earlier sentence runs from this one's start
+    assert said('But this can be realized after the second summit."') == [
+        "But this can be realized after the second summit."
+    ]
+    assert said("No one is quoted here.") == []
+
+
+def test_an_expected_date_is_in_what_was_said_not_in_the_attribution(pipeline):
+    # "..., said Yun, ... speaking on a panel ... in 2019" dates the panel, not his forecast
+    ans = pipeline.answer("When does Joseph Yun believe Trump and Kim will meet again?")
+    assert ans.short_answer == "end of February or early March"
+
+
+def test_a_date_ahead_is_not_one_the_article_places_behind(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Who is Joseph Yun?")
+    ans = conv.ask("And when does he think the next summit will happen?")
+    # "the repeat of last year" is quoted from him too, but the question looks ahead
+    assert ans.short_answer == "end of February or early March"
