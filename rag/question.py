@@ -105,7 +105,7 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, AGENT, KIND, DESCRIBE, COMPANY
+    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
@@ -251,6 +251,10 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "AGE"
     if qtype == NUMBER and re.search(rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b", q):
         return "MAGNITUDE"
+    if qtype == NUMBER and re.search(r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b", q):
+        return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not
+    if qtype == NUMBER and re.search(r"\bhow many\b", q):
+        return "COUNT"  # "how many officials": neither "his fourth visit" nor "two days"
     if qtype == PERSON and _COMPANY.search(q):
         return "COMPANY"
     if qtype == PERSON and re.search(

@@ -351,6 +351,13 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "DURATION":
         # "four days", "more than five years"; an ordinal ("second day") is not a length
         return bool(_UNITS.search(text)) and not re.search(r"\b(first|second|third|fourth|fifth)\b", text, re.I)
+    if subtype in ("TIMES", "COUNT"):
+        # a count of things or occasions is no length of time, and only occasions are
+        # counted by an ordinal ("his fourth visit")
+        ordinal = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", text, re.I)
+        # nor is the day or year of a date ("on Jan. 8, 2019")
+        dated = re.fullmatch(r"(1\d|20)\d{2}", text) or re.search(rf"\b(?:{_MONTH})\.?\s*$", sentence[:a])
+        return not _UNITS.search(text) and (subtype == "TIMES" or not ordinal) and not dated
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "MAGNITUDE":

@@ -162,3 +162,9 @@ def test_a_follow_ups_opening_word_does_not_hide_what_it_asks():
     assert answer_type("OK, and who went with him?") == PERSON
     q = analyze("So where did they meet?")
     assert q.qtype == PLACE and "so" not in q.terms
+
+
+def test_how_many_asks_for_a_count_of_things_or_of_occasions():
+    assert analyze("How many officials were in the delegation?").subtype == "COUNT"
+    assert analyze("How many times had he been to China before it?").subtype == "TIMES"
+    assert analyze("How many days did the trip last?").subtype == "DURATION"

@@ -104,3 +104,20 @@ def test_an_organisation_is_not_a_title_nor_its_staff():
     found = [t for _a, _b, t in spans(s, ORG)]
     assert "CEO" not in found and any("Korea Economic Institute" in t for t in found)
     assert [t for _a, _b, t in spans("Renmin University's Shi said there is no link.", ORG)] == ["Renmin University"]
+
+
+def test_a_count_is_no_ordinal_length_or_date():
+    s = "his fourth visit, a four-day trip, seen in Beijing on Jan. 8, 2019, with 28,000 troops"
+    at = s.index
+    assert not fits_subtype("fourth", s, at("fourth"), "COUNT")
+    assert fits_subtype("fourth", s, at("fourth"), "TIMES")  # "his fourth visit" counts visits
+    assert not fits_subtype("four-day", s, at("four-day"), "TIMES")
+    assert not fits_subtype("8", s, at("8,"), "COUNT")
+    assert not fits_subtype("2019", s, at("2019"), "COUNT")
+    assert fits_subtype("28,000", s, at("28,000"), "COUNT")
+
+
+def test_a_count_the_articles_never_give_is_declined(pipeline):
+    # "his fourth visit" and "Jan. 8, 2019" are the only figures near these words
+    ans = pipeline.answer("How many North Korean officials were in Kim's January 2019 delegation?")
+    assert ans.abstained, ans.short_answer
