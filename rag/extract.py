@@ -19,7 +19,7 @@ from .index import Index
 from .question import PERSON, REASON, Question
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard
-from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences, unseen_share
+from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences
 from .spans import spans
 
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
@@ -112,7 +112,7 @@ def build_answer(
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
     hits = rerank(hits, ranked, table, index, config.candidates)
-    conf = confidence(q, ranked[0], unseen_share(q, table)) if ranked else 0.0
+    conf = confidence(q, ranked[0], table) if ranked else 0.0
     firsts: list[Scored] = []
     kinds: list[str] = []  # the answer type of each part
     if parts:
@@ -123,7 +123,7 @@ def build_answer(
         for pq, pv, ph in parts:
             pr = score_sentences(pq, ph or hits[: config.candidates], table, pv)
             if pr:
-                c = confidence(pq, pr[0], unseen_share(pq, table))
+                c = confidence(pq, pr[0], table)
                 confs.append(c)
                 if c >= config.abstain_threshold:
                     firsts.append(pr[0])

@@ -480,8 +480,30 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     return num / den if den else (0.0 if q.carried else 1.0)
 
 
-def confidence(q: Question, best: Scored, unseen: float) -> float:
+_SPEAKER_Q = re.compile(
+    r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
+    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see)\b"
+)
+
+
+def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask what someone said or thinks ("when did Stephens predict
+    ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
+    sentence with no attribution of its own may be quoting them: quotations run over
+    sentences and paragraphs before the name comes."""
+    m = _SPEAKER_Q.search(q.text)
+    speaker = table.speaker.get(best.sent.row)
+    if m is None or not speaker:
+        return False
+    surname = terms(m.group(1).split()[-1])
+    return bool(surname) and surname[-1] not in speaker | best.sent.terms
+
+
+def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     """Probability-like score that `best` answers the question (weights fit on dev)."""
+    unseen = unseen_share(q, table)
+    # quoting someone else is a sure miss: weighs like a whole sentence of coverage
+    missing = -3.0 if speaker_missing(q, best, table) else 0.0
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
     # Grid-searched on the dev split for the most abstentions at <= 8% false abstains;
     # the boundary (z = 0) maps to confidence 0.5, Config.abstain_threshold's default.
@@ -491,5 +513,5 @@ def confidence(q: Question, best: Scored, unseen: float) -> float:
     # or a group ("who would dominate the talks?" -> "the US and South Korea"). On
     # SQuAD, whose "where" answers are often common nouns, it declines ~3% more.
     untyped = -1.0 if q.qtype == PERSON else -2.0
-    z = 2.0 * best.cover + 1.0 * best.dense - 8.0 * unseen + (1.0 if typed else untyped) - 1.075
+    z = missing + 2.0 * best.cover + 1.0 * best.dense - 8.0 * unseen + (1.0 if typed else untyped) - 1.075
     return 1.0 / (1.0 + math.exp(-3.0 * z))

@@ -30,3 +30,12 @@ def test_a_date_ahead_is_not_one_the_article_places_behind(pipeline):
     ans = conv.ask("And when does he think the next summit will happen?")
     # "the repeat of last year" is quoted from him too, but the question looks ahead
     assert ans.short_answer == "end of February or early March"
+
+
+def test_what_someone_said_is_not_answered_by_another_speakers_words(pipeline):
+    # '"I do think ... end of February or early March," he added' is Yun's, and nothing
+    # quotes Kathleen Stephens on a date
+    ans = pipeline.answer("When did Kathleen Stephens say the second summit would be held?")
+    assert ans.abstained, ans.short_answer
+    ans = pipeline.answer("When did Joseph Yun say the second summit would be held?")
+    assert ans.short_answer == "end of February or early March"
