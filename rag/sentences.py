@@ -25,7 +25,7 @@ from .records import Hit
 from .retrieve import terms
 from .spans import describe_spans, fits_subtype, head_phrases, kind_spans, phrases, spans
 from .speakers import speakers
-from .synonyms import RELATIONS, sentence_concepts
+from .synonyms import RELATIONS, concept_spans, sentence_concepts
 from .typos import name_variants, with_variants
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
@@ -370,6 +370,8 @@ def score_sentences(
         own, total = coverage(q, table, s)
         dense = float(sims[row]) if sims is not None else 0.0
         span = best_span(q, s, table)
+        if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
+            span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
         typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS")) else 0.0
         if span is not None and q.head and q.qtype in (PERSON, ORG, PLACE, NUMBER) and heads & _span_nouns(q, s, span):
             typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
@@ -420,6 +422,21 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     if inside:
         out.append((start, len(text)))
     return out
+
+
+def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
+    """Does the sentence say the span's person heads what the question asks about: a
+    post next to the name ("Stephens, president and CEO of the ... Institute") whose
+    next words are the question's ("the editor in chief at the Global Times" heads no
+    delegation)?"""
+    qset = set(q.terms)
+    for a, b in concept_spans("~head", text):
+        near = len(text[min(b, span[1]) : max(a, span[0])].split()) <= 6
+        # what is headed follows the post, and stops at the name if the name follows
+        headed = text[b : span[0]] if span[0] >= b else text[b:]
+        if near and qset & set(terms(" ".join(headed.split()[:10]))):
+            return True
+    return False
 
 
 def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:

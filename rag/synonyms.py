@@ -54,12 +54,12 @@ CONCEPTS: tuple[Concept, ...] = (
     # post ("president and CEO of ...")
     Concept(
         "~head",
-        _re(r"run|runs|ran|head|heads|headed|lead|leads|chair|chairs|chaired|direct|directs|directed"),
+        _re(r"run|runs|ran|head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed"),
         _re(
             # a title before a name is how the article addresses someone ("President
             # Donald Trump"), not what the question asks them to head
             r"(?:president|ceo|chief|chair(?:man|woman|person)?|director)(?!\s+(?-i:[A-Z]))|head\s+of|heads|headed\s+by|"
-            r"leads|led\s+by|runs"
+            r"leads|led(?!\s+to\b)|runs"
         ),
         frozenset({"ORG", "PERSON"}),
     ),
@@ -73,6 +73,12 @@ CONCEPTS: tuple[Concept, ...] = (
 
 # the concepts that name what a question asks about, not its topic
 RELATIONS = frozenset(c.term for c in CONCEPTS if c.retrieve)
+
+
+def concept_spans(term: str, text: str) -> list[tuple[int, int]]:
+    """Where a sentence says concept `term` ("president and CEO of" for ~head)."""
+    c = next(c for c in CONCEPTS if c.term == term)
+    return [m.span() for m in c.sentence.finditer(text)]
 
 
 def sentence_concepts(text: str, retrieval: bool = False) -> set[str]:

@@ -39,3 +39,16 @@ def test_what_someone_said_is_not_answered_by_another_speakers_words(pipeline):
     assert ans.abstained, ans.short_answer
     ans = pipeline.answer("When did Joseph Yun say the second summit would be held?")
     assert ans.short_answer == "end of February or early March"
+
+
+def test_who_heads_something_needs_a_sentence_saying_so(pipeline):
+    # the articles name Trump, Hu Xijin ("the editor in chief at the Global Times") and
+    # Ri Su-yong ("vice party chairman") near the talks, but none as heading the US side
+    for question in (
+        "Who headed the US delegation at the Beijing trade talks?",
+        "Who led the American team at the vice-minister-level talks in Beijing?",
+    ):
+        ans = pipeline.answer(question)
+        assert ans.abstained, (question, ans.short_answer)
+    ans = pipeline.answer("Who is the head of the Korea Economic Institute of America?")
+    assert ans.short_answer == "Kathleen Stephens"

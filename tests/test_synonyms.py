@@ -19,6 +19,7 @@ def test_an_ambiguous_word_counts_only_for_the_answer_types_it_fits():
     # in a question or an article
     assert question_concepts("Who heads the Korea Economic Institute?", PERSON)[0] == ["~head"]
     assert question_concepts("What group does she run?", ORG)[0] == ["~head"]
+    assert question_concepts("Who led the US team?", PERSON)[0] == ["~head"]
     assert question_concepts("When did he head to Beijing?", DATE)[0] == []
     assert "~head" in sentence_concepts("said Stephens, president and CEO of the institute")
     assert "~head" not in sentence_concepts("Kim headed to Beijing on Monday")
