@@ -13,7 +13,9 @@ from .spans import spans
 # "..., he added." / "she said": a quotation attributed by pronoun, whose speaker is
 # named in an attribution a few sentences back ("said Yun, a retired U.S. diplomat")
 _PRONOUN_SAID = re.compile(
-    r"[,”\"]\s*(?:he|she)\s+(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned)\b"
+    r"[,”\"]\s*(?:he|she|the\s+(?:expert|analyst|professor|researcher|scholar|diplomat|official|spokesman|"
+    r"spokeswoman|spokesperson|fellow|adviser|advisor))\s+"
+    r"(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b"
     r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
 )
@@ -48,6 +50,19 @@ _SPEAKER_REACH = 4  # sentences back to look for the speaker's name
 _OPENS_QUOTE = re.compile(r"^\s*[“\"]")
 
 
+def _known(seq: list, known: dict[str, str] | None) -> dict[str, str]:
+    """Word of a full name in the article -> that name ("Lu" -> "Lu Kang"); `known` once
+    worked out."""
+    if known is not None:
+        return known
+    out: dict[str, str] = {}
+    for x in seq:
+        for _a, _b, n in spans(x.text, PERSON):
+            for w in n.split() if " " in n else ():
+                out.setdefault(w, n)
+    return out
+
+
 def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int, set[str]], dict[int, int]]:
     """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
     refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it;
@@ -55,6 +70,8 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
     sentences in order (SentenceTable.by_doc); `para` maps a row to an object its
     paragraph's rows share.
 
+    "The expert said" refers back as "he said" does, and the sentences of a quotation
+    opening the paragraph of such an attribution are that speaker's too.
     A paragraph that is all quotation and names no speaker goes on with the speaker of
     the quotation that ends the paragraph before it: the newspaper convention for words
     running over paragraphs ("“...,” he said." then "“... But this can be realized
@@ -66,12 +83,7 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
         for s in seq:
             if not _PRONOUN_SAID.search(s.text):
                 continue
-            if known is None:
-                known = {}
-                for x in seq:
-                    for _a, _b, n in spans(x.text, PERSON):
-                        for w in n.split() if " " in n else ():
-                            known.setdefault(w, n)
+            known = _known(seq, known)
             for prev in reversed(seq[max(0, s.pos - _SPEAKER_REACH) : s.pos]):
                 name = _attributed(prev.text, known)
                 if name:
@@ -84,6 +96,21 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
                 paragraphs[-1].append(s)
             else:
                 paragraphs.append([s])
+        for group in paragraphs:
+            # '"On top of that, Trump criticized ... . What is interesting is ...," the
+            # expert said.': a quotation opening the paragraph is all one speaker's, up
+            # to the sentence attributing it by pronoun. (Not where it names him: the
+            # sentence naming him also says who he is, which his words would outscore.)
+            if not _OPENS_QUOTE.match(group[0].text):
+                continue
+            for i, g in enumerate(group):
+                who = out.get(g.row)
+                if who:
+                    for e in group[:i]:
+                        out.setdefault(e.row, who)
+                        source.setdefault(e.row, source.get(g.row, g.row))
+                if who or _SAID.search(g.text):
+                    break
         for before, group in zip(paragraphs, paragraphs[1:]):
             last = before[-1]
             if not _OPENS_QUOTE.match(group[0].text) or any(_SAID.search(g.text) for g in group):
@@ -92,7 +119,8 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
                 continue  # the paragraph before ends on narration, not on someone's words
             who = out.get(last.row)
             if who is None:
-                name = _attributed(last.text, known or {})
+                known = _known(seq, known)
+                name = _attributed(last.text, known)
                 who = set(terms(name)) if name else None
             if who:
                 for g in group:

@@ -1,0 +1,29 @@
+"""Who speaks in a quotation attributed by pronoun or description (rag/speakers.py)."""
+
+from __future__ import annotations
+
+
+def _speaker_of(pipeline, opening: str) -> set[str] | None:
+    table = pipeline._parts()[2]
+    row = next(s.row for s in table.rows if s.text.startswith(opening))
+    return table.speaker.get(row)
+
+
+def test_the_expert_said_refers_back_to_the_named_expert(pipeline):
+    # '"..., Shin said." then '"On top of that, Trump criticized ... . What is
+    # interesting is ...," the expert said.': both sentences of the quotation are Shin's
+    assert "shin" in (_speaker_of(pipeline, '"On top of that, Trump criticized') or set())
+    assert "shin" in (_speaker_of(pipeline, "What is interesting is that a vice-minister") or set())
+
+
+def test_a_quotation_naming_its_speaker_gives_him_no_credit_elsewhere(pipeline):
+    # Zhao Tong is named at the paragraph's end; his other sentences are not credited
+    # with his name, or they would outscore the one saying where he works
+    assert _speaker_of(pipeline, "And it’s impossible for Chin") is None
+
+
+def test_a_follow_up_finds_what_the_expert_said(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Who is Shin Beom-chul?")
+    ans = conv.ask("What did he say Trump criticized back in May?")
+    assert ans.quotes[0].text.startswith('"On top of that, Trump criticized the China-North Korea summit')
