@@ -20,7 +20,7 @@ from .records import Answer
 from .retrieve import Retriever, terms
 from .sentences import SentenceTable
 from .spans import spans
-from .synonyms import question_concepts
+from .synonyms import RELATIONS
 
 
 class QuestionError(ValueError):
@@ -176,8 +176,7 @@ class Pipeline:
 def bm25_terms(q: Question, text: str, context: str) -> list[str]:
     """BM25's query, read as sentence scoring reads the question: "wrap up" gives way to
     ~end, which the chunk saying "ends on Thursday" was indexed with."""
-    concepts, _ = question_concepts(text, q.qtype, retrieval=True)
-    return terms(text) + concepts + terms(context)
+    return terms(text) + [t for t in q.terms if t in RELATIONS] + terms(context)
 
 
 def subject_of(question: str) -> str | None:

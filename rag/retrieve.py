@@ -84,14 +84,14 @@ class Retriever:
         if self._bm25 is None:
             import bm25s
 
-            from .synonyms import sentence_concepts  # synonyms imports terms() from here
+            from .synonyms import RELATIONS, sentence_concepts  # synonyms imports terms() from here
 
             # a chunk also gets the concept terms it says ("which ends on Thursday" ->
             # ~end), so "when does the trip wrap up?" finds it by its meaning
             corpus = []
             for c in self.index.chunks:
                 text = embed_text(c, self.index.docs[c.doc_id].title)
-                corpus.append(terms(text) + sorted(sentence_concepts(text, retrieval=True)))
+                corpus.append(terms(text) + sorted(sentence_concepts(text) & RELATIONS))
             self._chunk_terms = [set(t) for t in corpus]
             bm = bm25s.BM25()
             bm.index(corpus, show_progress=False)

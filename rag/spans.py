@@ -317,6 +317,7 @@ def _stop() -> frozenset[str]:
 
 _AGE_RE = re.compile(r"\b\d{1,3}-year-old\b|\b\d{1,3} years old\b|\baged \d{1,3}\b")
 _UNITS = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -350,14 +351,13 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         )
     if subtype == "DURATION":
         # "four days", "more than five years"; an ordinal ("second day") is not a length
-        return bool(_UNITS.search(text)) and not re.search(r"\b(first|second|third|fourth|fifth)\b", text, re.I)
+        return bool(_UNITS.search(text)) and not _ORDINAL.search(text)
     if subtype in ("TIMES", "COUNT"):
         # a count of things or occasions is no length of time, and only occasions are
         # counted by an ordinal ("his fourth visit")
-        ordinal = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", text, re.I)
         # nor is the day or year of a date ("on Jan. 8, 2019")
         dated = re.fullmatch(r"(1\d|20)\d{2}", text) or re.search(rf"\b(?:{_MONTH})\.?\s*$", sentence[:a])
-        return not _UNITS.search(text) and (subtype == "TIMES" or not ordinal) and not dated
+        return not _UNITS.search(text) and (subtype == "TIMES" or not _ORDINAL.search(text)) and not dated
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "MAGNITUDE":

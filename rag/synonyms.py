@@ -71,7 +71,8 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
 )
 
-# the concepts that name what a question asks about, not its topic
+# the concepts that name what a question asks about, not its topic: BM25 indexes and
+# searches by these, and sentence scoring wants them stated
 RELATIONS = frozenset(c.term for c in CONCEPTS if c.retrieve)
 
 
@@ -81,19 +82,18 @@ def concept_spans(term: str, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in c.sentence.finditer(text)]
 
 
-def sentence_concepts(text: str, retrieval: bool = False) -> set[str]:
-    """The concept terms a sentence satisfies (with `retrieval`, those BM25 indexes)."""
-    return {c.term for c in CONCEPTS if c.sentence.search(text) and (c.retrieve or not retrieval)}
+def sentence_concepts(text: str) -> set[str]:
+    """The concept terms a sentence satisfies."""
+    return {c.term for c in CONCEPTS if c.sentence.search(text)}
 
 
-def question_concepts(text: str, qtype: str, retrieval: bool = False) -> tuple[list[str], set[str]]:
+def question_concepts(text: str, qtype: str) -> tuple[list[str], set[str]]:
     """(concept terms, stems of the words that said them) for a question: the words give
-    way to the concept, since the articles say it otherwise. With `retrieval`, only the
-    concepts BM25 indexes."""
+    way to the concept, since the articles say it otherwise."""
     found: list[str] = []
     spent: set[str] = set()
     for c in CONCEPTS:
-        if (c.qtypes is not None and qtype not in c.qtypes) or (retrieval and not c.retrieve):
+        if c.qtypes is not None and qtype not in c.qtypes:
             continue
         hits = list(c.question.finditer(text))
         if hits:
