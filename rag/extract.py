@@ -13,13 +13,15 @@ from dataclasses import replace
 
 import numpy as np
 
+from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
 from .question import PERSON, REASON, Question
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard
-from .sentences import Scored, Sent, SentenceTable, confidence, score_sentences
+from .sentence_table import Sent, SentenceTable
+from .sentences import Scored, score_sentences
 from .spans import spans
 
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)

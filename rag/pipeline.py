@@ -18,7 +18,7 @@ from .outlets import cited_outlet, outlet_docs
 from .question import PERSON, PLACE, Question, analyze, answer_type, needs_context, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
-from .sentences import SentenceTable
+from .sentence_table import SentenceTable
 from .spans import spans
 from .synonyms import RELATIONS
 

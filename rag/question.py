@@ -21,6 +21,14 @@ _ROLE = (
 # stems of the role words: "minist", "professor", "spokesman"
 ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
 _KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?)\b", re.I)
+# kinship words answer "which family member" (Question.kin), and cover its words
+KIN = frozenset(
+    terms(
+        "sister brother wife husband son daughter father mother uncle aunt cousin niece nephew "
+        "sibling spouse grandson granddaughter grandfather grandmother"
+    )
+)
+KIN_ASKED = frozenset(terms("family relative member"))
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost"
@@ -114,6 +122,11 @@ class Question:
     choices: list[str] = field(default_factory=list)  # "by train or by plane?" -> the two
     # the articles of the outlet a question cites ("according to the Korea Times")
     outlet_docs: set[str] = field(default_factory=set)
+
+
+def entities(q: Question) -> set[str]:
+    """Stems of the capitalised words of the question and of what it carries: its names."""
+    return {t for w in re.findall(r"\b[A-Z][\w’'-]+", q.text[1:] + " " + q.carried_text) for t in terms(w)}
 
 
 # "And when does he think ...?", "So, where did they meet?": a follow-up's opening word

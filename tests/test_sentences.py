@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rag.sentences import _quoted
+from rag.answer_span import quoted
 
 
 def test_quoted_stretches_of_a_sentence():
     def said(t: str) -> list[str]:
-        return [t[a:b] for a, b in _quoted(t)]
+        return [t[a:b] for a, b in quoted(t)]
 
     assert said("“It is the repeat of last year,” said Yun, speaking in 2019.") == ["It is the repeat of last year,"]
     assert said('"Not now," he said, "but later."') == ["Not now,", "but later."]

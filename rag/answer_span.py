@@ -1,0 +1,243 @@
+"""The short answer a sentence offers a question, and the type credit it earns: the typed
+candidate span nearest the question's words, checked against what the question asks
+(who heads it, what someone predicted, which post, who went along).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from .question import (
+    DATE,
+    KIN,
+    NUMBER,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    REASON,
+    ROLE_STEMS,
+    Question,
+    described,
+    kind_subject,
+)
+from .retrieve import terms
+from .sentence_table import Sent, SentenceTable
+from .spans import describe_spans, fits_subtype, head_phrases, kind_spans
+from .synonyms import concept_spans
+from .typos import with_variants
+
+# Prepositions (stemmed) the stopword list lets through: as anchors of a short answer they
+# pin it to the wrong name ("green light from Xi Jinping" for "which diplomat from ...")
+_PREPOSITIONS = frozenset(
+    "from than per via across behind beyond near onto amid along around despit unlik versus about".split()
+)
+# words that name someone's companions ("Accompanying Kim was his younger sister")
+_COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
+_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
+_FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
+# "when does he expect/think ...": the date is in what he said, not in the line saying
+# when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
+_OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee)\w*", re.I)
+# a date the question places ahead ("when will the next summit happen?") is not one
+# the article places behind ("the repeat of last year")
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
+_PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlier)$", re.I)
+HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
+_AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
+_CUE_RANK = {
+    "because": 0.35,
+    "due to": 0.3,
+    "resulted from": 0.3,
+    "result of": 0.25,
+    "driven by": 0.25,
+    "as": 0.2,
+    "since": 0.15,
+    "so that": 0.2,
+    "in order to": 0.2,
+}
+
+
+def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, int, str] | None, float]:
+    """The sentence's short answer and its type credit: 1 for a span of the type asked,
+    more where it also names the noun asked for, 0 where what the question asks of the
+    answer (a post, a quotation, a companion) rules the span out."""
+    span = best_span(q, s, table)
+    if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
+        span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
+    typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS")) else 0.0
+    if (
+        span is not None
+        and q.head
+        and q.qtype in (PERSON, ORG, PLACE, NUMBER)
+        and (KIN if q.kin else {q.head}) & _span_nouns(q, s, span)
+    ):
+        typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
+    elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:
+        title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
+        if title & ROLE_STEMS:
+            typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
+    if q.subtype == "DESCRIBE" and span is not None and _BEFORE.search(q.text) and not _FORMER.search(span[2]):
+        typed = 0.0  # "his career before his current role": "a retired U.S. diplomat", not his title now
+    if q.qtype == DATE and span is not None:
+        if (_OPINION.search(q.text) and _outside_quotes(s.text, span)) or (
+            _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
+        ):
+            typed = 0.0
+    if q.subtype == "MEANS" and span is not None and " " in span[2]:
+        typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
+    if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
+        typed = 0.0  # "who went with him": not whoever he met there
+    return span, typed
+
+
+def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
+    """The typed candidate nearest the question's words, preferring rare (specific) words."""
+    if q.subtype == "EXPAND":
+        cands = s.candidates("EXPAND")
+    elif q.subtype == "DESCRIBE":
+        name = described(q.text)
+        cands = describe_spans(s.text, name) if name else []
+    elif q.subtype == "MEANS":
+        cands = s.candidates("MEANS")
+    elif q.subtype == "KIND" and kind_subject(q.text):
+        cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
+    elif q.qtype == OTHER:
+        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else [])
+    else:
+        cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
+    if not cands:
+        return None
+    qset = set(q.terms) | set(q.carried)
+    aset = with_variants(qset - _PREPOSITIONS, table.variants)
+    words = s.words()
+    starts, ends = s.bounds()
+    anchors = [i for i, (_, _, t) in enumerate(words) if t in aset]
+    max_idf = table.idf("")
+    qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
+    best, best_score = None, -1e9
+    for a, b, text in cands:
+        # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
+        lo, hi = bisect_left(starts, a), bisect_right(ends, b)
+        if hi <= lo:
+            continue
+        ct = s.stems_between(lo, hi)
+        novel = ct - qset
+        if ct and not novel:
+            continue  # the question's own words are not its answer
+        dist = min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=8)
+        novelty = len(novel) / max(1, len(ct))
+        if q.qtype == PERSON:
+            # a name is new unless the question names it: "Kim Yo-jong" is not "Kim
+            # Jong-un", though the two share two of their three stems
+            names = [w.strip(".,’'").lower() for w in text.split()]
+            novelty = max(novelty, sum(w not in qnames for w in names) / max(1, len(names)))
+        rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
+        n = len(text.split())
+        # names usually open the sentence ("X, the editor in chief, said ..."): distance
+        # to the question's words matters less for them
+        per_word = 0.04 if q.qtype == PERSON else 0.08
+        score = novelty + 0.5 * rarity - per_word * min(dist, 12) - 0.03 * max(0, n - 3)
+        if q.head and q.head in ct:
+            score += 0.6  # "which university" -> "Shenzhen University"
+        if q.qtype == PERSON and n > 1:
+            score += 0.3
+        if q.subtype == "MEANS" and n > 1:
+            score += 1.0  # the vehicle ("his private jet") says how; a bare "flew" only half
+        if q.qtype == REASON:
+            cue = re.match(r"\w+(?: \w+)?", text.lower())
+            score += max((v for k, v in _CUE_RANK.items() if cue and cue.group(0).startswith(k)), default=0.0)
+        if score > best_score:
+            best, best_score = (a, b, text), score
+    if best is not None and q.qtype == PERSON:
+        # the title the question already names is not the answer: "who was the foreign
+        # minister" -> "Ri Yong-ho", not "Foreign Minister Ri Yong-ho"
+        a, b, text = best
+        words = list(re.finditer(r"\S+", text))
+        cut = 0
+        while (
+            cut < len(words) - 2 and all(t in qset for t in terms(words[cut].group(0))) and terms(words[cut].group(0))
+        ):
+            cut += 1
+        if cut:
+            off = words[cut].start()
+            best = (a + off, b, text[off:])
+    return best
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> frozenset[str]:
+    """Lower-case words of a question, without possessive 's: the names it says."""
+    return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of a sentence. One whose first mark closes a quotation was
+    opened in an earlier sentence ('... in the near future. But this can be realized
+    sometime after the second summit."'), so it is quoted from its start."""
+    marks = [(m.start(), m.group(0)) for m in re.finditer(r"[“”\"]", text)]
+    if not marks:
+        return []
+    straight = sum(c == '"' for _, c in marks)
+    first = marks[0][1]
+    inside = first == "”" or (first == '"' and straight % 2 == 1 and not text.lstrip().startswith('"'))
+    out, start = [], 0
+    for pos, c in marks:
+        if inside and c != "“":
+            out.append((start, pos))
+            inside = False
+        elif not inside and c != "”":
+            start, inside = pos + 1, True
+    if inside:
+        out.append((start, len(text)))
+    return out
+
+
+def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
+    """Does the sentence say the span's person heads what the question asks about: a
+    post next to the name ("Stephens, president and CEO of the ... Institute") whose
+    next words are the question's ("the editor in chief at the Global Times" heads no
+    delegation)?"""
+    qset = set(q.terms)
+    for a, b in concept_spans("~head", text):
+        near = len(text[min(b, span[1]) : max(a, span[0])].split()) <= 6
+        # what is headed follows the post, and stops at the name if the name follows
+        headed = text[b : span[0]] if span[0] >= b else text[b:]
+        if near and qset & set(terms(" ".join(headed.split()[:10]))):
+            return True
+    return False
+
+
+def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:
+    """Does the span lie outside the quotation of a sentence that quotes someone?"""
+    stretches = quoted(text)
+    return bool(stretches) and not any(a <= span[0] and span[1] <= b for a, b in stretches)
+
+
+def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
+    """Terms that describe the span: its own, and for a person the words of the title
+    or apposition around the name ("Professor Shin", "Shi Yinhong, a ... professor at")."""
+    if q.qtype != PERSON:
+        return set(terms(span[2]))
+    before = s.text[: span[0]].split()[-3:]
+    after = s.text[span[1] :].split()[:6]
+    return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))
+
+
+def agent_line(q: Question, before: str) -> bool:
+    """Is the text before a name the credit line the question's verb asks about?
+    "By X" (and a dateline "CITY (Outlet), X -") wrote it; "Translated by X" translated
+    it; "Reporting by X" reported for it."""
+    verb = _AGENT_VERB.search(q.text.lower())
+    b = before.strip().lower()
+    byline = b == "by" or bool(re.fullmatch(r"[a-z .]+\([^)]*\),", b))
+    if verb is None:
+        return byline
+    v = verb.group(1)
+    if v.startswith("translat"):
+        return b.endswith("translated by")
+    if v.startswith("report"):
+        return byline or b.endswith("reporting by")
+    return byline

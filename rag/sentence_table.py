@@ -1,0 +1,133 @@
+"""The sentences of the index: each with its stemmed terms (and the concepts it states),
+its words' offsets and its candidate answer spans, computed once; the table adds
+sentence-level idf, paragraphs, the speaker a pronoun attribution refers to, and each
+article's headline, byline and outlet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .index import Index
+from .question import OTHER
+from .retrieve import terms
+from .spans import phrases, spans
+from .speakers import speakers
+from .synonyms import sentence_concepts
+from .typos import name_variants, with_variants
+
+
+@dataclass
+class Sent:
+    doc: str
+    start: int
+    end: int
+    text: str
+    terms: set[str]
+    pos: int  # index in its document's sentence list
+    row: int  # row in Index.sent_vectors
+    _words: list[tuple[int, int, str]] | None = field(default=None, repr=False, compare=False)
+    _stems: list[tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    _bounds: tuple[list[int], list[int]] | None = field(default=None, repr=False, compare=False)
+    # candidate spans by answer type: the same for every question that reads this sentence
+    _spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def candidates(self, kind: str) -> list[tuple[int, int, str]]:
+        got = self._spans.get(kind)
+        if got is None:
+            got = phrases(self.text) + spans(self.text, "ORG_OR_CAPS") if kind == OTHER else spans(self.text, kind)
+            self._spans[kind] = got
+        return got
+
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of the words, for bisection."""
+        if self._bounds is None:
+            ws = self.words()
+            self._bounds = ([w[0] for w in ws], [w[1] for w in ws])
+        return self._bounds
+
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, stem) of every word, computed once: spans are measured against
+        them for every question that reads this sentence."""
+        if self._words is None:
+            found = [(m.start(), m.end(), tuple(terms(m.group(0)))) for m in _WORD.finditer(self.text)]
+            self._words = [(a, b, (t or ("",))[0]) for a, b, t in found]
+            self._stems = [t for _a, _b, t in found]
+        return self._words
+
+    def stems_between(self, lo: int, hi: int) -> set[str]:
+        """All stems of words lo..hi-1: terms() of the text they span."""
+        self.words()
+        return {t for ts in self._stems[lo:hi] for t in ts}  # type: ignore[index]
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+class SentenceTable:
+    """Every sentence of the index, with term sets and sentence-level idf."""
+
+    def __init__(self, index: Index) -> None:
+        self.by_doc: dict[str, list[Sent]] = {}
+        self.lookup: dict[tuple[str, int], Sent] = {}
+        self.rows: list[Sent] = []
+        self.vectors = index.sent_vectors
+        df: Counter[str] = Counter()
+        # a name misspelt once ("Dailan" in an article that says Dalian) matches both ways
+        self.variants = name_variants(d.text for d in index.docs.values())
+        for row, (doc_id, a, b) in enumerate(index.sentence_keys):
+            text = index.docs[doc_id].text[a:b]
+            seq = self.by_doc.setdefault(doc_id, [])
+            found = set(terms(text)) | sentence_concepts(text)
+            s = Sent(doc_id, a, b, text, with_variants(found, self.variants), len(seq), row)
+            seq.append(s)
+            self.rows.append(s)
+            self.lookup[(doc_id, a)] = s
+            s.words()  # once here, not inside each question's span search
+            df.update(s.terms)
+        # the terms of each paragraph: a quote running over several sentences names its
+        # speaker once, at its start or end ("..., Ding Xueliang ... told Sputnik.")
+        self.para: dict[int, set[str]] = {}
+        for doc_id, seq in self.by_doc.items():
+            breaks = [m.start() for m in re.finditer(r"\n\n", index.docs[doc_id].text)]
+            groups: dict[int, list[Sent]] = {}
+            for s in seq:
+                groups.setdefault(bisect_left(breaks, s.start), []).append(s)
+            for group in groups.values():
+                shared = set().union(*(g.terms for g in group))
+                for g in group:
+                    self.para[g.row] = shared
+        # the speaker a pronoun attribution refers to ("..., he added."), and the row of
+        # the sentence naming them
+        self.speaker, self.said_in = speakers(self.by_doc, self.para)
+        # a name in the headline is what every sentence of the article is about, as the
+        # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
+        self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}
+        # words of each article's headline and byline, and of its outlet (who wrote "the
+        # Sputnik story")
+        self.meta = {
+            d.doc_id: (self.headline[d.doc_id] | set(terms(d.byline or "")), set(terms(d.outlet or "")))
+            for d in index.docs.values()
+        }
+        self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
+        # to tell an outlet the articles name ("the Global Times") from one they don't
+        self.lower = "\n".join(d.text for d in index.docs.values()).lower()
+        self.n = max(1, len(self.rows))
+        self.df = df
+        self._idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
+        self._idf_unseen = math.log(1 + self.n)
+
+    def idf(self, t: str) -> float:
+        return self._idf.get(t, self._idf_unseen)
+
+    def window(self, s: Sent, radius: int) -> set[str]:
+        seq = self.by_doc[s.doc]
+        out: set[str] = set()
+        for j in range(s.pos - radius, s.pos + radius + 1):
+            if j != s.pos and 0 <= j < len(seq):
+                out |= seq[j].terms
+        return out
