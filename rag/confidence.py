@@ -14,6 +14,8 @@ from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
 
+YESNO_COVER = 0.5  # share of a yes/no question's key terms its answer must state
+
 
 def unseen_share(q: Question, table: SentenceTable) -> float:
     """Idf-weighted share of the question's key terms found nowhere in the corpus."""
@@ -65,6 +67,10 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     # quoting someone else is a sure miss: weighs like a whole sentence of coverage
     missing = -3.0 if speaker_missing(q, best, table) else 0.0
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
+    if q.subtype == "YESNO":
+        # a yes/no question is answered by a sentence stating (or denying) what it asks,
+        # which says most of its words: one sharing its topic says nothing either way
+        typed = best.cover >= YESNO_COVER
     # Grid-searched on the dev split for the most abstentions at <= 8% false abstains;
     # the boundary (z = 0) maps to confidence 0.5, Config.abstain_threshold's default.
     # A date, figure or place question whose best sentence holds nothing of its type

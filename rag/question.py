@@ -32,6 +32,8 @@ KIN_ASKED = frozenset(terms("family relative member"))
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost"
+# "how much is the trade worth", "how much ... in dollars": an amount of money
+_MONEY = r"dollars?|worth|costs?|spen[dt]|spends|pay|paid|pays|money|value|price|yuan|euros?"
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
@@ -44,7 +46,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         DATE,
         r"^when\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
         r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
-        r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b",
+        r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
+        r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b",
     ),
     (
         NUMBER,
@@ -113,7 +116,8 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    subtype: str | None = None  # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY
+    # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO
+    subtype: str | None = None
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
     # terms of the name a pronoun was resolved to ("he" -> Bruce Bennett): the article
@@ -241,6 +245,9 @@ _CHOICE = re.compile(
 )
 
 
+_YESNO = re.compile(r"\s*(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)\b", re.I)
+
+
 def choices(text: str) -> list[str]:
     """The alternatives of an either-or question, or []."""
     m = _CHOICE.match(text)
@@ -252,7 +259,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
         return "YEAR"
-    if re.search(r"\b(what|which) (?:exact |specific |precise )?date\b", q):
+    if re.search(r"\b(what|which) (?:exact |specific |precise )?date\b|\bwhat (?:is|was|are|were) the dates?\b", q):
         return "CALENDAR"
     if re.search(r"\b(what|which) months?\b", q):
         return "MONTH"
@@ -262,7 +269,9 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
-    if qtype == NUMBER and re.search(rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b", q):
+    if qtype == NUMBER and re.search(
+        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b.*\b({_MONEY})\b", q
+    ):
         return "MAGNITUDE"
     if qtype == NUMBER and re.search(r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b", q):
         return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not
@@ -282,6 +291,9 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "EXPAND"
     if qtype == OTHER and _MEANS.search(q):
         return "MEANS"
+    if qtype == OTHER and _YESNO.match(strip_lead(q)) and not choices(q):
+        # "did Kim take his armored train?": answered only by a sentence that says so
+        return "YESNO"
     return None
 
 

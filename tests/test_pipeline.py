@@ -404,3 +404,22 @@ def test_a_two_part_questions_passages_lead_with_the_parts_answers(pipeline):
     assert ans.short_answer == "Jan. 7-10"
     top = ans.passages[0].chunk
     assert top.doc_id == ans.quotes[0].doc and top.start <= ans.quotes[0].start < top.end
+
+
+def test_a_yes_no_question_needs_a_sentence_saying_what_it_asks(pipeline):
+    # no article mentions a train: quoting the visit's headline says nothing either way
+    assert pipeline.answer("Did Kim take his armored train to Beijing in January 2019?").abstained
+    ans = pipeline.conversation()
+    ans.ask("Who is Lim Eul-chul?")
+    got = ans.ask("Does he expect a trilateral summit anytime soon?")
+    assert not got.abstained and "unlikely to take place in the very near future" in got.quotes[0].text
+
+
+def test_how_much_money_wants_an_amount(pipeline):
+    # the articles give no trade figure: "one of ..." is not one
+    assert pipeline.answer("How much is trade between China and North Korea worth each year?").abstained
+
+
+def test_what_were_the_dates_asks_for_dates(pipeline):
+    ans = pipeline.answer("According to North Korean state media, what were the dates of Kim's January trip to China?")
+    assert ans.short_answer == "Jan. 7-10"

@@ -168,3 +168,14 @@ def test_how_many_asks_for_a_count_of_things_or_of_occasions():
     assert analyze("How many officials were in the delegation?").subtype == "COUNT"
     assert analyze("How many times had he been to China before it?").subtype == "TIMES"
     assert analyze("How many days did the trip last?").subtype == "DURATION"
+
+
+def test_yes_no_questions_money_and_dates_get_their_subtypes():
+    assert analyze("Did Kim take his armored train to Beijing?").subtype == "YESNO"
+    assert analyze("And does he think the trip has anything to do with trade?").subtype == "YESNO"
+    # an either-or question offers its answers; it is no yes/no question
+    assert analyze("Did Kim travel by train or by plane?").subtype is None
+    assert analyze("How much is trade between the two worth each year?").subtype == "MAGNITUDE"
+    assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MAGNITUDE"
+    q = analyze("What were the dates of Kim's January trip to China?")
+    assert (q.qtype, q.subtype) == (DATE, "CALENDAR")
