@@ -27,7 +27,7 @@ from typing import Any
 import gradio as gr
 
 from rag.config import Config
-from rag.index import MANIFEST
+from rag.index_store import MANIFEST
 from rag.pipeline import Conversation, Pipeline, QuestionError
 from rag.records import Answer
 from rag.render import answer_html, articles_html, error_html, eval_html, question_html, sources_html

@@ -5,7 +5,7 @@ Guarantees, in the order they matter:
   naming its line number, and the run goes on;
 - OUT is appended one complete row per write, so a run stopped by Ctrl-C or `kill`
   leaves OUT valid up to its last complete row, and re-running the same command
-  answers only the rows that are not in OUT yet (see rag/batch_io.py);
+  answers only the rows that are not in OUT yet (see rag/batch_output.py);
 - questions go through the same Pipeline/Conversation as `rag ask`; their embeddings
   are computed in batches ahead of answering (the expensive, batchable step).
 
@@ -21,16 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch_io import (
-    InputFileError,
-    OutFile,
-    Row,
-    answer_record,
-    check_resume,
-    default_out,
-    error_record,
-    read_rows,
-)
+from .batch_input import InputFileError, Row, read_rows
+from .batch_output import OutFile, answer_record, check_resume, default_out, error_record
 
 # Questions embedded per encoder call ahead of answering.
 WINDOW = 64

@@ -2,7 +2,7 @@
 applied (rag/reader.py), side by side in one run, on
 
 - eval/gold.jsonl (per split), scored like `rag eval` (rag.evaluate.summarize/table);
-- SQuAD-open over the held-out articles only (rag.train_reader.HELDOUT_TITLES): their
+- SQuAD-open over the held-out articles only (rag.reader_data.HELDOUT_TITLES): their
   paragraphs are indexed as documents (cached like `rag bench squad`) and every question
   is asked against that collection, scored like `rag bench squad`;
 - optionally the held-out articles with the gold paragraph given (reader alone, EM/F1).
@@ -51,8 +51,8 @@ def run_gold(pipeline, items, reader, settings=None, progress: bool = False) -> 
 
 def heldout_set(path: Path):
     """The SQuAD file restricted to the held-out titles (documents and questions)."""
+    from .reader_data import HELDOUT_TITLES
     from .squad import load_squad
-    from .train_reader import HELDOUT_TITLES
 
     sq = load_squad(path)
     held = {t.replace("_", " ").strip() for t in HELDOUT_TITLES}
@@ -183,7 +183,7 @@ def cmd_eval_reader(args: argparse.Namespace, make_config: Callable) -> int:
         )
         text.append(side_by_side(rep["modes"], ("recall@1", "recall@5", *KEYS)))
     if args.gold_paragraph:
-        from .train_reader import evaluate_heldout
+        from .reader_heldout import evaluate_heldout
 
         report["gold_paragraph"] = evaluate_heldout(reader.model_dir, [Path(p) for p in args.gold_paragraph], log=log)
         text.append("\nheld-out articles, gold paragraph given (reader alone):")

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .batch_io import InputFileError
+from .batch_input import InputFileError
 from .squad import SquadQuestion, load_squad, prepare, sample
 
 # name in the report -> `mode` passed to Pipeline.answer (None: the configured system)

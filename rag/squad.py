@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch_io import InputFileError
+from .batch_input import InputFileError
 
 
 @dataclass

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from rag.config import Config
-from rag.index import MANIFEST, Index, IndexError_, build, build_lock
+from rag.index import Index, IndexError_, build
+from rag.index_store import MANIFEST, build_lock
 from rag.pipeline import Pipeline
 
 from .conftest import GT_FILE, GT_QUESTION, REPO, SEEDS
@@ -256,7 +257,7 @@ def test_bench_load_conversations_and_memory_in_small(pipeline, tmp_path):
 
 
 def test_percentile_is_nearest_rank():
-    from rag.bench_load import percentile
+    from rag.bench_load_ui import percentile
 
     assert percentile([], 95) == 0.0
     assert percentile([5.0], 95) == 5.0

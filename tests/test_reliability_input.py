@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from rag.cli import main
 from rag.config import Config
 from rag.corpus import read_document
-from rag.index import MANIFEST, Index, IndexError_, build
+from rag.index import Index, IndexError_, build
+from rag.index_store import MANIFEST
 from rag.pipeline import Pipeline, QuestionError
 
 from .conftest import GT_FILE, GT_QUESTION, REPO, SEEDS

@@ -25,7 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rag.corpus import list_files
-from rag.index import MANIFEST, Index, IndexError_
+from rag.index import Index, IndexError_
+from rag.index_store import MANIFEST
 from rag.records import Answer, Document, Quote, Source
 from rag.render import answer_html, articles_html, error_html, eval_html, question_html, sources_html
 
