@@ -45,6 +45,10 @@ _OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|es
 # the article places behind ("the repeat of last year")
 _FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
 _PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlier)$", re.I)
+# a date question asking for several ("which months", "what were the dates") and a span
+# naming several ("March and May", "Jan. 7-10")
+_PLURAL_DATE = re.compile(r"\b(?:dates|days|months|years|weekdays)\b", re.I)
+_SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
 _CUE_RANK = {
@@ -117,6 +121,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     anchors = [i for i, (_, _, t) in enumerate(words) if t in aset]
     max_idf = table.idf("")
     qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
+    plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
     best, best_score = None, -1e9
     for a, b, text in cands:
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
@@ -144,6 +149,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
             score += 0.3
+        if plural and _SEVERAL.search(text):
+            score += 0.5  # "which months were those?" -> "March and May", not one of them
         if q.subtype == "MEANS" and n > 1:
             score += 1.0  # the vehicle ("his private jet") says how; a bare "flew" only half
         if q.qtype == REASON:

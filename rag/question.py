@@ -68,7 +68,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "which Washington-based organization", "what group does she run"
         r"\b(which|what)\s+(?:\w+-\w+\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
         r"university|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
-        r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication)\b",
+        r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
+        r"institutes|newspapers|outlets|companies|groups)\b",
     ),
     (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b"),
 ]
@@ -138,12 +139,17 @@ def entities(q: Question) -> set[str]:
 _LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright)\b[\s,]*)+(?=\w)", re.I)
 
 
+# "Name the Renmin University professor quoted by VOA": a "which" question
+_NAME_THE = re.compile(r"^(?:please\s+)?(?:name|identify)\s+the\s+(?=\w)", re.I)
+
+
 def strip_lead(text: str) -> str:
-    return _LEAD.sub("", text)
+    return _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1)
 
 
 def answer_type(text: str) -> str:
-    q = strip_lead(text).lower().strip()
+    text = strip_lead(text)
+    q = text.lower().strip()
     for qtype, pat in _TYPE_RULES:
         if re.search(pat, q):
             return qtype
@@ -434,9 +440,23 @@ def needs_context(text: str) -> bool:
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:on |in |at |for |from )?(?:who|whom|where|when|what|which|how|why)\b)", re.I)
 
 
+# "Name the X and the Y", "Name the universities of the X and of the Y"
+_AND_THE = re.compile(r",?\s+and\s+(?=(?:of\s+)?the\s)", re.I)
+
+
 def split_question(text: str) -> list[str]:
-    """A two-part question ("Where did X, and when did Y?") as its parts."""
+    """A two-part question ("Where did X, and when did Y?", "Name the X and the Y") as
+    its parts."""
     parts = [p.strip(" ,?") for p in _SPLIT.split(text, maxsplit=1)]
+    if len(parts) == 1 and _NAME_THE.match(text.strip()):
+        first, *rest = _AND_THE.split(text.strip().rstrip(" .?"), maxsplit=1)
+        first = strip_lead(first)
+        if rest and rest[0].lower().startswith("of "):
+            # "... of the X and of the Y": the second names the same thing of Y
+            shared = re.match(r"(.+?)\s+of\s+the\s", first)
+            parts = [first, f"{shared.group(1)} {rest[0]}"] if shared else [text]
+        elif rest:
+            parts = [first, "Which " + rest[0][len("the ") :]]
     return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]
 
 

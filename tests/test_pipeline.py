@@ -423,3 +423,14 @@ def test_how_much_money_wants_an_amount(pipeline):
 def test_what_were_the_dates_asks_for_dates(pipeline):
     ans = pipeline.answer("According to North Korean state media, what were the dates of Kim's January trip to China?")
     assert ans.short_answer == "Jan. 7-10"
+
+
+def test_name_the_x_and_the_y_quotes_both(pipeline):
+    ans = pipeline.answer("Name the Renmin University professor quoted by VOA and the RAND researcher quoted by RFA.")
+    said = " ".join(q.text for q in ans.quotes)
+    assert not ans.abstained and "Shi Yinhong" in said and "Bruce Bennett" in said
+
+
+def test_a_date_question_asking_for_several_gets_several(pipeline):
+    ans = pipeline.answer("In which months did Kim visit China before his Singapore summit with Trump?")
+    assert ans.short_answer == "March and May"

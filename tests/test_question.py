@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, REASON, analyze, answer_type, head_noun
+from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, REASON, analyze, answer_type, head_noun, split_question
 
 
 @pytest.mark.parametrize(
@@ -179,3 +179,21 @@ def test_yes_no_questions_money_and_dates_get_their_subtypes():
     assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MAGNITUDE"
     q = analyze("What were the dates of Kim's January trip to China?")
     assert (q.qtype, q.subtype) == (DATE, "CALENDAR")
+
+
+def test_name_the_x_and_the_y_asks_which_x_and_which_y():
+    assert answer_type("Name the Renmin University professor quoted by VOA.") == PERSON
+    assert split_question(
+        "Name the Renmin University professor quoted by VOA and the RAND researcher quoted by RFA."
+    ) == [
+        "Which Renmin University professor quoted by VOA?",
+        "Which RAND researcher quoted by RFA?",
+    ]
+    # "... of the X and of the Y": the same thing asked of both
+    assert (
+        split_question("Name the universities of the professor quoted by VOA and of the director quoted by Sputnik")[1]
+        == "Which universities of the director quoted by Sputnik?"
+    )
+    assert split_question("Name the two Kyungnam University professors quoted about Kim's visits.") == [
+        "Name the two Kyungnam University professors quoted about Kim's visits."
+    ]
