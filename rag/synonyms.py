@@ -63,6 +63,15 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         frozenset({"ORG", "PERSON"}),
     ),
+    # "how many times had he been to China before it?": a count or date of what came
+    # before, in any wording (in "why had relations soured before ...?" it only dates
+    # what is asked about)
+    Concept(
+        "~before",
+        _re(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding"),
+        _re(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding|earlier|previous(?:ly)?|beforehand"),
+        frozenset({"NUMBER", "DATE"}),
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

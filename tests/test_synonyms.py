@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.question import DATE, ORG, PERSON, analyze
+from rag.question import DATE, NUMBER, ORG, PERSON, REASON, analyze
 from rag.synonyms import RELATIONS, question_concepts, sentence_concepts
 
 
@@ -71,3 +71,12 @@ def test_the_sentence_stating_the_relation_asked_about_wins(pipeline):
     assert not ans.abstained and ans.short_answer == "Thursday"
     ans = pipeline.answer("What group does former ambassador Kathleen Stephens run?")
     assert not ans.abstained and "Korea Economic Institute" in (ans.short_answer or "")
+
+
+def test_what_came_before_counts_only_the_earlier_occasions(pipeline):
+    assert question_concepts("How many times did Kim go to China before the summit?", NUMBER)[0] == ["~before"]
+    # a why-question's "before" dates what it asks about; the answer need not say it
+    assert question_concepts("Why had relations soured before the summits?", REASON)[0] == []
+    ans = pipeline.answer("How many times did Kim go to China before the Singapore summit with Trump?")
+    # not the "three times" he met Moon Jae-in that year
+    assert ans.short_answer == "twice"
