@@ -63,8 +63,6 @@ _DEMONYM = re.compile(
     r"(?:North |South )?(?:Korean|Chinese|American|Japanese|Russian|Asian|European|[A-Z][a-z]+(?:ese|ian))s?"
 )
 _LEAD_WORDS = {"behind", "after", "before", "in", "at", "on", "the", "a", "an", "as", "with", "for", "from", "but"}
-# social media and messaging services: what is said "on" them is not said at a place
-_PLATFORM = re.compile(r"(?:Twitter|Facebook|Instagram|YouTube|Weibo|WeChat|Telegram|TikTok|LinkedIn|WhatsApp)\b")
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
 _REASON_CUE = re.compile(
     r"\b(because of|because|since|as|so that|in order to|due to|resulted from|result of|driven by|so|to)\b\s+", re.I
@@ -227,8 +225,6 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 continue
             if qtype == PLACE and _DEMONYM.fullmatch(_trim(s)):
                 continue  # "in Korean" is a language or an adjective, not a place
-            if qtype == PLACE and _PLATFORM.match(s):
-                continue  # "said on Twitter": a medium, not a place
             # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
             d = _DATE_RE.search(s)
             owner = re.search(rf"(?:{_ORG_WORDS.pattern})(?=[’']s\s)", s) if qtype == ORG else None
