@@ -75,10 +75,12 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     if (
         span is not None
         and q.head
-        and q.qtype in (PERSON, ORG, PLACE, NUMBER)
+        and (q.qtype in (PERSON, ORG, PLACE, NUMBER) or q.subtype == "KIND")
         and (KIN if q.kin else {q.head}) & _span_nouns(q, s, span)
     ):
-        typed += HEAD_IN_SPAN  # "which foreign minister" -> "Foreign Minister Wang Yi"
+        # "which foreign minister" -> "Foreign Minister Wang Yi"; "what sort of process" ->
+        # "a step-by-step process"
+        typed += HEAD_IN_SPAN
     elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:
         title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
         if title & ROLE_STEMS:

@@ -434,3 +434,10 @@ def test_name_the_x_and_the_y_quotes_both(pipeline):
 def test_a_date_question_asking_for_several_gets_several(pipeline):
     ans = pipeline.answer("In which months did Kim visit China before his Singapore summit with Trump?")
     assert ans.short_answer == "March and May"
+
+
+def test_what_sort_of_x_wants_a_phrase_naming_an_x(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which US secretary of state went to North Korea to settle a date and venue for the summit?")
+    ans = conv.ask("What sort of process did he say Washington had no interest in?")
+    assert ans.short_answer == "step-by-step process"
