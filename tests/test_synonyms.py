@@ -76,19 +76,7 @@ def test_the_sentence_stating_the_relation_asked_about_wins(pipeline):
 def test_what_came_before_counts_only_the_earlier_occasions(pipeline):
     assert question_concepts("How many times did Kim go to China before the summit?", NUMBER)[0] == ["~before"]
     # a why-question's "before" dates what it asks about; the answer need not say it
-    assert "~before" not in question_concepts("Why had relations soured before the summits?", REASON)[0]
+    assert question_concepts("Why had relations soured before the summits?", REASON)[0] == []
     ans = pipeline.answer("How many times did Kim go to China before the Singapore summit with Trump?")
     # not the "three times" he met Moon Jae-in that year
     assert ans.short_answer == "twice"
-
-
-def test_worry_urge_ties_and_strain_have_their_everyday_wordings():
-    assert {"~worry", "~urge"} <= set(analyze("What is he worried China might be urging Kim to do?").terms)
-    assert {"~worry", "~urge"} <= sentence_concepts("Hill expressed concern that the Chinese may be pressing on Kim")
-    assert {"~ties", "~strain"} <= set(analyze("Why had ties between Pyongyang and Beijing become strained?").terms)
-    assert {"~ties", "~strain"} <= sentence_concepts("North Korea's relations with China had been frayed")
-
-
-def test_a_paraphrased_why_question_finds_its_reason(pipeline):
-    ans = pipeline.answer("Why had ties between Pyongyang and Beijing become strained before the 2018 summits?")
-    assert "China backed the US-led international sanctions" in ans.quotes[0].text
