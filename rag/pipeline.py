@@ -15,7 +15,7 @@ from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, outlet_docs
-from .question import PERSON, PLACE, Question, analyze, answer_type, needs_context, split_question
+from .question import PERSON, PLACE, Question, analyze, answer_type, needs_context, refers_back, split_question
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable
@@ -185,7 +185,9 @@ def subject_of(question: str) -> str | None:
     subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
     # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
     names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if _is_person(n)]
-    return subj.group(1) if subj else (names[-1] if names else None)
+    # "What is Mike Pompeo's job?" is about Mike Pompeo
+    found = subj.group(1) if subj else (names[-1] if names else None)
+    return re.sub(r"['’]s$", "", found) if found else None
 
 
 def _is_person(name: str) -> bool:
@@ -235,9 +237,11 @@ class Conversation:
         return out if out != question else None
 
     def context_for(self, question: str) -> str:
-        if not self.turns or not needs_context(question):
+        if not self.turns:
             return ""
         prev_q, prev = self.turns[-1]
+        if not needs_context(question) and not refers_back(question, prev.resolved_question or prev_q):
+            return ""
         parts = []
         if prev.short_answer and not prev.abstained:
             parts.append(prev.short_answer)

@@ -40,6 +40,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
         r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
         r"what (is|was|were|are) the (reason|motive|purpose)|"
+        # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
+        r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
+        r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
         r"\bwhat (?:might |could |would |may )?(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
     ),
     (
@@ -372,6 +375,12 @@ _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early
 _SCHEDULED = re.compile(
     r"\b(?:(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)|(supposed|scheduled|meant))\s+to\s+\w", re.I
 )
+# "meant to accomplish", "the aim of": the asking for a purpose, which the answer states
+# in its own words ("to finalize a date ...")
+_PURPOSE = re.compile(
+    r"\bthe (aim|goal|objective|purpose|point) of\b|\b(?:meant|intended|designed|aimed|supposed) to (accomplish|achieve)\b",
+    re.I,
+)
 # "how long was the trip expected to last?", "how long did it take?": the verb of the
 # measure (the articles' "last year" and "it took" are about something else)
 _LONG_VERB = re.compile(
@@ -396,6 +405,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1) or m.group(2))}
+    drop = drop | {t for m in _PURPOSE.finditer(text) for t in terms(m.group(1) or m.group(2))}
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
@@ -435,6 +445,29 @@ def analyze(text: str, carried_text: str = "") -> Question:
 def needs_context(text: str) -> bool:
     """Does this question lean on the conversation (a pronoun, an elliptical start)?"""
     return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in _QWORDS]) <= 1
+
+
+# "What was the trip meant to accomplish?" after "When did Pompeo travel to North
+# Korea?": "the trip" is the one the previous turn asked about, though nothing in the
+# question says it leans on the conversation
+_THE_EVENT = re.compile(
+    r"\bthe\s+(trips?|visits?|journey|tour|travels?|flight|meetings?|summit|talks|negotiations)\b", re.I
+)
+_EVENTS = (
+    frozenset(terms("trip travel visit journey tour flew flight went")),
+    frozenset(terms("meeting met summit talks negotiations")),
+)
+
+
+def refers_back(text: str, previous: str) -> bool:
+    """Does "the trip" (or "the meeting", ...) in this question name the event of the
+    previous question ("When did he travel to North Korea?")?"""
+    m = _THE_EVENT.search(text)
+    if m is None:
+        return False
+    said = set(terms(previous))
+    word = set(terms(m.group(1)))
+    return any(word & family and said & family for family in _EVENTS)
 
 
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:on |in |at |for |from )?(?:who|whom|where|when|what|which|how|why)\b)", re.I)

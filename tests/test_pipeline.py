@@ -94,6 +94,20 @@ def test_follow_up_without_words_of_its_own_is_answered(pipeline):
     assert pipeline.conversation().ask("What is it?").abstained
 
 
+def test_the_trip_of_a_follow_up_is_the_one_the_previous_turn_asked_about(pipeline):
+    # No pronoun says "What was the trip intended to achieve?" leans on the
+    # conversation, but "the trip" is Pompeo's, not Kim's trip to China that every
+    # article is about; and what it was for is written "to finalize ...", a purpose.
+    conv = pipeline.conversation()
+    conv.ask("What is Mike Pompeo's title?")
+    second = conv.ask("When did he go to North Korea?")
+    assert second.resolved_question == "When did Mike Pompeo go to North Korea?"
+    ans = conv.ask("What was the trip intended to achieve?")
+    assert not ans.abstained
+    assert "Pompeo" in ans.quotes[0].text
+    assert "finalize a date and location" in (ans.short_answer or "")
+
+
 def test_speaker_named_at_the_end_of_a_long_quote(pipeline):
     # Ding is named two sentences after the explanation, at the end of the quoted
     # paragraph: the paragraph counts as the sentence's context for his name.

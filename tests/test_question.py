@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import DATE, NUMBER, OTHER, PERSON, PLACE, REASON, analyze, answer_type, head_noun, split_question
+from rag.question import (
+    DATE,
+    NUMBER,
+    OTHER,
+    PERSON,
+    PLACE,
+    REASON,
+    analyze,
+    answer_type,
+    head_noun,
+    refers_back,
+    split_question,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +70,9 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("What exact date did Pompeo set for the summit?", DATE),
         ("Which possible locations were being discussed?", PLACE),
         ("Which Carnegie–Tsinghua fellow doubted it?", PERSON),  # an en dash inside the phrase
+        # a purpose is a reason
+        ("What was the visit meant to achieve?", REASON),
+        ("What was the aim of Pompeo's trip?", REASON),
     ],
 )
 def test_answer_type(question, qtype):
@@ -89,6 +104,9 @@ def test_duration_subtype_for_how_many_days():
         ("When is Kim set to meet Trump?", "set", "meet"),
         ("Why was the summit due to be postponed?", "due", "postpon"),
         ("How long was the trip supposed to last?", "suppos", "~travel"),
+        # asking for a purpose: the answer says "to finalize ...", not "accomplish"
+        ("What was the trip intended to accomplish?", "accomplish", "~travel"),
+        ("What was the goal of the talks?", "goal", "talk"),
         # "due to" as a cause is not the schedule and stays a term
         ("Was the trip delayed due to sanctions?", None, "due"),
     ],
@@ -197,3 +215,19 @@ def test_name_the_x_and_the_y_asks_which_x_and_which_y():
     assert split_question("Name the two Kyungnam University professors quoted about Kim's visits.") == [
         "Name the two Kyungnam University professors quoted about Kim's visits."
     ]
+
+
+@pytest.mark.parametrize(
+    "question, previous, expected",
+    [
+        # "the trip" is the travel the previous turn asked about
+        ("Why was the trip kept quiet?", "When did Pompeo travel to North Korea?", True),
+        ("What came out of the talks?", "Where did Kim meet Xi?", True),
+        # a different kind of event, or no event at all, is no reference back
+        ("What came out of the meeting?", "When did Pompeo travel to North Korea?", False),
+        ("What was the trip meant to achieve?", "Who is Lu Kang?", False),
+        ("Who went to Dalian?", "When did Pompeo travel to North Korea?", False),
+    ],
+)
+def test_a_definite_event_refers_back_to_the_previous_turns_event(question, previous, expected):
+    assert refers_back(question, previous) is expected
