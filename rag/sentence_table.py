@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .index import Index
 from .question import OTHER
 from .retrieve import terms
+from .roles import person_roles
 from .spans import phrases, spans
 from .speakers import speakers
 from .synonyms import sentence_concepts
@@ -104,6 +105,9 @@ class SentenceTable:
         # the speaker a pronoun attribution refers to ("..., he added."), and the row of
         # the sentence naming them
         self.speaker, self.said_in = speakers(self.by_doc, self.para)
+        # the roles and full names of the people a sentence names ("Pompeo" is Mike
+        # Pompeo, the US secretary of state)
+        self.roles, self.names = person_roles(self.by_doc)
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from .answer_span import agent_line, typed_span
 from .outlets import names_domain
-from .question import KIN, KIN_ASKED, Question, entities
+from .question import KIN, KIN_ASKED, PERSON, Question, entities
 from .records import Hit
 from .sentence_table import Sent, SentenceTable
+from .spans import spans
 from .synonyms import RELATIONS
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
@@ -29,6 +31,8 @@ W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 W_RELATION = 0.1
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
+NAMED_CREDIT = 1.0  # a word of a full name the sentence gives only in part
+ROLE_CREDIT = 1.0  # a role word of a person the sentence names
 
 
 @dataclass
@@ -41,11 +45,20 @@ class Scored:
     span: tuple[int, int, str] | None
 
 
+@lru_cache(maxsize=256)
+def _names_someone(text: str) -> bool:
+    # the question's first word is capitalised as the sentence's, not as a name
+    return any(a > 0 for a, _b, _n in spans(text, PERSON))
+
+
 def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     """(own, total): idf-weighted coverage of the question's terms, and of its terms
     plus the carried ones (capped in weight, satisfied anywhere in a 5-sentence window)."""
     ents = entities(q)
     near = table.window(s, 1)
+    # only a question calling someone by their role ("how did the US secretary of state
+    # react"); one naming them asks about the role ("which university is Shi at?")
+    by_role = not _names_someone(q.text)
     kin = q.kin and bool(KIN & s.terms)
     num = den = 0.0
     for t in q.terms:
@@ -54,6 +67,10 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
         if t in s.terms or (kin and t in KIN_ASKED) or t in table.speaker.get(s.row, ()):
             # "..., he added": the speaker is as good as named in the sentence
             num += w
+        elif t in ents and t in table.names.get(s.row, ()):
+            num += w * NAMED_CREDIT  # "Pompeo, however, said" names Mike Pompeo
+        elif by_role and t != q.head and t in table.roles.get(s.row, ()):
+            num += w * ROLE_CREDIT  # "the US secretary of state" of "Pompeo, however, said"
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
         elif t in ents and (t in table.para.get(s.row, ()) or t in table.headline[s.doc]):

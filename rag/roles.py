@@ -1,0 +1,74 @@
+"""Who people are: "Mike Pompeo, US secretary of state, traveled ..." and "Chinese
+Foreign Ministry spokesman Lu Kang" say once what a later sentence calling them
+"Pompeo" or "Lu" does not. A question asking how "the US secretary of state" reacted
+is answered by "Pompeo, however, said ...": sentence scoring (rag/sentences.py) counts
+the role's words as covered in a sentence naming the person who holds it."""
+
+from __future__ import annotations
+
+import re
+
+from .question import PERSON, ROLE_STEMS
+from .retrieve import terms
+from .spans import spans
+
+# "Mike Pompeo, US secretary of state, traveled": the apposition after the name
+_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\s+said|\s+told|$)")
+# "Chinese Foreign Ministry spokesman Lu Kang": the title run just before the name
+_BEFORE = re.compile(r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the|[a-z]+)\s+){1,10})$")
+
+
+def _role_terms(phrase: str, lead: bool) -> set[str]:
+    """Terms of a title or apposition that names a role within its first words (`lead`)
+    or, for a title before the name, whose lower-case words are all roles."""
+    words = phrase.split()
+    if lead:
+        if len(words) > 8 or not set(terms(" ".join(words[:4]))) & ROLE_STEMS:
+            return set()
+    else:
+        # "Chinese Foreign Ministry spokesman", not "experts say" or "Kim met Chinese"
+        while words and words[0].islower() and not set(terms(words[0])) & ROLE_STEMS:
+            words = words[1:]
+        if any(w.islower() and w not in ("of", "for", "and", "the") and not set(terms(w)) & ROLE_STEMS for w in words):
+            return set()
+    found = set(terms(" ".join(words)))
+    return found if found & ROLE_STEMS else set()
+
+
+def person_roles(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """Sentence row -> the role words of the people it names (by full name, or by a
+    word of a full name its article uses), and row -> the words of those full names
+    ("Pompeo, however, said" names Mike Pompeo). Roles are read off every article: the
+    one calling him "Pompeo" may say who he is nowhere."""
+    role_of: dict[str, set[str]] = {}  # full name -> role terms
+    named: dict[int, set[str]] = {}  # row -> full names it mentions
+    for seq in by_doc.values():
+        known: dict[str, str] = {}
+        found: list[tuple[object, list[tuple[int, int, str]]]] = []
+        for s in seq:
+            people = spans(s.text, PERSON)
+            found.append((s, people))
+            for a, b, name in people:
+                for w in name.split()[1:] + name.split()[:1] if " " in name else ():
+                    known.setdefault(w, name)
+                roles = set()
+                after = _AFTER.match(s.text[b:])
+                if after:
+                    roles |= _role_terms(after.group(1), lead=True)
+                before = _BEFORE.search(s.text[:a])
+                if before:
+                    # only the run after the last comma or quotation mark
+                    roles |= _role_terms(re.split(r"[,“”\"]", before.group(1))[-1], lead=False)
+                if roles:
+                    role_of.setdefault(name, set()).update(roles - set(terms(name)))
+        for s, people in found:
+            names = {n for _a, _b, n in people}
+            names |= {known[w] for w in re.findall(r"\b[A-Z][a-z]+\b", s.text) if w in known}
+            if names:
+                named[s.row] = names
+    out: dict[int, set[str]] = {}
+    for row, names in named.items():
+        roles = set().union(*(role_of.get(n, set()) for n in names))
+        if roles:
+            out[row] = roles
+    return out, {row: {t for n in names for t in terms(n)} for row, names in named.items()}

@@ -1,0 +1,36 @@
+"""Who people are, read off the articles (rag/roles.py)."""
+
+from __future__ import annotations
+
+
+def _row(pipeline, opening: str) -> int:
+    table = pipeline._parts()[2]
+    return next(s.row for s in table.rows if s.text.startswith(opening))
+
+
+def test_a_sentence_calling_someone_by_surname_knows_his_full_name_and_role(pipeline):
+    table = pipeline._parts()[2]
+    row = _row(pipeline, "Pompeo, however, said en route")
+    # "Mike Pompeo, US secretary of state, traveled ..." said who he is, once
+    assert {"mike", "pompeo"} <= table.names[row]
+    assert {"secretari", "state"} <= table.roles[row]
+    # a title before the name counts too ("Chinese Foreign Ministry spokesman Lu Kang")
+    lu = _row(pipeline, "At a regular briefing on Tuesday")
+    assert {"spokesman", "foreign", "ministri"} <= table.roles[lu]
+
+
+def test_words_around_a_name_that_say_nothing_of_a_role_are_no_role(pipeline):
+    table = pipeline._parts()[2]
+    # "Kim met Chinese President Xi Jinping": "Kim met" is no part of Xi's title
+    for row, roles in table.roles.items():
+        assert "met" not in roles and "meet" not in roles, table.rows[row].text
+
+
+def test_a_follow_up_about_someone_named_in_part_finds_his_words(pipeline):
+    # Zhao Tong is named in full where the article says who he is; his explanation of
+    # the trip calls him "Zhao". That sentence used to lose to a headline sharing "trip".
+    conv = pipeline.conversation()
+    conv.ask("Which fellow of the Carnegie–Tsinghua Center was quoted?")
+    ans = conv.ask("What does he think most likely lies behind Kim's trip?")
+    assert not ans.abstained
+    assert "uncertainty about the second summit" in ans.quotes[0].text
