@@ -103,6 +103,7 @@ _QWORDS = {
     "were",
     "name",
     "according",
+    "per",
     "article",
     "articles",
     "say",
@@ -375,6 +376,15 @@ _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early
 _SCHEDULED = re.compile(
     r"\b(?:(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)|(supposed|scheduled|meant))\s+to\s+\w", re.I
 )
+# "in Hill's view", "per his remarks": whose words the answer is, which the sentence
+# says with "said" or not at all ("may view the meeting as ..." is no answer)
+_ATTRIBUTION = re.compile(
+    r"\b(?i:per|in|according to|from|by)\s+(?:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s|his|her|their|the)\s+"
+    r"(?:[\w-]+\s+)?(remarks|comments|words|view|views|account|assessment|analysis|opinion|estimate|reckoning)\b"
+)
+# "apart from the talks, what did they do?": the words setting aside what is known; what
+# they set aside stays a term (the answer often lists it: "held talks ... and took a stroll")
+_EXCEPT = re.compile(r"\b(?:apart|aside)\s+from\b|\bbesides\b|\bother\s+than\b|\bexcept(?:\s+for)?\b", re.I)
 # "meant to accomplish", "the aim of": the asking for a purpose, which the answer states
 # in its own words ("to finalize a date ...")
 _PURPOSE = re.compile(
@@ -406,6 +416,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _PURPOSE.finditer(text) for t in terms(m.group(1) or m.group(2))}
+    drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
+    drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words

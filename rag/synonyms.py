@@ -72,6 +72,13 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding|earlier|previous(?:ly)?|beforehand"),
         frozenset({"NUMBER", "DATE"}),
     ),
+    # "how many American soldiers are in South Korea?": "its 28,000 troops"
+    Concept(
+        "~troops",
+        _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel|forces"),
+        _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel"),
+        retrieve=False,
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

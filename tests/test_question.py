@@ -107,6 +107,13 @@ def test_duration_subtype_for_how_many_days():
         # asking for a purpose: the answer says "to finalize ...", not "accomplish"
         ("What was the trip intended to accomplish?", "accomplish", "~travel"),
         ("What was the goal of the talks?", "goal", "talk"),
+        # whose words: "in Hill's view" is answered by "said Hill", not by "may view"
+        ("In Christopher Hill's view, why is Beijing unhappy?", "view", "hill"),
+        ("How many troops are in South Korea, per his remarks?", "remark", "~troops"),
+        ("What is the view from Beijing?", None, "view"),
+        # "apart from X" sets X aside, and X stays a term: the answer often lists it
+        ("Apart from the talks, what did they do in Dalian?", "apart", "talk"),
+        ("Besides the banquet, what else happened in Dalian?", "besid", "banquet"),
         # "due to" as a cause is not the schedule and stays a term
         ("Was the trip delayed due to sanctions?", None, "due"),
     ],
@@ -231,3 +238,4 @@ def test_name_the_x_and_the_y_asks_which_x_and_which_y():
 )
 def test_a_definite_event_refers_back_to_the_previous_turns_event(question, previous, expected):
     assert refers_back(question, previous) is expected
+

@@ -80,3 +80,13 @@ def test_what_came_before_counts_only_the_earlier_occasions(pipeline):
     ans = pipeline.answer("How many times did Kim go to China before the Singapore summit with Trump?")
     # not the "three times" he met Moon Jae-in that year
     assert ans.short_answer == "twice"
+
+
+def test_soldiers_are_troops(pipeline):
+    assert "~troops" in analyze("How many soldiers does the US keep there?").terms
+    assert "~troops" in sentence_concepts("the U.S. should remove its 28,000 troops from South Korea")
+    # and whose words the answer is ("according to Hill's remarks") is no topic word:
+    # the sentence says "Hill expressed concern", not "remarks"
+    ans = pipeline.answer("According to Christopher Hill's remarks, how many US soldiers are based in South Korea?")
+    assert not ans.abstained
+    assert "28,000" in (ans.short_answer or "")
