@@ -291,7 +291,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "COMPANY"
     if qtype == PERSON and re.search(
         r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"
-        r"correspondent|byline)\b",
+        # "who did the translation?", "who handled the reporting?"
+        r"correspondent|byline|translation|translating|reporting)\b",
         q,
     ):
         return "AGENT"

@@ -239,3 +239,10 @@ def test_name_the_x_and_the_y_asks_which_x_and_which_y():
 def test_a_definite_event_refers_back_to_the_previous_turns_event(question, previous, expected):
     assert refers_back(question, previous) is expected
 
+
+def test_credit_questions_worded_with_a_noun_ask_for_the_credit_line():
+    # "Translated by Yewon Ji." answers "who did the translation?", not the reporters
+    # credited in the line before
+    assert analyze("Who did the translation of the RFA story?").subtype == "AGENT"
+    assert analyze("Who handled the reporting for that piece?").subtype == "AGENT"
+    assert analyze("Who met Kim in Dalian?").subtype is None
