@@ -57,7 +57,7 @@ def _likely_queries(rows: list[Row], max_chars: int) -> list[str]:
     lean on the conversation. A wrong guess costs one wasted embedding, never a wrong
     answer, because the cache is keyed by the exact query text."""
     from .pipeline import QuestionError, clean_question
-    from .question import needs_context
+    from .turns import needs_context
 
     out: dict[str, None] = {}
     for row in rows:

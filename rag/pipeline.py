@@ -15,12 +15,13 @@ from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, outlet_docs
-from .question import PERSON, PLACE, Question, analyze, answer_type, needs_context, refers_back, split_question
+from .question import PERSON, PLACE, Question, analyze, answer_type
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable
 from .spans import spans
 from .synonyms import RELATIONS
+from .turns import needs_context, refers_back, split_question
 
 
 class QuestionError(ValueError):

@@ -14,9 +14,8 @@ from rag.question import (
     analyze,
     answer_type,
     head_noun,
-    refers_back,
-    split_question,
 )
+from rag.turns import split_question
 
 
 @pytest.mark.parametrize(
@@ -222,22 +221,6 @@ def test_name_the_x_and_the_y_asks_which_x_and_which_y():
     assert split_question("Name the two Kyungnam University professors quoted about Kim's visits.") == [
         "Name the two Kyungnam University professors quoted about Kim's visits."
     ]
-
-
-@pytest.mark.parametrize(
-    "question, previous, expected",
-    [
-        # "the trip" is the travel the previous turn asked about
-        ("Why was the trip kept quiet?", "When did Pompeo travel to North Korea?", True),
-        ("What came out of the talks?", "Where did Kim meet Xi?", True),
-        # a different kind of event, or no event at all, is no reference back
-        ("What came out of the meeting?", "When did Pompeo travel to North Korea?", False),
-        ("What was the trip meant to achieve?", "Who is Lu Kang?", False),
-        ("Who went to Dalian?", "When did Pompeo travel to North Korea?", False),
-    ],
-)
-def test_a_definite_event_refers_back_to_the_previous_turns_event(question, previous, expected):
-    assert refers_back(question, previous) is expected
 
 
 def test_credit_questions_worded_with_a_noun_ask_for_the_credit_line():

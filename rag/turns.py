@@ -1,0 +1,67 @@
+"""How a question stands in a conversation: whether it leans on the turns before it
+(a pronoun, an elliptical start, "the trip" of the previous turn), and the parts of a
+two-part question, each answered for itself (rag/pipeline.py)."""
+
+from __future__ import annotations
+
+import re
+
+from .question import _NAME_THE, _QWORDS, strip_lead
+from .retrieve import terms
+
+_FOLLOWUP = re.compile(
+    r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
+    r"^(and|what about|how about|also)\b",
+    re.I,
+)
+
+
+def needs_context(text: str) -> bool:
+    """Does this question lean on the conversation (a pronoun, an elliptical start)?"""
+    return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in _QWORDS]) <= 1
+
+
+# "What was the trip meant to accomplish?" after "When did Pompeo travel to North
+# Korea?": "the trip" is the one the previous turn asked about, though nothing in the
+# question says it leans on the conversation
+_THE_EVENT = re.compile(
+    r"\bthe\s+(trips?|visits?|journey|tour|travels?|flight|meetings?|summit|talks|negotiations)\b", re.I
+)
+_EVENTS = (
+    frozenset(terms("trip travel visit journey tour flew flight went")),
+    frozenset(terms("meeting met summit talks negotiations")),
+)
+
+
+def refers_back(text: str, previous: str) -> bool:
+    """Does "the trip" (or "the meeting", ...) in this question name the event of the
+    previous question ("When did he travel to North Korea?")?"""
+    m = _THE_EVENT.search(text)
+    if m is None:
+        return False
+    said = set(terms(previous))
+    word = set(terms(m.group(1)))
+    return any(word & family and said & family for family in _EVENTS)
+
+
+_SPLIT = re.compile(r",?\s+and\s+(?=(?:on |in |at |for |from )?(?:who|whom|where|when|what|which|how|why)\b)", re.I)
+
+
+# "Name the X and the Y", "Name the universities of the X and of the Y"
+_AND_THE = re.compile(r",?\s+and\s+(?=(?:of\s+)?the\s)", re.I)
+
+
+def split_question(text: str) -> list[str]:
+    """A two-part question ("Where did X, and when did Y?", "Name the X and the Y") as
+    its parts."""
+    parts = [p.strip(" ,?") for p in _SPLIT.split(text, maxsplit=1)]
+    if len(parts) == 1 and _NAME_THE.match(text.strip()):
+        first, *rest = _AND_THE.split(text.strip().rstrip(" .?"), maxsplit=1)
+        first = strip_lead(first)
+        if rest and rest[0].lower().startswith("of "):
+            # "... of the X and of the Y": the second names the same thing of Y
+            shared = re.match(r"(.+?)\s+of\s+the\s", first)
+            parts = [first, f"{shared.group(1)} {rest[0]}"] if shared else [text]
+        elif rest:
+            parts = [first, "Which " + rest[0][len("the ") :]]
+    return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]

@@ -1,0 +1,29 @@
+"""How a question stands in a conversation (rag/turns.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.turns import needs_context, refers_back
+
+
+@pytest.mark.parametrize(
+    "question, previous, expected",
+    [
+        # "the trip" is the travel the previous turn asked about
+        ("Why was the trip kept quiet?", "When did Pompeo travel to North Korea?", True),
+        ("What came out of the talks?", "Where did Kim meet Xi?", True),
+        # a different kind of event, or no event at all, is no reference back
+        ("What came out of the meeting?", "When did Pompeo travel to North Korea?", False),
+        ("What was the trip meant to achieve?", "Who is Lu Kang?", False),
+        ("Who went to Dalian?", "When did Pompeo travel to North Korea?", False),
+    ],
+)
+def test_a_definite_event_refers_back_to_the_previous_turns_event(question, previous, expected):
+    assert refers_back(question, previous) is expected
+
+
+def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversation():
+    assert needs_context("When did he get there?")
+    assert needs_context("In which months?")
+    assert not needs_context("When did Kim Jong Un arrive in Beijing?")
