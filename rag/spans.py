@@ -196,10 +196,11 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                     skip = w.end()
             skip += len(name[skip:]) - len(name[skip:].lstrip())
             name = name[skip:]
-            # "Asan Institute for Policy Studies": the run after "Institute for" is the
-            # rest of the organisation's name
+            # "Asan Institute for Policy Studies", "Institute for China's Overseas
+            # Interests": the run after "Institute for" is the rest of the organisation's name
             of_org = re.search(
-                rf"(?:{_ORG_WORDS.pattern})\s+(?:for|of|on)\s+(?:the\s+)?$", sentence[: m.start() + skip]
+                rf"(?:{_ORG_WORDS.pattern})\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?$",
+                sentence[: m.start() + skip],
             )
             if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name) and not of_org:
                 add(m.start() + skip, m.start() + skip + len(name))

@@ -121,3 +121,15 @@ def test_a_count_the_articles_never_give_is_declined(pipeline):
     # "his fourth visit" and "Jan. 8, 2019" are the only figures near these words
     ans = pipeline.answer("How many North Korean officials were in Kim's January 2019 delegation?")
     assert ans.abstained, ans.short_answer
+
+
+def test_the_rest_of_an_institutes_name_after_a_possessive_is_no_person(pipeline):
+    sentence = (
+        "Ding Xueliang, director of the Institute for China's Overseas Interests, Shenzhen University, told Sputnik."
+    )
+    names = [text for _a, _b, text in spans(sentence, PERSON)]
+    assert "Ding Xueliang" in names and "Overseas Interests" not in names
+    # "China's Xi Jinping" is still a person
+    assert "Xi Jinping" in [t for _a, _b, t in spans("China's Xi Jinping met Kim.", PERSON)]
+    ans = pipeline.answer("Which Shenzhen University analyst did Sputnik talk to?")
+    assert ans.short_answer == "Ding Xueliang"
