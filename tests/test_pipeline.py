@@ -455,3 +455,20 @@ def test_what_sort_of_x_wants_a_phrase_naming_an_x(pipeline):
     conv.ask("Which US secretary of state went to North Korea to settle a date and venue for the summit?")
     ans = conv.ask("What sort of process did he say Washington had no interest in?")
     assert ans.short_answer == "step-by-step process"
+
+
+def test_a_yes_no_follow_up_in_other_words_is_answered(pipeline):
+    # "just chance" / "not a coincidence", "three-way" / "trilateral": the sentence
+    # states under half of the question's words, yet it is the answer
+    conv = pipeline.conversation()
+    conv.ask("Who is the Shenzhen University expert Sputnik interviewed?")
+    ans = conv.ask("Does he think it was just chance that the visit came during the trade talks?")
+    assert not ans.abstained
+    assert "not a coincidence" in ans.quotes[0].text
+    conv = pipeline.conversation()
+    conv.ask("Which Kyungnam University professor did the Korea Times quote?")
+    ans = conv.ask("Does he expect a three-way summit with the US and China to happen soon?")
+    assert not ans.abstained
+    assert "trilateral summit is unlikely" in ans.quotes[0].text
+    # a yes/no question the articles say nothing about is still declined
+    assert pipeline.answer("Did Kim celebrate his birthday in Beijing?").abstained
