@@ -58,7 +58,9 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     sentence with no attribution of its own may be quoting them: quotations run over
     sentences and paragraphs before the name comes."""
     m = _SPEAKER_Q.search(q.text)
-    speaker = table.speaker.get(best.sent.row)
+    # "..., he added." speaks for the person named before; "Hill expressed concern
+    # that ..." for Hill
+    speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
     if m is None or not speaker:
         return False
     surname = terms(m.group(1).split()[-1])

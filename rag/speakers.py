@@ -24,12 +24,12 @@ _BEFORE_VERB = re.compile(r"\s*|,[^“”\"]{1,160},\s*")  # "Ding Xueliang, dir
 _AFTER_VERB = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")  # "said (Professor) Kim Dong-yub"
 
 
-def _attributed(text: str, known: dict[str, str]) -> str | None:
+def _attributed(text: str, known: dict[str, str], said: re.Pattern[str] = _SAID) -> str | None:
     """The person a sentence attributes words to: "said Yun, a retired diplomat",
     "Lim Eul-chul, professor of ..., said", or "Lu said" when the article names a Lu in
     full (`known`, word -> full name; the full name is returned). None when no name
     stands by a speech verb."""
-    verbs = list(_SAID.finditer(text))
+    verbs = list(said.finditer(text))
     if not verbs:
         return None
     single = [
@@ -127,3 +127,23 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
                     out[g.row] = who
                     source[g.row] = source.get(last.row, last.row)
     return out, source
+
+
+# "Hill expressed concern that ...": a view, as well as words, is someone's
+_VOICED = re.compile(
+    r"\b(?:said|says|added|told|noted|according to|expressed|argued|warned|believes|thinks|suggested|"
+    r"pointed out|predicted|expects)\b"
+)
+
+
+def voices(by_doc: dict[str, list]) -> dict[int, set[str]]:
+    """Sentence row -> terms of the person the sentence itself gives words or a view to
+    by name ("said Yun", "Hill expressed concern that ...")."""
+    out: dict[int, set[str]] = {}
+    for seq in by_doc.values():
+        known = _known(seq, None)
+        for s in seq:
+            name = _attributed(s.text, known, _VOICED)
+            if name:
+                out[s.row] = set(terms(name))
+    return out

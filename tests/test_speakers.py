@@ -27,3 +27,13 @@ def test_a_follow_up_finds_what_the_expert_said(pipeline):
     conv.ask("Who is Shin Beom-chul?")
     ans = conv.ask("What did he say Trump criticized back in May?")
     assert ans.quotes[0].text.startswith('"On top of that, Trump criticized the China-North Korea summit')
+
+
+def test_a_view_given_by_name_is_that_persons(pipeline):
+    table = pipeline._parts()[2]
+    row = next(s.row for s in table.rows if s.text.startswith("Hill expressed concern that the Chinese"))
+    assert "hill" in table.voices[row]
+    # so what Hill feared is not what someone else said about the troops
+    assert pipeline.answer("What did Kathleen Stephens say about withdrawing the 28,000 US troops?").abstained
+    ans = pipeline.answer("What did Christopher Hill say about withdrawing the 28,000 US troops?")
+    assert not ans.abstained and ans.quotes[0].text.startswith("Hill expressed concern")
