@@ -11,6 +11,7 @@ import re
 from .question import PERSON, ROLE_STEMS
 from .retrieve import terms
 from .spans import spans
+from .speakers import name_words
 
 # "Mike Pompeo, US secretary of state, traveled": the apposition after the name
 _AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\s+said|\s+told|$)")
@@ -43,14 +44,12 @@ def person_roles(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int
     role_of: dict[str, set[str]] = {}  # full name -> role terms
     named: dict[int, set[str]] = {}  # row -> full names it mentions
     for seq in by_doc.values():
-        known: dict[str, str] = {}
+        known = name_words(seq)
         found: list[tuple[object, list[tuple[int, int, str]]]] = []
         for s in seq:
             people = spans(s.text, PERSON)
             found.append((s, people))
             for a, b, name in people:
-                for w in name.split()[1:] + name.split()[:1] if " " in name else ():
-                    known.setdefault(w, name)
                 roles = set()
                 after = _AFTER.match(s.text[b:])
                 if after:

@@ -63,6 +63,12 @@ def _known(seq: list, known: dict[str, str] | None) -> dict[str, str]:
     return out
 
 
+def name_words(seq: list) -> dict[str, str]:
+    """Word of a full name in an article's sentences -> that name ("Lu" -> "Lu Kang"),
+    the first full name using it winning."""
+    return _known(seq, None)
+
+
 def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int, set[str]], dict[int, int]]:
     """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
     refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it;
@@ -141,7 +147,7 @@ def voices(by_doc: dict[str, list]) -> dict[int, set[str]]:
     by name ("said Yun", "Hill expressed concern that ...")."""
     out: dict[int, set[str]] = {}
     for seq in by_doc.values():
-        known = _known(seq, None)
+        known = name_words(seq)
         for s in seq:
             name = _attributed(s.text, known, _VOICED)
             if name:
