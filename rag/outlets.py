@@ -34,10 +34,11 @@ _FRAME = re.compile(
 # "Who wrote the VOA story on ...": the outlet as an adjective of the piece
 _ADJ = re.compile(rf"\b(?i:the)\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))\b")
 
-# "which professor did VOA quote", "the professor VOA spoke to": the outlet as the one reporting
+# "which professor did VOA quote", "the professor VOA spoke to", "which prof did VOA talk
+# to": the outlet as the one reporting
 _VERB = re.compile(
     rf"\b(?:(?i:did|does|has|had)\s+)?(?:(?i:the)\s+)?{_NAME}\s+(?i:quote[sd]?|cite[sd]?|interview(?:s|ed)?|"
-    r"sp(?:o|ea)ke\s+(?:to|with)|talked\s+(?:to|with)|reached|contacted)\b"
+    r"(?:spoke|speaks?)\s+(?:to|with)|talk(?:s|ed)?\s+(?:to|with)|reach(?:es|ed)?|contact(?:s|ed)?)\b"
 )
 
 

@@ -21,7 +21,7 @@ from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable
 from .spans import spans
 from .synonyms import RELATIONS
-from .turns import needs_context, refers_back, split_question
+from .turns import expand_shorthand, needs_context, refers_back, split_question
 
 
 class QuestionError(ValueError):
@@ -123,11 +123,12 @@ class Pipeline:
         if resolved:
             text = clean_question(resolved, cfg.max_question_chars)
         text, outlet = cited_outlet(text, table.lower)
+        text = expand_shorthand(text)
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
         if resolved:
-            q.pronoun_terms = set(terms(text)) - set(terms(original))
+            q.pronoun_terms = set(terms(text)) - set(terms(expand_shorthand(original)))
         query = f"{text} {context}".strip()
         qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
         hits = retriever.search(

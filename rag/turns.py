@@ -9,6 +9,27 @@ import re
 from .question import _NAME_THE, _QWORDS, strip_lead
 from .retrieve import terms
 
+# Shorthand readers type that the articles spell out: "which Renmin prof", "the N. Korean
+# govt". Only abbreviations with one reading in news questions.
+_SHORTHAND = (
+    (re.compile(r"\bprofs\b\.?", re.I), "professors"),
+    (re.compile(r"\bprof\b\.?", re.I), "professor"),
+    (re.compile(r"\bgov(?:t|['’]t)\b\.?", re.I), "government"),
+    (re.compile(r"\buniv\b\.?", re.I), "university"),
+    (re.compile(r"\bdept\b\.?", re.I), "department"),
+    (re.compile(r"\bintl\b\.?", re.I), "international"),
+    (re.compile(r"\bN\.\s?(?=Korea)"), "North "),
+    (re.compile(r"\bS\.\s?(?=Korea)"), "South "),
+)
+
+
+def expand_shorthand(text: str) -> str:
+    """ "Which Renmin prof did VOA talk to?" -> "Which Renmin professor did VOA talk to?"."""
+    for pattern, full in _SHORTHAND:
+        text = pattern.sub(full, text)
+    return text
+
+
 _FOLLOWUP = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
     r"^(and|what about|how about|also)\b",

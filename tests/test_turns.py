@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.turns import needs_context, refers_back
+from rag.turns import expand_shorthand, needs_context, refers_back
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,28 @@ def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversat
     assert needs_context("When did he get there?")
     assert needs_context("In which months?")
     assert not needs_context("When did Kim Jong Un arrive in Beijing?")
+
+
+@pytest.mark.parametrize(
+    "typed, spelled",
+    [
+        ("which Renmin prof did VOA talk to?", "which Renmin professor did VOA talk to?"),
+        ("What did the N. Korean govt say?", "What did the North Korean government say?"),
+        ("Which univ. profs were quoted?", "Which university professors were quoted?"),
+        ("Is S.Korea in the talks?", "Is South Korea in the talks?"),
+        # words that only start like shorthand stay as typed
+        (
+            "Did the profits of the government's dept. stores rise?",
+            "Did the profits of the government's department stores rise?",
+        ),
+        ("Who is the professor at Kyungnam University?", "Who is the professor at Kyungnam University?"),
+    ],
+)
+def test_shorthand_is_spelled_out_as_the_articles_write_it(typed, spelled):
+    assert expand_shorthand(typed) == spelled
+
+
+def test_a_question_in_shorthand_is_answered(pipeline):
+    # "prof" is no word of the articles: unexpanded, the question looked unanswerable
+    ans = pipeline.answer("which Renmin prof did VOA talk to about what Kim wants from Beijing?")
+    assert not ans.abstained and ans.short_answer == "Shi Yinhong"
