@@ -13,7 +13,7 @@ from .synonyms import question_concepts
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
 _ROLE = (
-    r"(person|official|expert|analyst|professor|leader|president|minister|spokesman|spokesperson|"
+    r"(person|official|expert|analyst|professor|academic|leader|president|minister|spokesman|spokesperson|"
     r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
     r"wife|adviser|advisor|secretary|fellow|chairman|negotiator|envoy|aide|economist|relative|member|"
     r"brother|son|daughter|husband|mother|father|sibling|spouse)"
@@ -32,8 +32,6 @@ KIN_ASKED = frozenset(terms("family relative member"))
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost"
-# "how much is the trade worth", "how much ... in dollars": an amount of money
-_MONEY = r"dollars?|worth|costs?|spen[dt]|spends|pay|paid|pays|money|value|price|yuan|euros?"
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
@@ -70,9 +68,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         ORG,
         # "which Washington-based organization", "what group does she run"
         r"\b(which|what)\s+(?:\w+-\w+\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
-        r"university|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
+        r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
         r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
-        r"institutes|newspapers|outlets|companies|groups)\b",
+        r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
     ),
     (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b"),
 ]
@@ -275,7 +273,9 @@ def _subtype(q: str, qtype: str) -> str | None:
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
     if qtype == NUMBER and re.search(
-        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b.*\b({_MONEY})\b", q
+        # "how much economic aid": an amount, which "the two countries" is not
+        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b(?! (?:time|longer|later|earlier))",
+        q,
     ):
         return "MAGNITUDE"
     if qtype == NUMBER and re.search(r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b", q):
@@ -361,9 +361,17 @@ _PRONOUNS = {
 }
 
 
+# words a reader adds for emphasis or negation ("what exactly did he say", "wouldn't
+# China just retaliate"): the articles' answer does not say them
+_FILLER = {
+    "even", "just", "really", "actually", "exactly", "ever", "wouldn", "couldn", "shouldn", "didn",
+    "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _qstems() -> frozenset[str]:
-    return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION for t in terms(w, keep_stopwords=True))
+    return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION | _FILLER for t in terms(w, keep_stopwords=True))
 
 
 _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
@@ -381,6 +389,9 @@ _ATTRIBUTION = re.compile(
 # "apart from the talks, what did they do?": the words setting aside what is known; what
 # they set aside stays a term (the answer often lists it: "held talks ... and took a stroll")
 _EXCEPT = re.compile(r"\b(?:apart|aside)\s+from\b|\bbesides\b|\bother\s+than\b|\bexcept(?:\s+for)?\b", re.I)
+# "was it announced ahead of time?": when it was said, which the article states as
+# "an unannounced visit", not in these words
+_IN_ADVANCE = re.compile(r"\b(?:ahead of time|in advance|beforehand)\b", re.I)
 # "meant to accomplish", "the aim of": the asking for a purpose, which the answer states
 # in its own words ("to finalize a date ...")
 _PURPOSE = re.compile(
@@ -414,6 +425,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _PURPOSE.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
+    drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words

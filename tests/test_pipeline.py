@@ -62,6 +62,11 @@ def test_how_someone_travelled_is_a_means_of_travel(pipeline):
     assert not pipeline.answer("Did Kim fly to Dalian or take the train?").abstained
 
 
+def test_an_amount_the_articles_never_give_is_declined(pipeline):
+    # "the two countries" is a count, not an amount of aid
+    assert pipeline.answer("How much economic aid did Beijing promise Pyongyang during the trip?").abstained
+
+
 def test_a_relative_the_articles_never_mention_is_declined(pipeline):
     # "daughter" is found nowhere in the articles: a kinship word is what is asked, not
     # an answer type, so Kim's other relatives do not answer it
@@ -263,6 +268,8 @@ def test_cli_bad_k_is_one_line(config):
         ),
         # "family member" is asked for; the article says "his younger sister"
         ("Which family member of Kim's went with him to Dalian?", "Kim Yo-jong"),
+        # "what school" asks for the organisation he works at, here a university
+        ("Shin Sangjin teaches at what school?", "Kwangwoon University"),
         # the question's "from" is no anchor: "the green light from Xi Jinping" is not
         # the diplomat "from the US Institute for Peace"
         # named by surname there, in full in an earlier sentence, which is quoted too

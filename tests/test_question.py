@@ -165,6 +165,8 @@ def test_organisation_questions_by_their_noun():
     assert answer_type("Which Washington-based organization is headed by Stephens?") == ORG
     assert answer_type("Where does he teach?") == ORG  # the university, not its city
     assert answer_type("Which two Kyungnam University professors are quoted?") != ORG
+    assert answer_type("Shin Sangjin teaches at what school?") == ORG
+    assert answer_type("Which colleges do the two academics work at?") == ORG
 
 
 def test_the_noun_asked_for_stops_at_the_questions_verb():
@@ -201,6 +203,9 @@ def test_yes_no_questions_money_and_dates_get_their_subtypes():
     assert analyze("Did Kim travel by train or by plane?").subtype is None
     assert analyze("How much is trade between the two worth each year?").subtype == "MAGNITUDE"
     assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MAGNITUDE"
+    # any amount asked with "how much" wants a figure; "how much longer" asks for a time
+    assert analyze("How much economic aid did Beijing promise Pyongyang?").subtype == "MAGNITUDE"
+    assert analyze("How much longer will the talks go on?").subtype != "MAGNITUDE"
     q = analyze("What were the dates of Kim's January trip to China?")
     assert (q.qtype, q.subtype) == (DATE, "CALENDAR")
 
@@ -229,3 +234,13 @@ def test_credit_questions_worded_with_a_noun_ask_for_the_credit_line():
     assert analyze("Who did the translation of the RFA story?").subtype == "AGENT"
     assert analyze("Who handled the reporting for that piece?").subtype == "AGENT"
     assert analyze("Who met Kim in Dalian?").subtype is None
+
+
+def test_emphasis_negation_and_in_advance_are_not_words_to_find():
+    # the answer does not say "just" or "wouldn't"; "ahead of time" is how a reader asks
+    # what the article states as "an unannounced visit"
+    q = analyze("Why wouldn't China just retaliate against American companies?")
+    assert {"china", "retali", "compani"} <= set(q.terms)
+    assert not {"just", "wouldn"} & set(q.terms)
+    q = analyze("Was Kim's trip to Beijing announced ahead of time?")
+    assert "announc" in q.terms and not {"ahead", "time"} & set(q.terms)
