@@ -65,7 +65,22 @@ _DEMONYM = re.compile(
 _LEAD_WORDS = {"behind", "after", "before", "in", "at", "on", "the", "a", "an", "as", "with", "for", "from", "but"}
 _PLACE_PREP = re.compile(r"\b(?:in|at|to|from|near|on|via|of)\s+(?:the\s+)?$")
 _REASON_CUE = re.compile(
-    r"\b(because of|because|since|as|so that|in order to|due to|resulted from|result of|driven by|so|to)\b\s+", re.I
+    r"\b(because of|because|since(?!\s+(?:last|then|early|late|\d|(?-i:[A-Z][a-z]+\s+\d)))|so that|in order to|due to|resulted from|result of|driven by|so|to|"
+    # "as China backed the sanctions" gives a reason; "viewed as a sign", "as well as",
+    # "such as", "as part of" do not
+    r"(?<!well\s)(?<!such\s)(?<!same\s)(?<!\bso\s)"
+    r"as(?!\s+(?:a|an|well|part|if|though|long|soon|much|many|such|of|for|to|per|usual|expected|planned)\b))"
+    r"\b\s+",
+    re.I,
+)
+# "is willing to give", "is likely to hold": "to" completing the word before it, not
+# the purpose of an act ("went to China to get the green light")
+_COMPLEMENT_TO = re.compile(
+    r"\b(?:willing|unwilling|able|unable|going|want|wants|wanted|likely|unlikely|set|expected|has|have|had|"
+    r"need|needs|needed|plan|plans|planned|try|tries|tried|trying|began|begin|begins|seem|seems|seemed|appear|"
+    r"appears|appeared|agreed|agree|hope|hopes|hoped|refused|decided|used|continue|continues|continued|ready|"
+    r"eager|about|is|was|are|were|ought|supposed|sure|certain|bound|start|started|starts)\s+$",
+    re.I,
 )
 _STOP_CAPS = {
     "By",
@@ -247,6 +262,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             add(m.start(1), m.end(1))
     elif qtype == REASON:
         for m in _REASON_CUE.finditer(sentence):
+            if m.group(1).lower() == "to" and _COMPLEMENT_TO.search(sentence[: m.start()]):
+                continue
             rest = sentence[m.end() :]
             stop = re.search(r"[,;:.”\"]|\s--\s|\s–\s", rest)
             end = stop.start() if stop else len(rest)
@@ -365,7 +382,12 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         # "how large", "what rate": a measured figure ("$375 billion", "25 percent"), not
         # a count of things ("the two countries")
         return bool(
-            re.search(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent)\b", text, re.I)
+            re.search(
+                r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent|half|quarter|"
+                r"thirds?|dozens?)\b",
+                text,
+                re.I,
+            )
         )
     if subtype == "AGENT":
         # "By Eugene Whong", "Translated by Yewon Ji", "MOSCOW (Sputnik), Tommy Yang -"

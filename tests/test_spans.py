@@ -133,3 +133,20 @@ def test_the_rest_of_an_institutes_name_after_a_possessive_is_no_person(pipeline
     assert "Xi Jinping" in [t for _a, _b, t in spans("China's Xi Jinping met Kim.", PERSON)]
     ans = pipeline.answer("Which Shenzhen University analyst did Sputnik talk to?")
     assert ans.short_answer == "Ding Xueliang"
+
+
+def test_reason_spans_are_causes_not_comparisons_or_complements():
+    from rag.question import REASON
+
+    def reasons(sentence: str) -> list[str]:
+        return [t for _a, _b, t in spans(sentence, REASON)]
+
+    frayed = "North Korea’s relations with China had been frayed as China backed the US-led international sanctions."
+    assert reasons(frayed) == ["as China backed the US-led international sanctions"]
+    # "viewed as a sign", "as well as", "since last year" give no cause
+    assert reasons("The visit was widely viewed as a sign of warming ties between the two countries.") == []
+    assert reasons("Kim has visited China four times since last March.") == []
+    assert reasons("China as well as Russia backed the sanctions, such as the oil cap.") == []
+    # "willing to give" completes "willing"; "went to China to get" states a purpose
+    assert reasons("But how much support Beijing is willing to give is still a matter of debate.") == []
+    assert "to get the green light" in reasons("Kim went to China to get the green light.")
