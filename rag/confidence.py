@@ -52,6 +52,15 @@ _SPEAKER_Q = re.compile(
 )
 
 
+# a sentence reporting someone's words or view
+_QUOTE = re.compile(
+    r"[\"“”]|\b(?:said|says|say|saying|told|tells|added|noted|stated|according to|tweeted|wrote|writes|"
+    r"praised|urged|called|calls|warned|warns|described|claimed|insisted|stressed|expressed|announced|pledged|"
+    r"promised|vowed|agreed|asked|argued|believes?|thinks?|hopes?|wants?|expects?|suggested|criticized|"
+    r"criticised|welcomed|reiterated|emphasized|emphasised|indicated|confirmed|denied|replied|responded)\b"
+)
+
+
 def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the question ask what someone said or thinks ("when did Stephens predict
     ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
@@ -61,10 +70,18 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     # "..., he added." speaks for the person named before; "Hill expressed concern
     # that ..." for Hill
     speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
-    if m is None or not speaker:
+    if m is None:
         return False
     surname = terms(m.group(1).split()[-1])
-    return bool(surname) and surname[-1] not in speaker | best.sent.terms
+    if not surname:
+        return False
+    if not speaker and re.search(r"\b(?:say|said|tell)\s*$", m.group(0)):
+        # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
+        # nothing he said, though it names him
+        return not _QUOTE.search(best.sent.text)
+    if not speaker:
+        return False
+    return surname[-1] not in speaker | best.sent.terms
 
 
 def confidence(q: Question, best: Scored, table: SentenceTable) -> float:

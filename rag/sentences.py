@@ -60,11 +60,18 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     # react"); one naming them asks about the role ("which university is Shi at?")
     by_role = not _names_someone(q.text)
     kin = q.kin and bool(KIN & s.terms)
+    # "was it announced?" is answered no by "an unannounced visit"
+    denial = q.subtype == "YESNO"
     num = den = 0.0
     for t in q.terms:
         w = table.idf(t)
         den += w
-        if t in s.terms or (kin and t in KIN_ASKED) or t in table.speaker.get(s.row, ()):
+        if (
+            t in s.terms
+            or (kin and t in KIN_ASKED)
+            or t in table.speaker.get(s.row, ())
+            or (denial and "un" + t in s.terms)
+        ):
             # "..., he added": the speaker is as good as named in the sentence
             num += w
         elif t in ents and t in table.names.get(s.row, ()):

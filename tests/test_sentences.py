@@ -52,3 +52,17 @@ def test_who_heads_something_needs_a_sentence_saying_so(pipeline):
         assert ans.abstained, (question, ans.short_answer)
     ans = pipeline.answer("Who is the head of the Korea Economic Institute of America?")
     assert ans.short_answer == "Kathleen Stephens"
+
+
+def test_what_someone_said_needs_a_sentence_with_words_of_theirs(pipeline):
+    # the articles say Kim held talks with Xi, but quote nothing Xi said to him
+    assert pipeline.answer("What did Xi Jinping say to Kim during their January 2019 talks?").abstained
+    assert pipeline.answer("What did Xi say in his toast at the Dalian banquet?").abstained
+    ans = pipeline.answer("What did Hu Xijin say about the timing of Kim's visit?")
+    assert not ans.abstained and "Hu Xijin" in ans.quotes[0].text
+
+
+def test_a_yes_no_question_is_answered_by_a_sentence_denying_it(pipeline):
+    # "announced ahead of time?" is answered, no, by "an unannounced visit"
+    ans = pipeline.answer("Was Kim's January 2019 trip to Beijing announced ahead of time?")
+    assert not ans.abstained and "unannounced" in ans.quotes[0].text
