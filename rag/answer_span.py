@@ -99,8 +99,58 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     return span, typed
 
 
+# the words stating or denying what a yes/no question asks: "there is no connection
+# between the visit and the trade talks", "not a coincidence", "unlikely to take place"
+_POLARITY = re.compile(r"\b(?:no|not|never|unlikely|neither|nor|cannot)\b|\w+n['’]t\b", re.I)
+_CLAUSE = re.compile(r"[^,;:.!?“”\"()\[\]]+")
+_MAX_STATEMENT = 10  # words: a short answer, not the sentence again
+_CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
+
+
+def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
+    """The short answer to a yes/no question: the denial nearest the question's words
+    ("not a coincidence", "an unannounced visit" for "was it announced?"), else the
+    stretch of one clause from the first to the last word the question asks about
+    ("China backed the US-led international sanctions"); None when neither is there."""
+    qset = with_variants(set(q.terms) | set(q.carried), table.variants)
+    words = s.words()
+    anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
+    starts, ends = s.bounds()
+    cands: list[tuple[int, int]] = []
+    for m in _POLARITY.finditer(s.text):
+        clause = _CLAUSE.match(s.text, m.start())
+        end = clause.end() if clause else m.end()
+        run = list(re.finditer(r"\S+", s.text[m.start() : end]))
+        if len(run) > 8:
+            # "not a coincidence for Kim to visit Beijing during ...": the denial ends
+            # where the clause goes on to its circumstances
+            cut = next((i for i in range(2, len(run)) if run[i].group(0).lower() in _CIRCUMSTANCE), len(run))
+            run = run[:cut]
+        if len(run) >= 2:
+            cands.append((m.start(), m.start() + run[min(len(run), _MAX_STATEMENT) - 1].end()))
+    cands += [(a, b) for a, b, t in words if t.startswith("un") and t[2:] in qset]
+    if cands:
+
+        def dist(c: tuple[int, int]) -> int:
+            lo, hi = bisect_left(starts, c[0]), bisect_right(ends, c[1])
+            return min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=99)
+
+        a, b = min(cands, key=lambda c: (dist(c), c[0]))
+        return a, b, s.text[a:b].rstrip(" ,;:")
+    best: tuple[int, int] | None = None
+    best_weight = 0.0
+    for clause in _CLAUSE.finditer(s.text):
+        inside = [j for j in anchors if clause.start() <= starts[j] < clause.end()]
+        weight = sum(table.idf(words[j][2]) for j in inside)
+        if len(inside) >= 2 and inside[-1] - inside[0] < _MAX_STATEMENT + 2 and weight > best_weight:
+            best, best_weight = (starts[inside[0]], ends[inside[-1]]), weight
+    return (best[0], best[1], s.text[best[0] : best[1]]) if best else None
+
+
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
+    if q.subtype == "YESNO":
+        return yesno_span(q, s, table)
     if q.subtype == "EXPAND":
         cands = s.candidates("EXPAND")
     elif q.subtype == "DESCRIBE":

@@ -479,3 +479,21 @@ def test_a_yes_no_follow_up_in_other_words_is_answered(pipeline):
     assert "trilateral summit is unlikely" in ans.quotes[0].text
     # a yes/no question the articles say nothing about is still declined
     assert pipeline.answer("Did Kim celebrate his birthday in Beijing?").abstained
+
+
+@pytest.mark.parametrize(
+    "question, short",
+    [
+        # the short answer to a yes/no question is the words stating or denying it
+        ("Was Kim's January 2019 trip to Beijing announced ahead of time?", "unannounced"),
+        ("Did China back the sanctions against North Korea?", "China backed the US-led international sanctions"),
+        (
+            "Does Lim Eul-chul expect a trilateral summit anytime soon?",
+            "unlikely to take place in the very near future",
+        ),
+        ("Is Twitter blocked in China?", "Twitter is blocked in China"),
+    ],
+)
+def test_yes_no_short_answers_state_or_deny_what_is_asked(pipeline, question, short):
+    ans = pipeline.answer(question)
+    assert not ans.abstained and ans.short_answer == short
