@@ -37,6 +37,7 @@ _PREPOSITIONS = frozenset(
 # words that name someone's companions ("Accompanying Kim was his younger sister")
 _COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
+_NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b", re.I)
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
 # "when does he expect/think ...": the date is in what he said, not in the line saying
 # when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
@@ -87,6 +88,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
     if q.subtype == "DESCRIBE" and span is not None and _BEFORE.search(q.text) and not _FORMER.search(span[2]):
         typed = 0.0  # "his career before his current role": "a retired U.S. diplomat", not his title now
+    elif q.subtype == "DESCRIBE" and span is not None and _NOW.search(q.text) and _FORMER.search(span[2]):
+        typed = 0.0  # and "his current role" is his title now, not "a retired U.S. diplomat"
     if q.qtype == DATE and span is not None:
         if (_OPINION.search(q.text) and _outside_quotes(s.text, span)) or (
             _FUTURE.search(q.text) and _PAST_DATE.search(span[2])

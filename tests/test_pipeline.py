@@ -497,3 +497,11 @@ def test_a_yes_no_follow_up_in_other_words_is_answered(pipeline):
 def test_yes_no_short_answers_state_or_deny_what_is_asked(pipeline, question, short):
     ans = pipeline.answer(question)
     assert not ans.abstained and ans.short_answer == short
+
+
+def test_a_current_role_is_the_title_now_not_a_former_one(pipeline):
+    # "said Yun, a retired U.S. diplomat" describes him too, but as what he was
+    conv = pipeline.conversation()
+    conv.ask("When does Joseph Yun expect the second Trump-Kim summit?")
+    ans = conv.ask("And what's his current role?")
+    assert ans.short_answer == "Senior Adviser to the Asia Program at the US Institute for Peace"
