@@ -81,6 +81,12 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
         return not _QUOTE.search(best.sent.text)
     if not speaker:
         return False
+    quoted = table.speaker.get(best.sent.row)
+    asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
+    if quoted and asks_words and surname[-1] not in quoted and re.search(r"\b(?:say|said|tell)\s*$", m.group(0)):
+        # "what did Trump say?" of '"On top of that, Trump criticized the summit," Shin
+        # said': Shin's words about Trump, not anything Trump said
+        return not re.search(rf"\b{re.escape(m.group(1).split()[-1])}\s+(?:said|says|told|tweeted)\b", best.sent.text)
     return surname[-1] not in speaker | best.sent.terms
 
 

@@ -66,3 +66,13 @@ def test_a_yes_no_question_is_answered_by_a_sentence_denying_it(pipeline):
     # "announced ahead of time?" is answered, no, by "an unannounced visit"
     ans = pipeline.answer("Was Kim's January 2019 trip to Beijing announced ahead of time?")
     assert not ans.abstained and "unannounced" in ans.quotes[0].text
+
+
+def test_what_someone_said_is_not_another_speakers_words_about_him(pipeline):
+    # '"On top of that, Trump criticized the China-North Korea summit in May." is Shin
+    # Beom-chul's quotation: it says Trump criticized, not what Trump said
+    ans = pipeline.answer("What exactly did Trump say when he criticized the China-North Korea summit in May?")
+    assert ans.abstained, ans.short_answer
+    # asked for what Kim hoped, in Lim's words, the quotation answers
+    ans = pipeline.answer("What kind of talks with the U.S. and China did Kim say he hoped for?")
+    assert not ans.abstained and ans.short_answer == "multinational talks"
