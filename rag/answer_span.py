@@ -102,6 +102,11 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     return span, typed
 
 
+def _distance(lo: int, hi: int, anchors: list[int], default: int) -> int:
+    """Words between the run lo..hi-1 and the nearest anchor word (0 inside it)."""
+    return min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=default)
+
+
 # the words stating or denying what a yes/no question asks: "there is no connection
 # between the visit and the trade talks", "not a coincidence", "unlikely to take place"
 _POLARITY = re.compile(r"\b(?:no|not|never|unlikely|neither|nor|cannot)\b|\w+n['’]t\b", re.I)
@@ -135,8 +140,7 @@ def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
     if cands:
 
         def dist(c: tuple[int, int]) -> int:
-            lo, hi = bisect_left(starts, c[0]), bisect_right(ends, c[1])
-            return min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=99)
+            return _distance(bisect_left(starts, c[0]), bisect_right(ends, c[1]), anchors, 99)
 
         a, b = min(cands, key=lambda c: (dist(c), c[0]))
         return a, b, s.text[a:b].rstrip(" ,;:")
@@ -187,7 +191,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novel = ct - qset
         if ct and not novel:
             continue  # the question's own words are not its answer
-        dist = min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=8)
+        dist = _distance(lo, hi, anchors, 8)
         novelty = len(novel) / max(1, len(ct))
         if q.qtype == PERSON:
             # a name is new unless the question names it: "Kim Yo-jong" is not "Kim

@@ -72,21 +72,21 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
     if m is None:
         return False
-    surname = terms(m.group(1).split()[-1])
+    last = m.group(1).split()[-1]
+    surname = terms(last)
     if not surname:
         return False
-    if not speaker and re.search(r"\b(?:say|said|tell)\s*$", m.group(0)):
+    said = re.search(r"\b(?:say|said|tell)\s*$", m.group(0)) is not None
+    if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him
-        return not _QUOTE.search(best.sent.text)
-    if not speaker:
-        return False
+        return said and not _QUOTE.search(best.sent.text)
     quoted = table.speaker.get(best.sent.row)
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
-    if quoted and asks_words and surname[-1] not in quoted and re.search(r"\b(?:say|said|tell)\s*$", m.group(0)):
+    if said and quoted and asks_words and surname[-1] not in quoted:
         # "what did Trump say?" of '"On top of that, Trump criticized the summit," Shin
         # said': Shin's words about Trump, not anything Trump said
-        return not re.search(rf"\b{re.escape(m.group(1).split()[-1])}\s+(?:said|says|told|tweeted)\b", best.sent.text)
+        return not re.search(rf"\b{re.escape(last)}\s+(?:said|says|told|tweeted)\b", best.sent.text)
     return surname[-1] not in speaker | best.sent.terms
 
 
