@@ -48,7 +48,7 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
 
 _SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
-    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see)\b"
+    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
 )
 
 
@@ -79,8 +79,10 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     said = re.search(r"\b(?:say|said|tell)\s*$", m.group(0)) is not None
     if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
-        # nothing he said, though it names him
-        return said and not _QUOTE.search(best.sent.text)
+        # nothing he said, though it names him; and "how did Moon react?" is not
+        # answered by a sentence saying that Kim met Moon three times
+        reacts = re.search(r"\b(?:react|respond)\s*$", m.group(0)) is not None
+        return (said and not _QUOTE.search(best.sent.text)) or reacts
     quoted = table.speaker.get(best.sent.row)
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
     if said and quoted and asks_words and surname[-1] not in quoted:
@@ -90,12 +92,37 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return surname[-1] not in speaker | best.sent.terms
 
 
+# "what did Lu Kang say about US tariffs?": the words asked for are about something
+_ABOUT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:else\s+)?(?:did|does|do|has|had|will|would)\s+.+?\s+"
+    r"(?:say|think|tell|write|tweet|warn)\b.*?\babout\s+(.+?)\W*$",
+    re.I,
+)
+
+
+def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask what someone said about a topic the sentence does not name?
+    Someone's words about something else ("So I think there is a dual message there,"
+    said Joseph Yun) do not answer "what did Yun say about the troops in South Korea?"."""
+    m = _ABOUT.search(q.text)
+    if m is None:
+        return False
+    topic = [t for t in dict.fromkeys(terms(m.group(1))) if t in q.terms]
+    # its common words say what it is about ("tariffs on Chinese goods"); names are
+    # the setting, and may be there for other reasons (the Chinese Foreign Ministry)
+    words = [t for t in topic if t not in entities(q)] or topic
+    # "about that", "about it": the conversation's topic, which the turn resolves
+    return bool(words) and not any(t in best.sent.terms for t in words)
+
+
 def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     """Probability-like score that `best` answers the question (weights fit on dev)."""
     unseen = unseen_share(q, table)
     # quoting someone else is a sure miss: weighs like a whole sentence of coverage
-    missing = -3.0 if speaker_missing(q, best, table) else 0.0
+    missing = -3.0 if speaker_missing(q, best, table) or topic_missing(q, best, table) else 0.0
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
+    if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
+        typed = False  # "Twitter is blocked in China." says nothing of why it is
     if q.subtype == "YESNO":
         # a yes/no question is answered by a sentence stating (or denying) what it asks,
         # which says most of its words: one sharing its topic says nothing either way

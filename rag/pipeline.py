@@ -119,9 +119,10 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
+        text = table.casing.apply(text)
         original = text
         if resolved:
-            text = clean_question(resolved, cfg.max_question_chars)
+            text = table.casing.apply(clean_question(resolved, cfg.max_question_chars))
         text, outlet = cited_outlet(text, table.lower)
         text = expand_shorthand(text)
         q = analyze(text, context)
@@ -170,6 +171,10 @@ class Pipeline:
         ans.resolved_question = query if context else None
         ans.latency_ms = (time.perf_counter() - t0) * 1000
         return ans
+
+    def truecase(self, question: str) -> str:
+        """The question with the articles' capitals when it was typed without any."""
+        return self._parts()[2].casing.apply(question) if isinstance(question, str) else question
 
     def conversation(self) -> Conversation:
         return Conversation(self)
@@ -252,6 +257,9 @@ class Conversation:
         return " ".join(parts)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
+        typed = question
+        # "how did moon jae-in react?": names read as names when the turn is resolved
+        question = self.pipeline.truecase(question)
         ctx = self.context_for(question)
         resolved = self.resolve(question) if ctx else None
         if resolved and not needs_context(resolved):
@@ -263,6 +271,7 @@ class Conversation:
         ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader)
         if resolved:
             ans.resolved_question = resolved
+        ans.question = typed
         self.turns.append((question, ans))
         return ans
 

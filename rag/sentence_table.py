@@ -19,6 +19,7 @@ from .roles import person_roles
 from .spans import phrases, spans
 from .speakers import speakers, voices
 from .synonyms import sentence_concepts
+from .truecase import Casing
 from .typos import name_variants, with_variants
 
 
@@ -80,6 +81,7 @@ class SentenceTable:
         df: Counter[str] = Counter()
         # a name misspelt once ("Dailan" in an article that says Dalian) matches both ways
         self.variants = name_variants(d.text for d in index.docs.values())
+        self.casing = Casing.from_texts(d.text for d in index.docs.values())
         for row, (doc_id, a, b) in enumerate(index.sentence_keys):
             text = index.docs[doc_id].text[a:b]
             seq = self.by_doc.setdefault(doc_id, [])

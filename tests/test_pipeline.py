@@ -505,3 +505,31 @@ def test_a_current_role_is_the_title_now_not_a_former_one(pipeline):
     conv.ask("When does Joseph Yun expect the second Trump-Kim summit?")
     ans = conv.ask("And what's his current role?")
     assert ans.short_answer == "Senior Adviser to the Asia Program at the US Institute for Peace"
+
+
+def test_a_reaction_needs_the_person_reacting(pipeline):
+    # the articles say Kim met Moon three times, never how Moon took the trip; typed
+    # without capitals, the names are still read as names
+    for q in (
+        "How did Moon Jae-in react to Kim's January trip to Beijing?",
+        "how did moon jae-in react to kim's trip?",
+    ):
+        ans = pipeline.answer(q)
+        assert ans.abstained, (q, ans.quotes[:1])
+    conv = pipeline.conversation()
+    ans = conv.ask("what did pompeo say about a step-by-step approach?")
+    assert not ans.abstained and "step-by-step process" in ans.quotes[0].text
+    assert ans.question == "what did pompeo say about a step-by-step approach?"  # as typed
+
+
+def test_someones_words_about_something_else_do_not_answer(pipeline):
+    ans = pipeline.answer("What did Lu Kang say about US tariffs on Chinese goods?")
+    assert ans.abstained and ans.confidence < 0.5
+    assert pipeline.answer("What did Joseph Yun say about the American troops in South Korea?").abstained
+
+
+def test_a_why_question_restated_is_not_its_reason(pipeline):
+    # "Twitter is blocked in China." is all the articles say of it
+    assert pipeline.answer("Why is Twitter blocked in China?").abstained
+    ans = pipeline.answer("Why would punishing American companies be risky for Beijing?")
+    assert not ans.abstained and "depressed Chinese economy" in ans.quotes[0].text
