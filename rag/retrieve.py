@@ -51,10 +51,18 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(_IRREGULAR.get(word, word))
 
 
+# "U.S." and "the United States" are the "US" a reader types (and "U.N." the "UN"): as
+# single letters the initialism would vanish, and the long form match no question
+_INITIALISM = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
+_LONG_FORM = re.compile(r"\bunited\s+(states|nations)\b")
+
+
 def terms(text: str, keep_stopwords: bool = False) -> list[str]:
     """The analyzer shared by BM25 and sentence scoring: lower-case, stop words out, stemmed."""
     sw = stopwords()
-    return [_stem(w) for w in _TOKEN.findall(text.lower()) if keep_stopwords or w not in sw]
+    text = _INITIALISM.sub(lambda m: "".join(g for g in m.groups() if g), text).lower()
+    text = _LONG_FORM.sub(lambda m: "us" if m.group(1) == "states" else "un", text)
+    return [_stem(w) for w in _TOKEN.findall(text) if keep_stopwords or w not in sw]
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

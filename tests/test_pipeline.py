@@ -533,3 +533,19 @@ def test_a_why_question_restated_is_not_its_reason(pipeline):
     assert pipeline.answer("Why is Twitter blocked in China?").abstained
     ans = pipeline.answer("Why would punishing American companies be risky for Beijing?")
     assert not ans.abstained and "depressed Chinese economy" in ans.quotes[0].text
+
+
+def test_whether_something_happened_needs_a_sentence_saying_so(pipeline):
+    # the articles say the trade talks took place, never how they ended
+    ans = pipeline.answer("Did the vice-minister-level US-China trade talks end with a deal?")
+    assert ans.abstained, ans.quotes[:1]
+    assert pipeline.answer("Has Xi Jinping agreed to make a trip to Pyongyang?").abstained
+    # "Accompanying Kim was his younger sister" says it, in other words for the names
+    ans = pipeline.answer("Was Kim accompanied by his sister on the Dalian trip?")
+    assert not ans.abstained and "younger sister" in ans.quotes[0].text
+
+
+def test_a_question_for_a_persons_name_needs_a_sentence_naming_one(pipeline):
+    # the Global Times quoted "one analyst" it does not name
+    ans = pipeline.answer("What was the name of the analyst the Global Times quoted about 2019?")
+    assert ans.abstained and ans.short_answer is None

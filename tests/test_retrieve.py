@@ -11,3 +11,10 @@ def test_common_irregular_past_forms_share_the_stem_of_their_verb():
     assert terms("Kim held talks") == ["kim", "hold", "talk"]
     # a regular form stems as before, and stop words stay out
     assert terms("the visited visits") == ["visit", "visit"]
+
+
+def test_initialisms_and_long_forms_are_the_short_form_a_reader_types():
+    assert terms("the U.S. and China") == ["us", "china"]
+    assert terms("the United States") == terms("the US") == ["us"]
+    assert terms("U.N. sanctions") == terms("United Nations sanctions") == terms("UN sanctions") == ["un", "sanction"]
+    assert terms("the U.S.-led sanctions") == ["us", "lead", "sanction"]
