@@ -178,6 +178,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     words = s.words()
     starts, ends = s.bounds()
     anchors = [i for i, (_, _, t) in enumerate(words) if t in aset]
+    for t in qset:
+        if t.startswith("~"):
+            # a concept's wording is where the question's words are: "come to power" is
+            # at "taking office in 2012", not at "Kim ... last March"
+            for ca, cb in concept_spans(t, s.text):
+                anchors += [i for i, (wa, wb, _) in enumerate(words) if wa < cb and wb > ca]
     max_idf = table.idf("")
     qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
@@ -230,6 +236,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if cut:
             off = words[cut].start()
             best = (a + off, b, text[off:])
+    if best is not None and q.subtype == "YEAR":
+        # "what year did he take office?" -> "2012"; "when" keeps "in 2012"
+        a, b, text = best
+        m = re.match(r"in\s+(?:the\s+)?", text)
+        if m and re.fullmatch(r"(?:1\d|20)\d{2}s?", text[m.end() :]):
+            best = (a + m.end(), b, text[m.end() :])
     return best
 
 

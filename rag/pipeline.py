@@ -119,10 +119,10 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
-        text = table.casing.apply(text)
+        text = table.casing.apply(expand_shorthand(text))
         original = text
         if resolved:
-            text = table.casing.apply(clean_question(resolved, cfg.max_question_chars))
+            text = table.casing.apply(expand_shorthand(clean_question(resolved, cfg.max_question_chars)))
         text, outlet = cited_outlet(text, table.lower)
         text = expand_shorthand(text)
         q = analyze(text, context)
@@ -174,7 +174,7 @@ class Pipeline:
 
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""
-        return self._parts()[2].casing.apply(question) if isinstance(question, str) else question
+        return self._parts()[2].casing.apply(expand_shorthand(question)) if isinstance(question, str) else question
 
     def conversation(self) -> Conversation:
         return Conversation(self)

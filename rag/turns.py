@@ -18,6 +18,13 @@ _SHORTHAND = (
     (re.compile(r"\buniv\b\.?", re.I), "university"),
     (re.compile(r"\bdept\b\.?", re.I), "department"),
     (re.compile(r"\bintl\b\.?", re.I), "international"),
+    (re.compile(r"\byrs\b\.?", re.I), "years"),
+    (re.compile(r"\byr\b\.?", re.I), "year"),
+    (re.compile(r"\bprez\b", re.I), "president"),
+    (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
+    (re.compile(r"\bROK\b"), "South Korea"),
+    (re.compile(r"\bnk\b"), "north korea"),
     (re.compile(r"\bN\.\s?(?=Korea)"), "North "),
     (re.compile(r"\bS\.\s?(?=Korea)"), "South "),
 )

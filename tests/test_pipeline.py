@@ -274,6 +274,11 @@ def test_cli_bad_k_is_one_line(config):
         # the diplomat "from the US Institute for Peace"
         # named by surname there, in full in an earlier sentence, which is quoted too
         ("Which retired US diplomat from the US Institute for Peace spoke on the Washington panel?", "Joseph Yun"),
+        # "what year" is the year; "when" keeps its preposition, at the words of "come
+        # to power" ("taking office in 2012"), not at "Kim ... last March"
+        ("What year did Kim Jong-un take office?", "2012"),
+        ("When did Kim Jong-un come to power?", "in 2012"),
+        ("what yr did kim jong un come to power?", "2012"),
     ],
 )
 def test_short_answer_types(pipeline, question, short):

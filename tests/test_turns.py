@@ -36,6 +36,11 @@ def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversat
         ("What did the N. Korean govt say?", "What did the North Korean government say?"),
         ("Which univ. profs were quoted?", "Which university professors were quoted?"),
         ("Is S.Korea in the talks?", "Is South Korea in the talks?"),
+        ("what yr did he take office? how many yrs later?", "what year did he take office? how many years later?"),
+        ("who was the NK foreign minister?", "who was the North Korea foreign minister?"),
+        ("did the nk leader fly?", "did the north korea leader fly?"),
+        # "Yuri" and "NKorea" are words of their own
+        ("Did Yuri visit NKorea?", "Did Yuri visit NKorea?"),
         # words that only start like shorthand stay as typed
         (
             "Did the profits of the government's dept. stores rise?",
