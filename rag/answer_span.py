@@ -24,6 +24,7 @@ from .question import (
     kind_subject,
 )
 from .retrieve import terms
+from .said_span import asks_words, quoted, said_span
 from .sentence_table import Sent, SentenceTable
 from .spans import describe_spans, fits_subtype, head_phrases, kind_spans
 from .synonyms import concept_spans
@@ -158,6 +159,10 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
     if q.subtype == "YESNO":
         return yesno_span(q, s, table)
+    if asks_words(q):
+        said = said_span(q, s.text, terms)
+        if said is not None:
+            return said
     if q.subtype == "EXPAND":
         cands = s.candidates("EXPAND")
     elif q.subtype == "DESCRIBE":
@@ -249,28 +254,6 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
 def _words_of(text: str) -> frozenset[str]:
     """Lower-case words of a question, without possessive 's: the names it says."""
     return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
-
-
-def quoted(text: str) -> list[tuple[int, int]]:
-    """The quoted stretches of a sentence. One whose first mark closes a quotation was
-    opened in an earlier sentence ('... in the near future. But this can be realized
-    sometime after the second summit."'), so it is quoted from its start."""
-    marks = [(m.start(), m.group(0)) for m in re.finditer(r"[“”\"]", text)]
-    if not marks:
-        return []
-    straight = sum(c == '"' for _, c in marks)
-    first = marks[0][1]
-    inside = first == "”" or (first == '"' and straight % 2 == 1 and not text.lstrip().startswith('"'))
-    out, start = [], 0
-    for pos, c in marks:
-        if inside and c != "“":
-            out.append((start, pos))
-            inside = False
-        elif not inside and c != "”":
-            start, inside = pos + 1, True
-    if inside:
-        out.append((start, len(text)))
-    return out
 
 
 def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:

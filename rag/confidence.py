@@ -81,7 +81,16 @@ def states_event(q: Question, best: Scored) -> bool:
     names = entities(q)
     # a year may be written "last year"; "~travel" is a concept, found in other words
     words = [t for t in q.terms if t not in names and t not in _LIGHT and not t.startswith("~") and not t.isdigit()]
-    return all(t in best.sent.terms or "un" + t in best.sent.terms for t in words)
+    said = best.sent.terms
+
+    def stated(ts) -> bool:
+        return all(t in said or "un" + t in said for t in ts)
+
+    halves = re.split(r"\s+or\s+", q.text, maxsplit=1)
+    if len(halves) == 2:
+        # "did Kim fly to Dalian or take the train?": either side is an answer
+        return any(stated([t for t in words if t in set(terms(h))]) for h in halves)
+    return stated(words)
 
 
 def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:

@@ -1,0 +1,108 @@
+"""The short answer to "what did he say ...?": the part of someone's reported words the
+question does not already say.
+
+"What did he say the timing of Kim's trip was linked to?" is answered by a quotation
+that repeats the question's words and adds the answer ("the timing of Kim's China visit
+is clearly linked to the planned second summit between him and President Trump"). The
+answer is the longest stretch of the reported words that holds none of the question's
+words, not a name or title from the attribution around them ("the editor in chief at").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .question import OTHER, Question
+
+# "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
+_ASKS_WORDS = re.compile(
+    r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?"
+    r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|expect)\b",
+    re.I,
+)
+# "X said that ...", "Zhao pointed out that ...": the words reported after the verb
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told|added|noted|tweeted|wrote|warned|argued|claimed|"
+    r"stressed|insisted|believes|thinks|expects|suggested|predicted|pointed out|explained|expressed concern)"
+    # "he said the delegations were ...": a clause may follow without "that", but not
+    # where the verb goes on to say when, where or to whom ("said on Twitter Tuesday")
+    r"\s+(?:(?:[\w’'.-]+\s+){0,4}?that\s+|(?!(?:on|in|at|to|during|when|while|after|before|by|from|with|of|for|and|but|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z])))",
+    re.I,
+)
+# '..., Shin said.', '..., said Yun, a retired U.S. diplomat.': the words before the attribution
+_SAID_AFTER = re.compile(r",\s+(?:[^,]{0,60}?\b)?(?:said|says|added|noted|told|according to)\b", re.I)
+_WORD = re.compile(r"[\w’'-]+")
+MIN_WORDS = 3  # a quoted name or phrase ("enough is enough" inside a longer quote) is no statement
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of a sentence. One whose first mark closes a quotation was
+    opened in an earlier sentence ('... in the near future. But this can be realized
+    sometime after the second summit."'), so it is quoted from its start."""
+    marks = [(m.start(), m.group(0)) for m in re.finditer(r"[“”\"]", text)]
+    if not marks:
+        return []
+    straight = sum(c == '"' for _, c in marks)
+    first = marks[0][1]
+    inside = first == "”" or (first == '"' and straight % 2 == 1 and not text.lstrip().startswith('"'))
+    out, start = [], 0
+    for pos, c in marks:
+        if inside and c != "“":
+            out.append((start, pos))
+            inside = False
+        elif not inside and c != "”":
+            start, inside = pos + 1, True
+    if inside:
+        out.append((start, len(text)))
+    return out
+
+
+def asks_words(q: Question) -> bool:
+    """Does the question ask for what someone said or thinks?"""
+    return q.qtype == OTHER and q.subtype is None and _ASKS_WORDS.search(q.text) is not None
+
+
+def reported(text: str) -> list[tuple[int, int]]:
+    """Where a sentence gives someone's words: its quotations, else the clause after
+    "said that", else what comes before ", he said"."""
+    regions = [(a, b) for a, b in quoted(text) if len(_WORD.findall(text[a:b])) >= MIN_WORDS]
+    if regions:
+        return regions
+    m = _SAID_THAT.search(text)
+    if m:
+        return [(m.end(), len(text))]
+    m = _SAID_AFTER.search(text)
+    if m and len(_WORD.findall(text[: m.start()])) >= MIN_WORDS:
+        return [(0, m.start())]
+    return []
+
+
+def said_span(q: Question, text: str, stems_of) -> tuple[int, int, str] | None:
+    """The longest run of reported words holding none of the question's words (the
+    later one of equal length), or None when the sentence reports no one's words.
+    `stems_of(word)` gives a word's stems, as the sentence's terms were made."""
+    asked = set(q.terms) | q.pronoun_terms
+    best: tuple[int, int, int] | None = None  # (content words, start, end)
+    for ra, rb in reported(text):
+        run: list[re.Match[str]] = []
+        for m in [*_WORD.finditer(text, ra, rb), None]:
+            stems = stems_of(m.group(0)) if m else []
+            if m is not None and not (set(stems) & asked):
+                run.append(m)
+                continue
+            content = sum(bool(stems_of(w.group(0))) for w in run)
+            if content and (best is None or content >= best[0]):
+                best = (content, run[0].start(), run[-1].end())
+            run = []
+    if best is None:
+        return None
+    _, a, b = best
+    # "linked to?" asks for what follows "to"; "the timing of Kim's visit": "of" goes on
+    # from the question's own noun. Neither word is part of the answer.
+    last = re.search(r"(\w+)\W*$", q.text)
+    ends_on = re.escape(last.group(1)) if last else "of"
+    lead = re.match(rf"(?:(?:that|and|but|so|of|{ends_on})\s+)+", text[a:b], re.I)
+    if lead and lead.end() < b - a:
+        a += lead.end()
+    return a, b, text[a:b]

@@ -1,0 +1,52 @@
+"""Short answers to "what did he say ...?" from the reported words (rag/said_span.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.question import analyze
+from rag.retrieve import terms
+from rag.said_span import asks_words, reported, said_span
+
+HU = (
+    'Hu Xijin, the editor in chief at the Global Times said on Twitter Tuesday that "the timing of '
+    "Kim's China visit is clearly linked to the planned second summit between him and President Trump.\""
+)
+LU = (
+    "When asked whether North Korean officials would meet with U.S. officials during their visit, he "
+    "said the delegations were at different levels."
+)
+SHIN = '"On top of that, Trump criticized the China-North Korea summit in May," Shin said.'
+
+
+def test_reported_words_are_the_quotation_or_the_clause_after_said():
+    assert [HU[a:b] for a, b in reported(HU)] == [HU[HU.index('"') + 1 : -1]]
+    assert [LU[a:b] for a, b in reported(LU)] == ["the delegations were at different levels."]
+    # the words before ", he said" when nothing is quoted
+    plain = "China is not happy with the way the U.S. has pursued the issue, Hill said."
+    assert [plain[a:b] for a, b in reported(plain)] == [
+        "China is not happy with the way the U.S. has pursued the issue"
+    ]
+    # "said on Twitter Tuesday" says where, not what; a sentence quoting no one has no words
+    assert reported("Kim flew to Dalian on Monday on his private jet.") == []
+
+
+@pytest.mark.parametrize(
+    "question, text, answer",
+    [
+        ("What did Hu say the timing of Kim's trip was linked to?", HU, "the planned second summit between him and President Trump"),
+        ("What did he say when asked whether the North Koreans would meet US officials?", LU, "the delegations were at different levels"),
+        ("What did Shin say Trump criticized back in May?", SHIN, "the China-North Korea summit in May"),
+    ],
+)  # fmt: skip
+def test_the_answer_is_what_the_words_add_to_the_question(question, text, answer):
+    q = analyze(question)
+    assert asks_words(q)
+    span = said_span(q, text, terms)
+    assert span is not None and span[2] == answer and text[span[0] : span[1]] == answer
+
+
+def test_only_questions_asking_for_someones_words():
+    assert not asks_words(analyze("When did Hu say the summit would happen?"))  # a date, typed as such
+    assert not asks_words(analyze("What is the Global Times?"))
+    assert said_span(analyze("What did Kim say?"), "Kim flew to Dalian on Monday on his private jet.", terms) is None
