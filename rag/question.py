@@ -54,7 +54,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         NUMBER,
         rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
-        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\bwhat number\b",
+        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b",
     ),
     # "where does he teach?": the university, not the city
     (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
@@ -72,7 +72,11 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
         r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
     ),
-    (PERSON, rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b"),
+    (
+        PERSON,
+        rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{_ROLE}s?\b|"
+        rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b",
+    ),
 ]
 
 _QWORDS = {
@@ -278,7 +282,10 @@ def _subtype(q: str, qtype: str) -> str | None:
         q,
     ):
         return "MAGNITUDE"
-    if qtype == NUMBER and re.search(r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b", q):
+    if qtype == NUMBER and re.search(
+        r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b|\b(?:what|which) number (?:visit|trip|time|summit|meeting)\b",
+        q,
+    ):
         return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not
     if qtype == NUMBER and re.search(r"\bhow many\b", q):
         return "COUNT"  # "how many officials": neither "his fourth visit" nor "two days"

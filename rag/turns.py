@@ -18,6 +18,8 @@ _SHORTHAND = (
     (re.compile(r"\buniv\b\.?", re.I), "university"),
     (re.compile(r"\bdept\b\.?", re.I), "department"),
     (re.compile(r"\bintl\b\.?", re.I), "international"),
+    # "whos the head of research", "whats his job": the apostrophe left out
+    (re.compile(r"\b(who|what|where|when|how)s\b", re.I), r"\1's"),
     (re.compile(r"\byrs\b\.?", re.I), "years"),
     (re.compile(r"\byr\b\.?", re.I), "year"),
     (re.compile(r"\bprez\b", re.I), "president"),

@@ -244,3 +244,13 @@ def test_emphasis_negation_and_in_advance_are_not_words_to_find():
     assert not {"just", "wouldn"} & set(q.terms)
     q = analyze("Was Kim's trip to Beijing announced ahead of time?")
     assert "announc" in q.terms and not {"ahead", "time"} & set(q.terms)
+
+
+def test_which_of_them_is_the_role_asks_for_a_person():
+    assert analyze("Which of them is the foreign minister?").qtype == PERSON
+    assert analyze("Which of those cities is the capital?").qtype == PLACE
+
+
+def test_which_number_trip_asks_for_an_ordinal():
+    q = analyze("which number trip to china was the january 2019 one for kim?")
+    assert (q.qtype, q.subtype) == (NUMBER, "TIMES")

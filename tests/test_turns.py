@@ -38,6 +38,7 @@ def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversat
         ("Is S.Korea in the talks?", "Is South Korea in the talks?"),
         ("what yr did he take office? how many yrs later?", "what year did he take office? how many years later?"),
         ("who was the NK foreign minister?", "who was the North Korea foreign minister?"),
+        ("whos the head of research? whats his job?", "who's the head of research? what's his job?"),
         ("did the nk leader fly?", "did the north korea leader fly?"),
         # "Yuri" and "NKorea" are words of their own
         ("Did Yuri visit NKorea?", "Did Yuri visit NKorea?"),
