@@ -26,7 +26,7 @@ from .question import (
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span
 from .sentence_table import Sent, SentenceTable
-from .spans import describe_spans, fits_subtype, head_phrases, kind_spans
+from .span_kinds import describe_spans, fits_subtype, head_phrases, kind_spans
 from .synonyms import concept_spans
 from .typos import with_variants
 

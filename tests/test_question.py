@@ -134,7 +134,7 @@ def test_date_question_carries_no_date_words_from_the_first_part():
 
 
 def test_which_month_wants_a_month_named():
-    from rag.spans import fits_subtype
+    from rag.span_kinds import fits_subtype
 
     assert analyze("In which months?").subtype == "MONTH"
     assert fits_subtype("March and May", "", 0, "MONTH")
@@ -142,7 +142,7 @@ def test_which_month_wants_a_month_named():
 
 
 def test_magnitude_wants_a_figure_and_reporters_are_agents():
-    from rag.spans import fits_subtype
+    from rag.span_kinds import fits_subtype
 
     assert analyze("How large was the surplus?").subtype == "MAGNITUDE"
     assert fits_subtype("$375 billion", "", 0, "MAGNITUDE") and fits_subtype("25 percent", "", 0, "MAGNITUDE")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rag.question import DATE, PERSON, PLACE, analyze, kind_subject
-from rag.spans import fits_subtype, head_phrases, kind_spans, spans
+from rag.span_kinds import fits_subtype, head_phrases, kind_spans
+from rag.spans import spans
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_head_phrases_end_in_the_noun_asked_for():
 
 
 def test_a_capitalised_title_after_a_name_describes_the_person():
-    from rag.spans import describe_spans
+    from rag.span_kinds import describe_spans
 
     s = "So I think there is a dual message there,” said Joseph Yun, Senior Adviser to the Asia Program at the US Institute for Peace."
     assert any(t.startswith("Senior Adviser to the Asia Program") for _a, _b, t in describe_spans(s, "Joseph Yun"))

@@ -1,0 +1,177 @@
+"""Finer answer kinds inside a sentence: the noun phrase ending in the noun asked for
+("what kinds of cards" -> "strategic and diplomatic cards"), whether a candidate fits the
+question's subtype (a weekday, a year, a length of time, a count), and what a sentence
+says a named person or thing is ("Shi Yinhong, a political science professor at ...")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .question import ROLE_STEMS
+from .retrieve import terms
+from .spans import _MONTH, _WEEKDAY, _trim
+
+
+def head_phrases(sentence: str, head: str) -> list[tuple[int, int, str]]:
+    """Noun phrases ending in the noun the question asks for: "what kinds of cards" ->
+    "strategic and diplomatic cards". The modifiers run back from the noun over words
+    and and/or, stopping at punctuation and function words."""
+    out = []
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", sentence))
+    sw = _stop()
+    for i, w in enumerate(words):
+        if (terms(w.group(0)) or [""])[0] != head:
+            continue
+        j = i
+        while j > 0:
+            prev = words[j - 1].group(0)
+            low = prev.lower()
+            if not re.match(r"[\w’'-]", prev) or (low in sw and low not in ("and", "or")) or low in _NOT_MODIFIER:
+                break
+            j -= 1
+        if 0 < j < i and words[j - 1].group(0).lower() == "to":
+            j += 1  # "to hold multinational talks": the word after "to" is a verb
+        while j < i and words[j].group(0).lower() in ("and", "or"):
+            j += 1
+        if j < i:
+            out.append((words[j].start(), w.end(), sentence[words[j].start() : w.end()]))
+    return out
+
+
+_NOT_MODIFIER = {
+    "is", "are", "was", "were", "has", "have", "had", "said", "says", "still", "also", "maybe", "some", "any",
+    "many", "more", "less", "most", "few", "fewer", "several", "other", "such", "these", "those", "this", "that",
+    "all", "both", "each", "every", "no", "its", "his", "her", "their", "our", "the", "a", "an",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from .retrieve import stopwords
+
+    return stopwords()
+
+
+_AGE_RE = re.compile(r"\b\d{1,3}-year-old\b|\b\d{1,3} years old\b|\baged \d{1,3}\b")
+_UNITS = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(v.lower())
+    # city-states are cities too
+    names -= {"singapore", "monaco", "hong kong", "macao", "luxembourg", "san marino", "gibraltar"}
+    return frozenset(names | {"north korea", "south korea", "the united states", "the u.s.", "u.s.", "us", "america"})
+
+
+def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
+    """Does a typed candidate satisfy the question's finer type?"""
+    if subtype == "WEEKDAY":
+        return bool(re.search(_WEEKDAY, text))
+    if subtype == "YEAR":
+        return bool(re.search(r"\b(1\d|20)\d{2}s?\b", text))
+    if subtype == "CITY":  # "which city": a country is not an answer
+        return _trim(text).lower() not in _countries()
+    if subtype == "MONTH":  # "in which months": a month named, not "last year"
+        return bool(re.search(rf"\b(?:{_MONTH})\b", text))
+    if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"
+        return bool(
+            re.search(rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b", text)
+        )
+    if subtype == "DURATION":
+        # "four days", "more than five years"; an ordinal ("second day") is not a length
+        return bool(_UNITS.search(text)) and not _ORDINAL.search(text)
+    if subtype in ("TIMES", "COUNT"):
+        # a count of things or occasions is no length of time, and only occasions are
+        # counted by an ordinal ("his fourth visit")
+        # nor is the day or year of a date ("on Jan. 8, 2019")
+        dated = re.fullmatch(r"(1\d|20)\d{2}", text) or re.search(rf"\b(?:{_MONTH})\.?\s*$", sentence[:a])
+        return not _UNITS.search(text) and (subtype == "TIMES" or not _ORDINAL.search(text)) and not dated
+    if subtype == "AGE":
+        return bool(_AGE_RE.search(text))
+    if subtype == "MAGNITUDE":
+        # "how large", "what rate": a measured figure ("$375 billion", "25 percent"), not
+        # a count of things ("the two countries")
+        return bool(
+            re.search(
+                r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|per cent|half|quarter|"
+                r"thirds?|dozens?)\b",
+                text,
+                re.I,
+            )
+        )
+    if subtype == "AGENT":
+        # "By Eugene Whong", "Translated by Yewon Ji", "MOSCOW (Sputnik), Tommy Yang -"
+        return bool(re.search(r"(\b[Bb]y|\)\s*,)\s+$", sentence[max(0, a - 5) : a]))
+    return True
+
+
+_PREPS = {"at", "in", "of", "for", "on", "to", "from", "with", "by", "about", "the", "a", "an"}
+
+
+def kind_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
+    """What kind of thing a sentence calls `name`: the modifiers before it ("the
+    communist party backed nationalist tabloid the Global Times") or its apposition.
+    A description ending in a preposition ("the editor in chief at the Global Times")
+    says where someone works, not what the thing is."""
+    out: list[tuple[int, int, str]] = []
+    for a, _b, text in describe_spans(sentence, name):
+        words = list(re.finditer(r"\S+", text))
+        while words and words[-1].group(0).lower() in {"the", "a", "an"}:
+            words.pop()
+        if not words or words[-1].group(0).lower() in _PREPS:
+            continue
+        while words and words[0].group(0).lower() in _PREPS:
+            words.pop(0)
+        if words:
+            i, j = words[0].start(), words[-1].end()
+            out.append((a + i, a + j, text[i:j]))
+    return out
+
+
+def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
+    """What a sentence says a person is: "Chinese Foreign Ministry spokesman Lu Kang",
+    "Shi Yinhong, a political science professor at ...", "..., vice party chairman, Ri Su-yong"."""
+    out: list[tuple[int, int, str]] = []
+    last = name.split()[-1]
+    for m in re.finditer(re.escape(last), sentence):
+        # after: ", a researcher for the RAND Corporation," (stops before "said")
+        after = re.match(
+            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-zA-Z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
+            sentence[m.end() :],
+        )
+        # a capitalised one is a title ("Joseph Yun, Senior Adviser to the Asia Program")
+        # only when it names a role: ", North Korea's ..." does not
+        if after and after.group(1)[0].isupper() and not ROLE_STEMS & set(terms(after.group(1))):
+            after = None
+        if after:
+            a = m.end() + after.start(1)
+            out.append((a, a + len(after.group(1)), after.group(1)))
+        start = sentence.rfind(name, 0, m.end()) if name in sentence else m.start()
+        head = sentence[max(0, start - 120) : start]
+        base = start - len(head)
+        if head.rstrip().endswith(","):  # "..., vice party chairman on international affairs, Ri Su-yong"
+            body = head.rstrip()[:-1]
+            cut = max(body.rfind(x) for x in (",", "--", "–", "(", ":"))
+            text = body[cut + 1 :].strip(" -–")
+        else:  # "Former U.S. ambassador to South Korea Kathleen Stephens"
+            cut = max(head.rfind(x) for x in (",", "--", "–", "(", ":", "“", '"'))
+            text = " ".join(head[cut + 1 :].split()[-8:])
+        words = text.split()
+        while words and words[0].lower() in {"and", "as", "well", "including", "meanwhile", "by", "said", "says"}:
+            words = words[1:]
+        text = " ".join(words)
+        if text and re.search(r"\b[a-z]{4,}\b", text) and not re.search(r"\b(said|says|told)\b", text):
+            a = sentence.rfind(text, base, start)
+            if a >= 0:
+                out.append((a, a + len(text), text))
+    return out
