@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.answer_span import quoted
+from rag.said_span import quoted
 
 
 def test_quoted_stretches_of_a_sentence():
