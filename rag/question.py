@@ -413,7 +413,10 @@ _LONG_VERB = re.compile(
 # "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
 _TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
 _COMPANY = re.compile(
-    rf"^\s*(?:and\s+)?(?:who|whom)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)", re.I
+    rf"^\s*(?:and\s+)?(?:(?:who|whom)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
+    # "which foreign minister came along?", "who tagged along?"
+    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b))",
+    re.I,
 )
 _TRAVEL_STEMS = frozenset(terms(_TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
@@ -440,7 +443,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     if _COMPANY.search(text):
         # "who went there with him": the travel verb is not what the articles say of a
         # companion ("Accompanying Kim was his younger sister")
-        qterms = [t for t in qterms if t not in _TRAVEL_STEMS] + ["accompani"]
+        qterms = [t for t in qterms if t not in _TRAVEL_STEMS and t not in ("along", "tag")] + ["accompani"]
     carried = [t for t in dict.fromkeys(terms(carried_text)) if t not in qterms and t not in drop]
     words = {w.lower() for w in re.findall(r"\w+", text)}
     qtype = answer_type(text)

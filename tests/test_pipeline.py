@@ -554,3 +554,11 @@ def test_a_question_for_a_persons_name_needs_a_sentence_naming_one(pipeline):
     # the Global Times quoted "one analyst" it does not name
     ans = pipeline.answer("What was the name of the analyst the Global Times quoted about 2019?")
     assert ans.abstained and ans.short_answer is None
+
+
+def test_which_minister_came_along_is_a_companion(pipeline):
+    # the foreign minister travelling with Kim, not the Chinese one he held talks with
+    conv = pipeline.conversation()
+    conv.ask("Which relative accompanied Kim on the Dalian trip?")
+    ans = conv.ask("and which foreign minister came along?")
+    assert ans.short_answer == "Ri Yong-ho" and "Accompanying Kim" in ans.quotes[0].text
