@@ -160,7 +160,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     if q.subtype == "YESNO":
         return yesno_span(q, s, table)
     if asks_words(q):
-        said = said_span(q, s.text, terms)
+        said = said_span(q, s.text)
         if said is not None:
             return said
     if q.subtype == "EXPAND":

@@ -124,12 +124,11 @@ class Pipeline:
         if resolved:
             text = table.casing.apply(expand_shorthand(clean_question(resolved, cfg.max_question_chars)))
         text, outlet = cited_outlet(text, table.lower)
-        text = expand_shorthand(text)
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
         if resolved:
-            q.pronoun_terms = set(terms(text)) - set(terms(expand_shorthand(original)))
+            q.pronoun_terms = set(terms(text)) - set(terms(original))
         query = f"{text} {context}".strip()
         qvec = None if (mode or cfg.mode) == "bm25" else self.embedder.encode_query(query)
         hits = retriever.search(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .question import OTHER, Question
+from .retrieve import terms
 
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
 _ASKS_WORDS = re.compile(
@@ -78,20 +79,19 @@ def reported(text: str) -> list[tuple[int, int]]:
     return []
 
 
-def said_span(q: Question, text: str, stems_of) -> tuple[int, int, str] | None:
+def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     """The longest run of reported words holding none of the question's words (the
-    later one of equal length), or None when the sentence reports no one's words.
-    `stems_of(word)` gives a word's stems, as the sentence's terms were made."""
+    later one of equal length), or None when the sentence reports no one's words."""
     asked = set(q.terms) | q.pronoun_terms
     best: tuple[int, int, int] | None = None  # (content words, start, end)
     for ra, rb in reported(text):
         run: list[re.Match[str]] = []
         for m in [*_WORD.finditer(text, ra, rb), None]:
-            stems = stems_of(m.group(0)) if m else []
+            stems = terms(m.group(0)) if m else []
             if m is not None and not (set(stems) & asked):
                 run.append(m)
                 continue
-            content = sum(bool(stems_of(w.group(0))) for w in run)
+            content = sum(bool(terms(w.group(0))) for w in run)
             if content and (best is None or content >= best[0]):
                 best = (content, run[0].start(), run[-1].end())
             run = []
