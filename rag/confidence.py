@@ -32,10 +32,19 @@ _OPINION = re.compile(
 )
 
 
+_AGENT_TERMS = frozenset(
+    terms(
+        "wrote write written writer author authored reported reporter journalist correspondent byline reporting "
+        "story article piece"
+    )
+)
+
+
 def unseen_share(q: Question, table: SentenceTable) -> float:
     """Idf-weighted share of the question's key terms found nowhere in the corpus."""
     caps = entities(q)
     num = den = 0.0
+    agent_words = False
     for t in q.terms:
         if t == q.head and (q.qtype in (PERSON, PLACE, ORG, DATE) or q.subtype == "KIND") and t not in KIN:
             # "which organization", "which city": the answer's type, which the type rules
@@ -44,6 +53,9 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             continue
         if q.kin and t in KIN_ASKED:
             continue  # "which family member": a type word, found as "sister" or "son"
+        if q.subtype == "AGENT" and t in _AGENT_TERMS:
+            agent_words = True
+            continue  # "who wrote the article?": a byline says so without the verb
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
         if table.df.get(t, 0) == 0:
@@ -53,8 +65,10 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     if q.choices and not any(table.df.get(t, 0) for c in q.choices for t in terms(c)):
         return 1.0  # "by train or by plane?": neither is in the articles
     # no words of its own: a follow-up leaning wholly on the conversation has nothing
-    # unseen; a first question without words has nothing to find
-    return num / den if den else (0.0 if q.carried else 1.0)
+    # unseen; a first question without words has nothing to find, unless its words are
+    # all about authorship and it names an outlet with an article here ("who wrote the
+    # Korea Times article?")
+    return num / den if den else (0.0 if q.carried or (agent_words and q.outlet_docs) else 1.0)
 
 
 _SPEAKER_Q = re.compile(
@@ -62,6 +76,10 @@ _SPEAKER_Q = re.compile(
     r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
 )
 
+# "what was Moon Jae-in's reaction to ...?" asks how he reacted
+_REACTION_Q = re.compile(
+    r"\b(?i:what|how)\s+(?i:was|is|were|has\s+been)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)['’]s?\s+(?:reaction|response)\b"
+)
 
 # a sentence reporting someone's words or view
 _QUOTE = re.compile(
@@ -98,7 +116,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
     sentence with no attribution of its own may be quoting them: quotations run over
     sentences and paragraphs before the name comes."""
-    m = _SPEAKER_Q.search(q.text)
+    m = _SPEAKER_Q.search(q.text) or _REACTION_Q.search(q.text)
     # "..., he added." speaks for the person named before; "Hill expressed concern
     # that ..." for Hill
     speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
@@ -113,8 +131,11 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him; and "how did Moon react?" is not
         # answered by a sentence saying that Kim met Moon three times
-        reacts = re.search(r"\b(?:react|respond)\s*$", m.group(0)) is not None
-        return (said and not _QUOTE.search(best.sent.text)) or reacts
+        reacts = re.search(r"\b(?:react|respond|reaction|response)\s*$", m.group(0)) is not None
+        # answered by someone's words: "Lu Kang had this to say when asked ..." names
+        # him as the one about to speak
+        words = _QUOTE.search(best.sent.text) is not None
+        return (said and not words) or (reacts and not (words and surname[-1] in best.sent.terms))
     quoted = table.speaker.get(best.sent.row)
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
     if said and quoted and asks_words and surname[-1] not in quoted:

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Bump when the cleaning rules change: indexes built with other rules are then stale.
-CLEANER_VERSION = 2
+CLEANER_VERSION = 3
 # Larger files are refused, not read into memory: a news article is tens of kilobytes, and
 # a file this big is a dump of many articles (split it) or not an article at all.
 MAX_FILE_BYTES = 20_000_000
@@ -114,13 +114,16 @@ def clean(raw: str, doc_id: str = "") -> Document:
         if m and outlet is None:
             outlet = m.group(1).strip()
         email = _EMAIL.search(ln)
-        if email and _words(ln) <= 12 and not _BYLINE.match(ln):
-            if byline is None:
-                bm = _BYLINE.match(ln)
-                byline = bm.group("name").strip(" (") if bm else None
+        if email and _words(ln) <= 12:
+            # "By Ock Hyun-ju (laeticia.ock@heraldcorp.com)" at the foot of the article:
+            # its writer, and the paper's web domain as its outlet
+            bm = _BYLINE.match(ln)
+            if byline is None and bm:
+                byline = bm.group("name").strip(" (")
             if outlet is None:
                 outlet = email.group(1)
-            continue  # contact line: metadata only
+            if not bm:
+                continue  # contact line: metadata only
         if i < first_body:
             if ln != title and not (_BYLINE.match(ln) and byline and byline in ln):
                 continue

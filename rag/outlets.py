@@ -72,13 +72,17 @@ def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
 
 def names_domain(question: str, outlet: str | None) -> bool:
     """Does the text name an outlet known only by its web domain? "the Korea Times
-    article" -> koreatimes.co.kr."""
+    article" -> koreatimes.co.kr; "the Korea Herald" -> heraldcorp.com, the domain of its
+    publisher, which starts with the paper's news word (not with "Korea", which would
+    take in every Korean paper)."""
     if not outlet or "." not in outlet:
         return False
     host = outlet.lower().split(".")[0]
     words = re.findall(r"\b[A-Z][a-z]+", question)
-    return any("".join(words[i : i + 2]).lower() == host for i in range(len(words) - 1)) or any(
-        w.lower() == host for w in words
+    return (
+        any("".join(words[i : i + 2]).lower() == host for i in range(len(words) - 1))
+        or any(w.lower() == host for w in words)
+        or any(re.fullmatch(_NEWS, w) and host.startswith(w.lower()) for w in words)
     )
 
 

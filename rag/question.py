@@ -32,6 +32,10 @@ KIN_ASKED = frozenset(terms("family relative member"))
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost"
+_MONEY = re.compile(
+    r"\bhow much (?:money\b|.*\b(?:cost|costs|spend|spent|pay|paid|worth|charge|charged|fetch|fetched)\b)|"
+    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:cost|price|price tag|bill)\b"
+)
 _TYPE_RULES: list[tuple[str, str]] = [
     (
         REASON,
@@ -41,7 +45,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
         r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
-        r"\bwhat (?:might |could |would |may )?(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
+        # "what does Zhao think might explain the trip?"
+        r"\bwhat (?:(?:do|does|did) (?:[\w-]+ ){1,3}(?:think|believe|say|suggest) )?(?:might |could |would |may )?"
+        r"(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
     ),
     (
         DATE,
@@ -54,7 +60,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         NUMBER,
         rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
-        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b",
+        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b|"
+        r"\bwhat (?:is|was|were|are|will be) the (?:total )?(?:cost|price|price tag)\b",
     ),
     # "where does he teach?": the university, not the city
     (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
@@ -118,7 +125,7 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    # WEEKDAY, YEAR, DURATION, AGE, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO
+    # WEEKDAY, YEAR, DURATION, AGE, MONEY, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO
     subtype: str | None = None
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
@@ -176,6 +183,8 @@ _PHRASE_END = _NOT_HEAD | {
     "told", "tells", "met", "meets", "wrote", "writes", "spoke", "speaks", "gave", "went", "took", "saw", "sent",
     "held", "thinks", "thought", "believes", "argues", "warns", "expects", "predicts", "runs", "ran", "heads",
     "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls",
+    # "which official besides Xi": what is set aside follows the noun
+    "besides", "except", "apart", "aside", "beyond", "excluding",
 }  # fmt: skip
 
 
@@ -205,9 +214,10 @@ def _head_word(text: str) -> str | None:
         return who.group(1) if who and re.fullmatch(rf"{_ROLE}s?", who.group(1).lower()) else None
     words = re.findall(r"[\w.’'–-]+", m.group(1))  # "Carnegie–Tsinghua fellow": one word, then the head
     run: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         if (
             w.lower() in _PHRASE_END
+            or (run and w.lower() == "other" and words[i + 1 : i + 2] == ["than"])
             or (run and w.lower().endswith("ed"))
             or (named and run and w.lower().endswith("ing"))  # "the official leading ..."
         ):
@@ -276,6 +286,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):
         return "AGE"
+    if qtype == NUMBER and _MONEY.search(q):
+        return "MONEY"  # "how much did the trip cost?": a sum of money, not "Jan. 8"
     if qtype == NUMBER and re.search(
         # "how much economic aid": an amount, which "the two countries" is not
         rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b(?! (?:time|longer|later|earlier))",

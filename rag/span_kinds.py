@@ -98,6 +98,14 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         return not _UNITS.search(text) and (subtype == "TIMES" or not _ORDINAL.search(text)) and not dated
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
+    if subtype == "MONEY":
+        return bool(
+            re.search(
+                r"[$€£¥₩]|\b(?:dollars?|yuan|euros?|pounds? sterling|rubles?|USD|RMB)\b|\d\s*(?:[mb]illion\s+)?won\b",
+                text,
+                re.I,
+            )
+        )
     if subtype == "MAGNITUDE":
         # "how large", "what rate": a measured figure ("$375 billion", "25 percent"), not
         # a count of things ("the two countries")

@@ -41,6 +41,10 @@ def test_metadata_kept(pipeline):
     assert d.text.startswith(d.title)
     assert docs["002_d01169830d053d92.txt"].outlet == "Sputnik"
     assert docs["001_d1aec32c6bfbc2a1.txt"].byline == "Eugene Whong"
+    # a byline at the foot of the article, with the writer's email: the domain is its outlet
+    herald = docs["003_79228504ccb7102d.txt"]
+    assert (herald.byline, herald.outlet) == ("Ock Hyun-ju", "heraldcorp.com")
+    assert "By Ock Hyun-ju" in herald.text
     assert docs["004_a56a2f903766f48a.txt"].title == "NK, US poised for denuclearization talks"
 
 

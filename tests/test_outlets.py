@@ -61,6 +61,29 @@ def test_outlet_known_by_its_web_domain():
     assert outlet_docs("Korea Times", outlets) == {"a.txt"}
     assert outlet_docs("Sputnik", outlets) == {"c.txt"}
     assert outlet_docs("Korea Herald", outlets) == set()
+    # a publisher's domain starting with the paper's news word, not with "Korea"
+    outlets["d.txt"] = "heraldcorp.com"
+    assert outlet_docs("Korea Herald", outlets) == {"d.txt"}
+    assert outlet_docs("Korea Times", outlets) == {"a.txt"}
+
+
+@pytest.mark.parametrize(
+    "question, writer",
+    [
+        ("Who wrote the Korea Times article?", "Lee Min-hyung"),
+        # its byline is at the foot of the article, with an email at heraldcorp.com
+        ("who wrote the Korea Herald story?", "Ock Hyun-ju"),
+    ],
+)
+def test_who_wrote_an_outlets_article_is_its_byline(pipeline, question, writer):
+    ans = pipeline.answer(question)
+    assert not ans.abstained and ans.short_answer == writer
+
+
+def test_who_wrote_an_article_no_outlet_picks_out_is_declined(pipeline):
+    # five articles, five writers; and no article here is from the New York Times
+    assert pipeline.answer("Who wrote the article?").abstained
+    assert pipeline.answer("Who wrote the New York Times article?").abstained
 
 
 def test_citing_an_unnamed_outlet_does_not_sink_the_answer(pipeline):

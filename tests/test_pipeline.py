@@ -444,6 +444,8 @@ def test_a_yes_no_question_needs_a_sentence_saying_what_it_asks(pipeline):
 def test_how_much_money_wants_an_amount(pipeline):
     # the articles give no trade figure: "one of ..." is not one
     assert pipeline.answer("How much is trade between China and North Korea worth each year?").abstained
+    # a cost is a sum of money: the date in "Jan. 8, 2019" is no price
+    assert pipeline.answer("How much did Kim's January 2019 trip to Beijing cost?").abstained
 
 
 def test_what_were_the_dates_asks_for_dates(pipeline):
@@ -518,6 +520,7 @@ def test_a_reaction_needs_the_person_reacting(pipeline):
     for q in (
         "How did Moon Jae-in react to Kim's January trip to Beijing?",
         "how did moon jae-in react to kim's trip?",
+        "What was Moon Jae-in's reaction to Kim's January trip to China?",
     ):
         ans = pipeline.answer(q)
         assert ans.abstained, (q, ans.quotes[:1])

@@ -15,6 +15,7 @@ from rag.question import (
     answer_type,
     head_noun,
 )
+from rag.span_kinds import fits_subtype
 from rag.turns import split_question
 
 
@@ -37,6 +38,9 @@ from rag.turns import split_question
         ("What is the name of Kim Jong-un's daughter?", "daughter"),
         ("What is the name of the hotel where Kim stayed?", "hotel"),
         ("What is the name of the US official leading the talks?", "offici"),
+        # what is set aside follows the noun asked for
+        ("Which Chinese official besides Xi did Kim hold talks with?", "offici"),
+        ("Which official other than Xi did Kim meet in Dalian?", "offici"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_phrase(question, head):
@@ -72,6 +76,7 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         # a purpose is a reason
         ("What was the visit meant to achieve?", REASON),
         ("What was the aim of Pompeo's trip?", REASON),
+        ("What does Zhao think might explain Kim's surprise trip?", REASON),
     ],
 )
 def test_answer_type(question, qtype):
@@ -201,8 +206,13 @@ def test_yes_no_questions_money_and_dates_get_their_subtypes():
     assert analyze("And does he think the trip has anything to do with trade?").subtype == "YESNO"
     # an either-or question offers its answers; it is no yes/no question
     assert analyze("Did Kim travel by train or by plane?").subtype is None
-    assert analyze("How much is trade between the two worth each year?").subtype == "MAGNITUDE"
-    assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MAGNITUDE"
+    # a worth, a cost or a sum in dollars is money, which "Jan. 8" or "5 percent" is not
+    assert analyze("How much is trade between the two worth each year?").subtype == "MONEY"
+    assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MONEY"
+    assert analyze("How much did Kim's trip to Beijing cost?").subtype == "MONEY"
+    assert analyze("What was the price of the train?").subtype == "MONEY"
+    assert fits_subtype("$375 billion", "", 0, "MONEY") and fits_subtype("300 million yuan", "", 0, "MONEY")
+    assert not fits_subtype("8", "", 0, "MONEY") and not fits_subtype("25 percent", "", 0, "MONEY")
     # any amount asked with "how much" wants a figure; "how much longer" asks for a time
     assert analyze("How much economic aid did Beijing promise Pyongyang?").subtype == "MAGNITUDE"
     assert analyze("How much longer will the talks go on?").subtype != "MAGNITUDE"
