@@ -109,9 +109,11 @@ class Pipeline:
         mode: str | None = None,
         resolved: str | None = None,
         reader: str | None = None,
+        among: tuple[str, int] | None = None,
     ) -> Answer:
-        """Answer one question; `context` is text carried from earlier turns and
-        `resolved` the question with its pronouns replaced by what they refer to."""
+        """Answer one question; `context` is text carried from earlier turns,
+        `resolved` the question with its pronouns replaced by what they refer to, and
+        `among` the (doc, start) of the earlier answer's sentence it asks among."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -127,6 +129,8 @@ class Pipeline:
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
+        if among:
+            q.among = {among}
         if resolved:
             q.pronoun_terms = set(terms(text)) - set(terms(original))
         query = f"{text} {context}".strip()
@@ -210,6 +214,11 @@ def replace_pronoun(question: str, person: str) -> str:
     return question[: m.start()] + (f"{person}'s" if possessive else person) + question[m.end() :]
 
 
+# "which of them is the foreign minister?", "who among those was ...": a choice among
+# the people or things the previous answer named
+_AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
+
+
 @dataclass
 class Conversation:
     """One chat: remembers its turns and carries their subject into follow-ups."""
@@ -267,7 +276,12 @@ class Conversation:
             # title, the outlet he spoke to) would only pull its own sentences back in
             prev = self.turns[-1][1]
             ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
-        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader)
+        among = None
+        if self.turns and _AMONG.search(question):
+            prev = self.turns[-1][1]
+            if prev.quotes and not prev.abstained:
+                among = (prev.quotes[0].doc, prev.quotes[0].start)
+        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among)
         if resolved:
             ans.resolved_question = resolved
         ans.question = typed

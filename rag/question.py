@@ -135,6 +135,9 @@ class Question:
     choices: list[str] = field(default_factory=list)  # "by train or by plane?" -> the two
     # the articles of the outlet a question cites ("according to the Korea Times")
     outlet_docs: set[str] = field(default_factory=set)
+    # (doc, start) of the sentence a follow-up picks from: "which of them is the foreign
+    # minister?" asks among those the previous answer quoted
+    among: set[tuple[str, int]] = field(default_factory=set)
 
 
 def entities(q: Question) -> set[str]:
@@ -192,7 +195,13 @@ _PHRASE_END = _NOT_HEAD | {
 # the role without "who"/"that", opening on its subject
 _WHO_ROLE = re.compile(
     rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,4}}?({_ROLE}s?)\b"
-    r"(?=\s+(?:of|in|at|for|on|to|who|that|during|he|she|they|we)\b|\s+(?-i:[A-Z])|\s*\?)",
+    r"(?=\s+(?:of|in|at|for|on|to|who|that|during|he|she|they|we|among|between)\b|\s+(?-i:[A-Z])|\s*\?)",
+    re.I,
+)
+
+
+_OF_THEM = re.compile(
+    rf"\bwhich (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}?({_ROLE}s?)\b",
     re.I,
 )
 
@@ -208,6 +217,9 @@ def _head_word(text: str) -> str | None:
     is/was the <role> ..." the role word is the head too."""
     # "what is the name of the hotel", "... of Kim's daughter": the noun after "name of"
     named = _NAME_OF.search(text)
+    among = _OF_THEM.search(text)
+    if among:
+        return among.group(1)  # "which of them is the foreign minister?" -> minister
     m = named or _HEAD.search(text)
     if not m:
         who = _WHO_ROLE.search(text)

@@ -29,6 +29,7 @@ W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 # sentence does not state in any wording: the one saying "which ends on Thursday"
 # answers, not the one closer in words that says "two days from Tuesday"
 W_RELATION = 0.1
+W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among them"
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 NAMED_CREDIT = 1.0  # a word of a full name the sentence gives only in part
@@ -116,6 +117,10 @@ def score_sentences(
         near = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
         for row in near[np.argsort(-sims[near])]:
             pool.setdefault(int(row), None)
+    for key in q.among:
+        prev = table.lookup.get(key)
+        if prev is not None:
+            pool.setdefault(prev.row, None)
     agent_docs: dict[str, float] = {}
     if q.subtype == "AGENT":
         # Authorship lives in bylines and credit lines of the article the question
@@ -157,6 +162,8 @@ def score_sentences(
         score -= W_RELATION * sum(t not in s.terms for t in relations)
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
+        if (s.doc, s.start) in q.among:
+            score += W_AMONG  # "which of them": those the previous answer named
         if agent_docs and span is not None and s.doc in agent_docs and agent_line(q, s.text[: span[0]]):
             score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)

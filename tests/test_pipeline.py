@@ -565,3 +565,14 @@ def test_which_minister_came_along_is_a_companion(pipeline):
     conv.ask("Which relative accompanied Kim on the Dalian trip?")
     ans = conv.ask("and which foreign minister came along?")
     assert ans.short_answer == "Ri Yong-ho" and "Accompanying Kim" in ans.quotes[0].text
+
+
+def test_which_of_them_chooses_among_those_the_previous_answer_named(pipeline):
+    # the Dalian article also names China's foreign minister, Wang Yi; "among them" is
+    # among the officials who went with Kim, whom the previous answer quoted
+    for follow in ("And who was the foreign minister among them?", "Which of them is the foreign minister?"):
+        conv = pipeline.conversation()
+        first = conv.ask("Who travelled with Kim to Dalian?")
+        assert "Ri Yong-ho" in first.quotes[0].text
+        ans = conv.ask(follow)
+        assert not ans.abstained and ans.short_answer == "Ri Yong-ho", (follow, ans.short_answer)

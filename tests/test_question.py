@@ -41,6 +41,9 @@ from rag.turns import split_question
         # what is set aside follows the noun asked for
         ("Which Chinese official besides Xi did Kim hold talks with?", "offici"),
         ("Which official other than Xi did Kim meet in Dalian?", "offici"),
+        # a choice among those the previous answer named: the role is the noun asked for
+        ("Which of them is the foreign minister?", "minist"),
+        ("Who was the foreign minister among them?", "minist"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_phrase(question, head):
