@@ -9,7 +9,20 @@ from __future__ import annotations
 import math
 import re
 
-from .question import DATE, KIN, KIN_ASKED, ORG, OTHER, PERSON, PLACE, REASON, ROLE_STEMS, Question, entities
+from .question import (
+    DATE,
+    KIN,
+    KIN_ASKED,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    REASON,
+    ROLE_STEMS,
+    Question,
+    asks_content,
+    entities,
+)
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
@@ -176,6 +189,8 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
     if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is
+    if q.qtype == OTHER and q.head and q.head not in best.sent.terms and asks_content(q.text):
+        typed = False  # "what was on the menu?" of a sentence naming only the banquet
     if q.subtype == "YESNO":
         # a yes/no question is answered by a sentence stating (or denying) what it asks,
         # which says most of its words: one sharing its topic says nothing either way

@@ -206,6 +206,21 @@ _OF_THEM = re.compile(
 )
 
 
+_ON_THE = re.compile(
+    r"^\s*what\s+(?:is|was|were|are)\s+(?:(?:on|in)\s+(?:the|his|her|their|its)\s+([a-z]+)\b|"
+    # "what was served at the banquet?": what the verb did is the thing asked for
+    r"([a-z]+(?:ed|en)|sold|said|made|paid|brought|bought|held|told|sent|shown)\s+(?:at|during|in|on|for|to|by)\b)",
+    re.I,
+)
+
+
+def asks_content(text: str) -> bool:
+    """Does the question ask what something held or what was done ("what was on the
+    menu?", "what was served at the banquet?"), so that a sentence without that noun or
+    verb cannot answer it?"""
+    return _ON_THE.search(text) is not None
+
+
 def head_noun(text: str) -> str | None:
     """The stem of the noun the question asks for, or None."""
     word = _head_word(text)
@@ -220,6 +235,9 @@ def _head_word(text: str) -> str | None:
     among = _OF_THEM.search(text)
     if among:
         return among.group(1)  # "which of them is the foreign minister?" -> minister
+    held = _ON_THE.search(text)
+    if held:
+        return held.group(1) or held.group(2)  # "what was on the menu?" asks what it held
     m = named or _HEAD.search(text)
     if not m:
         who = _WHO_ROLE.search(text)

@@ -55,12 +55,16 @@ def _stem(word: str) -> str:
 # single letters the initialism would vanish, and the long form match no question
 _INITIALISM = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.(?:([A-Za-z])\.)?")
 _LONG_FORM = re.compile(r"\bunited\s+(states|nations)\b")
+# "in May 2018", "March and May": the month, which as the verb "may" is a stop word; a
+# capital inside a sentence, or before a number, tells it apart
+_MAY = re.compile(r"(?<=[\w,]\s)May\b|\bMay(?=\s+\d)")
 
 
 def terms(text: str, keep_stopwords: bool = False) -> list[str]:
     """The analyzer shared by BM25 and sentence scoring: lower-case, stop words out, stemmed."""
     sw = stopwords()
-    text = _INITIALISM.sub(lambda m: "".join(g for g in m.groups() if g), text).lower()
+    text = _INITIALISM.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    text = _MAY.sub("maymonth", text).lower()
     text = _LONG_FORM.sub(lambda m: "us" if m.group(1) == "states" else "un", text)
     return [_stem(w) for w in _TOKEN.findall(text) if keep_stopwords or w not in sw]
 

@@ -576,3 +576,12 @@ def test_which_of_them_chooses_among_those_the_previous_answer_named(pipeline):
         assert "Ri Yong-ho" in first.quotes[0].text
         ans = conv.ask(follow)
         assert not ans.abstained and ans.short_answer == "Ri Yong-ho", (follow, ans.short_answer)
+
+
+def test_what_was_on_the_menu_needs_a_sentence_naming_it(pipeline):
+    # the articles say Kim attended a formal banquet, never what was eaten there
+    assert pipeline.answer("what was on the menu at the banquet in Dalian?").abstained
+    assert pipeline.answer("What was served at the formal banquet Kim attended in Dalian?").abstained
+    # what was discussed is answered by the sentence saying he held discussions
+    ans = pipeline.answer("What was discussed at the meeting in Dalian?")
+    assert not ans.abstained and "held discussions" in ans.quotes[0].text

@@ -44,6 +44,9 @@ from rag.turns import split_question
         # a choice among those the previous answer named: the role is the noun asked for
         ("Which of them is the foreign minister?", "minist"),
         ("Who was the foreign minister among them?", "minist"),
+        # what something held, or what was done, is the thing asked for
+        ("What was on the menu at the banquet?", "menu"),
+        ("What was served at the banquet?", "serv"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_phrase(question, head):

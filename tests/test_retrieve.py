@@ -13,6 +13,13 @@ def test_common_irregular_past_forms_share_the_stem_of_their_verb():
     assert terms("the visited visits") == ["visit", "visit"]
 
 
+def test_the_month_may_is_not_the_verb():
+    # "Kim met Xi in May" is about a month; "it may rain" about nothing in particular
+    assert "maymonth" in terms("Where did Kim meet Xi in May 2018?")
+    assert "maymonth" in terms("Kim visited China twice in March and May")
+    assert "maymonth" not in terms("Talks may resume. May we ask?")
+
+
 def test_initialisms_and_long_forms_are_the_short_form_a_reader_types():
     assert terms("the U.S. and China") == ["us", "china"]
     assert terms("the United States") == terms("the US") == ["us"]
