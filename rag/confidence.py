@@ -181,11 +181,39 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return bool(words) and not any(t in best.sent.terms for t in words)
 
 
+# "what did Hu Xijin say at the foreign ministry's press briefing?": where the words were
+# said, which the sentence (or one beside it) must name: Hu said it on Twitter
+_AT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:else\s+)?(?:did|does|do|has|had|will|would)\s+.+?\s+"
+    r"(?:say|tell|announce|state|declare|mention)\b.*?\b(?:at|during|in)\s+((?:the|a|an|his|her|their|its|"
+    r"[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,5}?(?:briefings?|conferences?|speech(?:es)?|sessions?|hearings?|"
+    r"forums?|banquets?|dinners?|rall(?:y|ies))\b)",
+    re.I,
+)
+
+
+def setting_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask what someone said at an occasion ("at the press briefing")
+    the sentence and those beside it leave unnamed? At least half of the occasion's
+    common words must be there: "at Tuesday's briefing" is "At a regular briefing on
+    Tuesday" one sentence before the quotation."""
+    m = _AT.search(q.text)
+    if m is None:
+        return False
+    words = [t for t in dict.fromkeys(terms(m.group(1))) if t in q.terms and t not in entities(q)]
+    near = best.sent.terms | table.window(best.sent, 1)
+    return bool(words) and 2 * sum(t in near for t in words) < len(words)
+
+
 def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     """Probability-like score that `best` answers the question (weights fit on dev)."""
     unseen = unseen_share(q, table)
     # quoting someone else is a sure miss: weighs like a whole sentence of coverage
-    missing = -3.0 if speaker_missing(q, best, table) or topic_missing(q, best, table) else 0.0
+    missing = (
+        -3.0
+        if speaker_missing(q, best, table) or topic_missing(q, best, table) or setting_missing(q, best, table)
+        else 0.0
+    )
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
     if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is

@@ -585,3 +585,10 @@ def test_what_was_on_the_menu_needs_a_sentence_naming_it(pipeline):
     # what was discussed is answered by the sentence saying he held discussions
     ans = pipeline.answer("What was discussed at the meeting in Dalian?")
     assert not ans.abstained and "held discussions" in ans.quotes[0].text
+
+
+def test_words_said_at_an_occasion_need_a_sentence_naming_it(pipeline):
+    # Hu Xijin said it on Twitter; the briefing was Lu Kang's
+    assert pipeline.answer("What did Hu Xijin say at the foreign ministry's Tuesday press briefing?").abstained
+    ans = pipeline.answer("What did Lu Kang say at Tuesday's briefing?")
+    assert not ans.abstained and "regular briefing" in ans.quotes[0].text
