@@ -205,13 +205,38 @@ def setting_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return bool(words) and 2 * sum(t in near for t in words) < len(words)
 
 
+# "When did Xi Jinping make a visit to Pyongyang?", "Kim's trip to Beijing": who travels
+_VISITOR = r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+_VISIT_Q = re.compile(
+    rf"\b(?:did|does|has|have|had|will|would|is|was)\s+{_VISITOR}\s+(?:(?:ever|first|last|also|recently|actually)\s+)?"
+    r"(?:make|made|pay|paid|visit|visited|travel|travelled|traveled|go|gone|went|fly|flown|flew|return|returned|"
+    rf"arrive|arrived|head|headed)\b|{_VISITOR}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:visit|trip|journey)\s+to\b"
+)
+
+
+def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask about someone's visit ("when did Xi Jinping visit
+    Pyongyang?") of a sentence that does not name them, when no headline has them as its
+    subject? A sentence about Kim's visit to China says nothing of a visit by Xi."""
+    m = _VISIT_Q.search(q.text)
+    if m is None or q.subtype == "AGENT":
+        return False
+    name = set(terms(m.group(1) or m.group(2)))
+    # the one a headline is about is called "the North Korean leader" as often as by name
+    known = best.sent.terms | set().union(*table.headline.values())
+    return bool(name) and not name & known
+
+
 def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     """Probability-like score that `best` answers the question (weights fit on dev)."""
     unseen = unseen_share(q, table)
     # quoting someone else is a sure miss: weighs like a whole sentence of coverage
     missing = (
         -3.0
-        if speaker_missing(q, best, table) or topic_missing(q, best, table) or setting_missing(q, best, table)
+        if speaker_missing(q, best, table)
+        or topic_missing(q, best, table)
+        or setting_missing(q, best, table)
+        or visitor_missing(q, best, table)
         else 0.0
     )
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")

@@ -592,3 +592,13 @@ def test_words_said_at_an_occasion_need_a_sentence_naming_it(pipeline):
     assert pipeline.answer("What did Hu Xijin say at the foreign ministry's Tuesday press briefing?").abstained
     ans = pipeline.answer("What did Lu Kang say at Tuesday's briefing?")
     assert not ans.abstained and "regular briefing" in ans.quotes[0].text
+
+
+def test_a_visit_by_someone_else_does_not_answer(pipeline):
+    # Kim went to China; no article has Xi travel to Pyongyang
+    for q in ("When did Xi Jinping make a visit to Pyongyang?", "How many times has Xi Jinping visited Pyongyang?"):
+        assert pipeline.answer(q).abstained, q
+    # the one the headlines are about is "the North Korean leader" as often as "Kim"
+    ans = pipeline.answer("According to Zhao Tong, what might explain Kim's surprise trip to Beijing?")
+    assert not ans.abstained and "uncertainty about the second summit" in ans.quotes[0].text
+    assert pipeline.answer("When did Pompeo travel to North Korea?").short_answer == "Wednesday"
