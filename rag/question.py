@@ -31,10 +31,10 @@ KIN = frozenset(
 KIN_ASKED = frozenset(terms("family relative member"))
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
-_MEASURE = r"percentage|rate|amount|sum|price|cost"
+_MEASURE = r"percentage|rate|amount|sum|price|cost|volume"
 _MONEY = re.compile(
     r"\bhow much (?:money\b|.*\b(?:cost|costs|spend|spent|pay|paid|worth|charge|charged|fetch|fetched)\b)|"
-    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:cost|price|price tag|bill)\b"
+    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:[\w-]+ )?(?:cost|price|price tag|bill)\b"
 )
 _TYPE_RULES: list[tuple[str, str]] = [
     (
@@ -61,7 +61,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
         r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b|"
-        r"\bwhat (?:is|was|were|are|will be) the (?:total )?(?:cost|price|price tag)\b",
+        r"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){0,2}(?:cost|price|price tag|volume|amount|sum)\b",
     ),
     # "where does he teach?": the university, not the city
     (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
@@ -213,12 +213,15 @@ _ON_THE = re.compile(
     re.I,
 )
 
+# "what model of jet": a model's name, which "his private jet" is not
+_MODEL_OF = re.compile(r"\b(?:what|which)\s+(model|brand|make|version|variant)\s+of\b", re.I)
+
 
 def asks_content(text: str) -> bool:
     """Does the question ask what something held or what was done ("what was on the
-    menu?", "what was served at the banquet?"), so that a sentence without that noun or
-    verb cannot answer it?"""
-    return _ON_THE.search(text) is not None
+    menu?", "what was served at the banquet?") or which model of a thing it was, so that
+    a sentence without that noun or verb cannot answer it?"""
+    return _ON_THE.search(text) is not None or _MODEL_OF.search(text) is not None
 
 
 def head_noun(text: str) -> str | None:
@@ -235,9 +238,9 @@ def _head_word(text: str) -> str | None:
     among = _OF_THEM.search(text)
     if among:
         return among.group(1)  # "which of them is the foreign minister?" -> minister
-    held = _ON_THE.search(text)
+    held = _ON_THE.search(text) or _MODEL_OF.search(text)
     if held:
-        return held.group(1) or held.group(2)  # "what was on the menu?" asks what it held
+        return next(g for g in held.groups() if g)  # "what was on the menu?" asks what it held
     m = named or _HEAD.search(text)
     if not m:
         who = _WHO_ROLE.search(text)
@@ -320,7 +323,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "MONEY"  # "how much did the trip cost?": a sum of money, not "Jan. 8"
     if qtype == NUMBER and re.search(
         # "how much economic aid": an amount, which "the two countries" is not
-        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b(?! (?:time|longer|later|earlier))",
+        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b(?! (?:time|longer|later|earlier))|"
+        rf"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){{0,2}}(?:{_MEASURE})\b",
         q,
     ):
         return "MAGNITUDE"

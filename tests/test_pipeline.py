@@ -583,6 +583,8 @@ def test_what_was_on_the_menu_needs_a_sentence_naming_it(pipeline):
     assert pipeline.answer("what was on the menu at the banquet in Dalian?").abstained
     assert pipeline.answer("What was served at the formal banquet Kim attended in Dalian?").abstained
     # what was discussed is answered by the sentence saying he held discussions
+    # a model's name is not "his private jet"
+    assert pipeline.answer("What model of private jet did Kim fly to Dalian on?").abstained
     ans = pipeline.answer("What was discussed at the meeting in Dalian?")
     assert not ans.abstained and "held discussions" in ans.quotes[0].text
 

@@ -47,6 +47,7 @@ from rag.turns import split_question
         # what something held, or what was done, is the thing asked for
         ("What was on the menu at the banquet?", "menu"),
         ("What was served at the banquet?", "serv"),
+        ("What model of private jet did Kim fly?", "model"),
     ],
 )
 def test_head_noun_is_the_last_word_of_the_phrase(question, head):
@@ -217,6 +218,9 @@ def test_yes_no_questions_money_and_dates_get_their_subtypes():
     assert analyze("How much trade does China do with North Korea in dollars?").subtype == "MONEY"
     assert analyze("How much did Kim's trip to Beijing cost?").subtype == "MONEY"
     assert analyze("What was the price of the train?").subtype == "MONEY"
+    assert analyze("What was the total cost of the trip?").subtype == "MONEY"
+    q = analyze("what is the yearly trade volume between china and north korea")
+    assert (q.qtype, q.subtype) == (NUMBER, "MAGNITUDE")
     assert fits_subtype("$375 billion", "", 0, "MONEY") and fits_subtype("300 million yuan", "", 0, "MONEY")
     assert not fits_subtype("8", "", 0, "MONEY") and not fits_subtype("25 percent", "", 0, "MONEY")
     # any amount asked with "how much" wants a figure; "how much longer" asks for a time
