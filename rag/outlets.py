@@ -41,6 +41,12 @@ _VERB = re.compile(
     r"(?:spoke|speaks?)\s+(?:to|with)|talk(?:s|ed)?\s+(?:to|with)|reach(?:es|ed)?|contact(?:s|ed)?)\b"
 )
 
+# "the summit that the Korea Herald mentions", "as the VOA reported": a clause citing it
+_CLAUSE = re.compile(
+    rf"\s*\b(?i:that|which|as)\s+(?:(?i:the)\s+)?{_NAME}\s+(?i:mentions|mentioned|reports|reported|says|said|"
+    r"notes|noted|describes|described|cites|cited|writes|wrote|puts it)\b"
+)
+
 
 def _is_outlet(name: str, piece: str | None) -> bool:
     last = name.split()[-1]
@@ -57,6 +63,11 @@ def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
         if name and _is_outlet(name, m.group("piece") or m.group("piece2")) and name.lower() not in corpus_lower:
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), name
+    for m in _CLAUSE.finditer(question):
+        name = m.group("name")
+        if _is_outlet(name, None) and name.lower() not in corpus_lower:
+            cut = question[: m.start()] + question[m.end() :]
+            return re.sub(r"[\s,]+([?.!])", r"\1", cut).strip(), name
     for m in _VERB.finditer(question):
         name = m.group("name")
         if _is_outlet(name, None) and name.lower() not in corpus_lower:

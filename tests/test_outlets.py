@@ -35,6 +35,13 @@ def corpus_lower() -> str:
             "Korea Times",
         ),
         ("Who wrote the VOA story on Kim's trip?", "Who wrote the story on Kim's trip?", "VOA"),
+        # a clause citing it
+        (
+            "On what date did Kim hold his summit with Moon Jae-in that the Korea Herald mentions?",
+            "On what date did Kim hold his summit with Moon Jae-in?",
+            "Korea Herald",
+        ),
+        ("How many summits did Xi and Kim hold, as the VOA reported?", "How many summits did Xi and Kim hold?", "VOA"),
     ],
 )
 def test_a_publication_the_articles_never_name_is_taken_out(corpus_lower, question, stripped, outlet):
