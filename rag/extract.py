@@ -19,7 +19,7 @@ from .events import unreported_event
 from .index import Index
 from .question import PERSON, REASON, Question
 from .records import Answer, Hit, Quote, Source
-from .retrieve import jaccard
+from .retrieve import jaccard, terms
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
 from .spans import spans
@@ -74,6 +74,30 @@ def _antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored
             a, b, name = names[0]
             return replace(known, span=(a, b, name)) if known else Scored(prev, c.score, 0.0, 0.0, None, (a, b, name))
     return None
+
+
+# "who said Kim is worried ...?": the one whose words these are
+_WHO_SAID = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:was\s+quoted\s+as\s+saying|said|says|thinks|thought|believes|argued|argues|"
+    r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote)\b",
+    re.I,
+)
+
+
+def _speaker_of(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
+    """For a quotation attributed with "he said", the sentence naming its speaker, with
+    the name as its span ('"... enough is enough," he said.' -> "Bruce Bennett, a
+    researcher for the RAND Corporation, said ..."), unless c's span already names them."""
+    src = table.said_in.get(c.sent.row)
+    who = table.speaker.get(c.sent.row, set())
+    if src is None or not who or (c.span is not None and set(terms(c.span[2])) & who):
+        return None
+    named = table.rows[src]
+    name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
+    if name is None:
+        return None
+    known = next((x for x in ranked if x.sent.row == src), None)
+    return replace(known, span=name) if known else Scored(named, c.score, 0.0, 0.0, None, name)
 
 
 def _full_name(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
@@ -184,7 +208,14 @@ def build_answer(
             prev = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos - 1), None)
             if prev is not None and _CAUSE.search(prev.sent.text) and prev.score >= 0.8 * best.score:
                 best = prev
-        chosen = [best]
+        speaker = _speaker_of(best, table, ranked) if q.qtype == PERSON and _WHO_SAID.match(q.text) else None
+        if speaker is not None:
+            # the name leads, as the short answer is always in the first quote; the
+            # quotation follows it, as in the article
+            chosen = [speaker, best]
+            best = speaker
+        else:
+            chosen = [best]
         for f in firsts[1:]:
             if all(f.sent.row != c.sent.row for c in chosen):
                 chosen.append(f)

@@ -604,3 +604,11 @@ def test_a_visit_by_someone_else_does_not_answer(pipeline):
     ans = pipeline.answer("According to Zhao Tong, what might explain Kim's surprise trip to Beijing?")
     assert not ans.abstained and "uncertainty about the second summit" in ans.quotes[0].text
     assert pipeline.answer("When did Pompeo travel to North Korea?").short_answer == "Wednesday"
+
+
+def test_who_said_a_quotation_attributed_with_he_said_names_the_speaker(pipeline):
+    # '"I think that Kim is worried that the President will tell him ..." he said': the
+    # speaker is named two sentences before, and his sentence leads the quotes
+    ans = pipeline.answer("who said kim is worried trump will tell him 'enough is enough'?")
+    assert ans.short_answer == "Bruce Bennett" and "Bruce Bennett" in ans.quotes[0].text
+    assert "enough is enough" in ans.quotes[1].text
