@@ -8,20 +8,19 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .config import Config
+from .conversation import Conversation, replace_pronoun, subject_of
 from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, outlet_docs
-from .question import PERSON, PLACE, Question, analyze, answer_type
+from .question import PERSON, Question, analyze
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable
-from .spans import spans
 from .synonyms import RELATIONS
-from .turns import expand_shorthand, needs_context, refers_back, split_question
+from .turns import expand_shorthand, needs_context, split_question
 
 
 class QuestionError(ValueError):
@@ -189,115 +188,4 @@ def bm25_terms(q: Question, text: str, context: str) -> list[str]:
     return terms(text) + [t for t in q.terms if t in RELATIONS] + terms(context)
 
 
-def subject_of(question: str) -> str | None:
-    """The person a question is about: its subject ("did Kim meet ...") or else the
-    last full name in it."""
-    subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
-    # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
-    names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if _is_person(n)]
-    # "What is Mike Pompeo's job?" is about Mike Pompeo
-    found = subj.group(1) if subj else (names[-1] if names else None)
-    return re.sub(r"['’]s$", "", found) if found else None
-
-
-def _is_person(name: str) -> bool:
-    return any(text == name for _a, _b, text in spans(name, PERSON))
-
-
-def replace_pronoun(question: str, person: str) -> str:
-    """The question with its first he/she/him/his/her replaced by the person. Only the
-    first: in "does he think Kim fears Trump will tell him", "him" is someone else."""
-    m = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
-    if not m:
-        return question
-    possessive = m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", question[m.end() :])
-    return question[: m.start()] + (f"{person}'s" if possessive else person) + question[m.end() :]
-
-
-# "which of them is the foreign minister?", "who among those was ...": a choice among
-# the people or things the previous answer named
-_AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
-
-
-@dataclass
-class Conversation:
-    """One chat: remembers its turns and carries their subject into follow-ups."""
-
-    pipeline: Pipeline
-    turns: list[tuple[str, Answer]] = field(default_factory=list)
-
-    def resolve(self, question: str) -> str | None:
-        """The question with he/she/his/her/him (and "there") replaced by the person
-        (or place) the previous turn was about, or None when nothing is replaced."""
-        if not self.turns:
-            return None
-        prev_q, prev = self.turns[-1]
-        prev_q = prev.resolved_question or prev_q
-        qtype = answer_type(prev_q)
-        person = place = None
-        if prev.short_answer and not prev.abstained:
-            # "Shi" (the article names him in full once, then by surname) counts too
-            if qtype == PERSON and _is_person(prev.short_answer):
-                person = prev.short_answer
-            elif qtype == PLACE:
-                place = prev.short_answer
-        # else the subject of an earlier question ("did Kim meet ...") or a full name in it
-        for q_text in [t.resolved_question or q0 for q0, t in reversed(self.turns)] if person is None else []:
-            person = subject_of(q_text)
-            if person:
-                break
-        out = replace_pronoun(question, person) if person else question
-        if place:
-            out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
-        return out if out != question else None
-
-    def context_for(self, question: str) -> str:
-        if not self.turns:
-            return ""
-        prev_q, prev = self.turns[-1]
-        if not needs_context(question) and not refers_back(question, prev.resolved_question or prev_q):
-            return ""
-        parts = []
-        if prev.short_answer and not prev.abstained:
-            parts.append(prev.short_answer)
-        # The subject of the previous question (names it mentioned), then its resolution.
-        parts.append(prev.resolved_question or prev_q)
-        return " ".join(parts)
-
-    def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
-        typed = question
-        # "how did moon jae-in react?": names read as names when the turn is resolved
-        question = self.pipeline.truecase(question)
-        ctx = self.context_for(question)
-        resolved = self.resolve(question) if ctx else None
-        if resolved and not needs_context(resolved):
-            # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
-            # name says whom it is about, and the rest of the earlier question (his
-            # title, the outlet he spoke to) would only pull its own sentences back in
-            prev = self.turns[-1][1]
-            ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
-        among = None
-        if self.turns and _AMONG.search(question):
-            prev = self.turns[-1][1]
-            if prev.quotes and not prev.abstained:
-                among = (prev.quotes[0].doc, prev.quotes[0].start)
-        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among)
-        if resolved:
-            ans.resolved_question = resolved
-        ans.question = typed
-        self.turns.append((question, ans))
-        return ans
-
-    def history(self) -> list[str]:
-        return [q for q, _ in self.turns]
-
-    def replay(self, history: list[str], k: int | None = None) -> None:
-        """Answer earlier questions (e.g. from a gold file) to rebuild the context."""
-        for q in history:
-            self.ask(q, k=k)
-
-    def clear(self) -> None:
-        self.turns.clear()
-
-
-__all__ = ["Pipeline", "Conversation", "QuestionError", "PERSON"]
+__all__ = ["Pipeline", "Conversation", "QuestionError", "PERSON", "replace_pronoun", "subject_of"]
