@@ -199,6 +199,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if hi <= lo:
             continue
         ct = s.stems_between(lo, hi)
+        if q.qtype == PERSON and any(n <= ct or ct <= n for n in q.other_names):
+            continue  # "the other expert" is not the one the previous turn named
         novel = ct - qset
         if ct and not novel:
             continue  # the question's own words are not its answer

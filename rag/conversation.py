@@ -48,6 +48,15 @@ def replace_pronoun(question: str, person: str) -> str:
 _AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
 
 
+# "and the other professor in that story?", "what did the other scholar say?": someone
+# else of the same kind, in the article the previous turn was answered from
+_OTHER = re.compile(
+    r"\b(?:the|that)\s+other\s+(?:[\w-]+\s+)?(?:professor|expert|scholar|analyst|academic|official|researcher|"
+    r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer)\b",
+    re.I,
+)
+
+
 @dataclass
 class Conversation:
     """One chat: remembers its turns and carries their subject into follow-ups."""
@@ -97,6 +106,20 @@ class Conversation:
         typed = question
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
+        other = self._other(question)
+        if other is not None:
+            # "does he think ...?" of "the other expert" is not the previous one; the
+            # earlier turn's words would only pull its own sentences back in
+            # "the other professor in that story" is the professor of that story: both
+            # are said by `other`, and are no words to find
+            text = re.sub(
+                r"\s*\b(?:in|from)\s+(?:that|the\s+same|this|the)\s+(?:story|article|piece|report)\b", "", question
+            )
+            text = re.sub(r"\b(the|that)\s+other\s+", r"\1 ", text, flags=re.I)
+            ans = self.pipeline.answer(text, k=k, mode=mode, reader=reader, other=other)
+            ans.question = typed
+            self.turns.append((question, ans))
+            return ans
         ctx = self.context_for(question)
         resolved = self.resolve(question) if ctx else None
         if resolved and not needs_context(resolved):
@@ -116,6 +139,20 @@ class Conversation:
         ans.question = typed
         self.turns.append((question, ans))
         return ans
+
+    def _other(self, question: str) -> tuple[str, int, tuple[str, ...]] | None:
+        """For "the other expert": (doc, start) of the previous answer's sentence and the
+        people the previous turn was about, whom the answer must not be."""
+        if not self.turns or not _OTHER.search(question):
+            return None
+        prev_q, prev = self.turns[-1]
+        if not prev.quotes or prev.abstained:
+            return None
+        prev_q = prev.resolved_question or prev_q
+        names = [n for _a, _b, n in spans(prev_q, PERSON)]
+        if prev.short_answer and _is_person(prev.short_answer):
+            names.append(prev.short_answer)
+        return prev.quotes[0].doc, prev.quotes[0].start, tuple(names)
 
     def history(self) -> list[str]:
         return [q for q, _ in self.turns]

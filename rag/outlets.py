@@ -53,14 +53,20 @@ def _is_outlet(name: str, piece: str | None) -> bool:
     return bool(piece) or bool(re.fullmatch(_NEWS, last)) or bool(re.fullmatch(r"[A-Z]{2,6}", last))
 
 
-def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
+def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | None = None) -> tuple[str, str | None]:
     """(question without the citation, the outlet's name) when the question cites a
     publication that the articles' text never names; else (question, None). An outlet
-    the articles do name ("the Global Times", "KCNA") is content, and stays.
-    `corpus_lower` is the articles' text in lower case."""
+    the articles do name ("the Global Times", "KCNA") is content, and stays, unless the
+    question cites a piece by one that published an article here ("the Sputnik piece":
+    `outlets`, document id -> outlet). `corpus_lower` is the articles' text in lower case."""
+
+    def unnamed(name: str, piece: str | None) -> bool:
+        return name.lower() not in corpus_lower or bool(piece and outlets and outlet_docs(name, outlets))
+
     for m in _FRAME.finditer(question):
         name = m.group("name") or m.group("name2")
-        if name and _is_outlet(name, m.group("piece") or m.group("piece2")) and name.lower() not in corpus_lower:
+        piece = m.group("piece") or m.group("piece2")
+        if name and _is_outlet(name, piece) and unnamed(name, piece):
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), name
     for m in _CLAUSE.finditer(question):
@@ -75,7 +81,7 @@ def cited_outlet(question: str, corpus_lower: str) -> tuple[str, str | None]:
             return re.sub(r"\s+", " ", re.sub(r"\s+([?.!,])", r"\1", cut)).strip(), name
     for m in _ADJ.finditer(question):
         name = m.group("name")
-        if _is_outlet(name, None) and name.lower() not in corpus_lower:
+        if _is_outlet(name, None) and unnamed(name, m.group("piece")):
             cut = question[: m.start()] + "the " + m.group("piece") + question[m.end() :]
             return cut.strip(), name
     return question, None

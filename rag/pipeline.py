@@ -109,10 +109,13 @@ class Pipeline:
         resolved: str | None = None,
         reader: str | None = None,
         among: tuple[str, int] | None = None,
+        other: tuple[str, int, tuple[str, ...]] | None = None,
     ) -> Answer:
         """Answer one question; `context` is text carried from earlier turns,
         `resolved` the question with its pronouns replaced by what they refer to, and
-        `among` the (doc, start) of the earlier answer's sentence it asks among."""
+        `among` the (doc, start) of the earlier answer's sentence it asks among, and
+        `other` that sentence with the people the earlier turn was about, for "the
+        other expert": someone else in the same article."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -124,12 +127,20 @@ class Pipeline:
         original = text
         if resolved:
             text = table.casing.apply(expand_shorthand(clean_question(resolved, cfg.max_question_chars)))
-        text, outlet = cited_outlet(text, table.lower)
+        text, outlet = cited_outlet(text, table.lower, table.outlets)
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
         if among:
             q.among = {among}
+        if other:
+            doc, start, names = other
+            prev = table.lookup.get((doc, start))
+            # the one who spoke in the earlier answer counts too ("..., he added.")
+            spoke = (table.speaker.get(prev.row) or table.voices.get(prev.row) or set()) if prev else set()
+            q.other_names = [frozenset(terms(n)) for n in names if terms(n)] + ([frozenset(spoke)] if spoke else [])
+            if not q.outlet_docs:
+                q.outlet_docs = {doc}  # "in that story": the same article
         if resolved:
             q.pronoun_terms = set(terms(text)) - set(terms(original))
         query = f"{text} {context}".strip()

@@ -138,6 +138,9 @@ class Question:
     # (doc, start) of the sentence a follow-up picks from: "which of them is the foreign
     # minister?" asks among those the previous answer quoted
     among: set[tuple[str, int]] = field(default_factory=set)
+    # the people "the other expert" is not (each name's terms): those the previous turn
+    # was about
+    other_names: list[frozenset[str]] = field(default_factory=list)
 
 
 def entities(q: Question) -> set[str]:

@@ -164,6 +164,12 @@ def score_sentences(
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if (s.doc, s.start) in q.among:
             score += W_AMONG  # "which of them": those the previous answer named
+        if q.other_names:
+            said = s.terms | table.speaker.get(s.row, set())
+            if any(n <= said for n in q.other_names):
+                score -= W_AMONG  # "the other expert": not the one asked about before
+            if s.doc not in q.outlet_docs:
+                score -= W_OUTLET  # and one in the same article
         if agent_docs and span is not None and s.doc in agent_docs and agent_line(q, s.text[: span[0]]):
             score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)

@@ -117,3 +117,15 @@ def test_an_outlet_as_the_one_quoting_is_a_citation():
     )
     assert cited_outlet("Why is he going, according to the professor VOA spoke to?", corpus)[1] == "VOA"
     assert cited_outlet("What did Kim quote?", corpus) == ("What did Kim quote?", None)
+
+
+def test_a_piece_by_an_outlet_that_published_here_is_a_citation(corpus_lower):
+    # "(Sputnik)" is in the article's dateline, yet "the Sputnik piece" names the article,
+    # not a word the answer must hold; "according to the Global Times" stays content
+    outlets = {"002_d01169830d053d92.txt": "Sputnik"}
+    assert cited_outlet("What did the Sputnik piece say about trade?", corpus_lower, outlets) == (
+        "What did the piece say about trade?",
+        "Sputnik",
+    )
+    question = "According to the Global Times, what year could 2019 be like?"
+    assert cited_outlet(question, corpus_lower, outlets) == (question, None)

@@ -612,3 +612,15 @@ def test_who_said_a_quotation_attributed_with_he_said_names_the_speaker(pipeline
     ans = pipeline.answer("who said kim is worried trump will tell him 'enough is enough'?")
     assert ans.short_answer == "Bruce Bennett" and "Bruce Bennett" in ans.quotes[0].text
     assert "enough is enough" in ans.quotes[1].text
+
+
+def test_the_other_expert_is_someone_else_in_the_same_article(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("According to Kim Dong-yub, how does China view North Korea?")
+    ans = conv.ask("and the other professor in that story - which institution is he from?")
+    assert ans.short_answer == "National Korea Diplomatic Academy"
+    conv = pipeline.conversation()
+    conv.ask("Who is the senior director of research at the Asan Institute quoted by the Korea Times?")
+    conv.ask("What does he say North Korea needs from China?")
+    ans = conv.ask("and the other expert in that article - does he think a three-way summit is coming soon?")
+    assert not ans.abstained and "trilateral summit is unlikely" in ans.quotes[0].text
