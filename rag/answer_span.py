@@ -111,7 +111,8 @@ def _distance(lo: int, hi: int, anchors: list[int], default: int) -> int:
 # the words stating or denying what a yes/no question asks: "there is no connection
 # between the visit and the trade talks", "not a coincidence", "unlikely to take place"
 _POLARITY = re.compile(r"\b(?:no|not|never|unlikely|neither|nor|cannot)\b|\w+n['’]t\b", re.I)
-_CLAUSE = re.compile(r"[^,;:.!?“”\"()\[\]]+")
+# a clause runs on over the stops of "U.S." and "U.N."
+_CLAUSE = re.compile(r"(?:[^,;:.!?“”\"()\[\]]|(?<=\b[A-Z])\.)+")
 _MAX_STATEMENT = 10  # words: a short answer, not the sentence again
 _CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
 

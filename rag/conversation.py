@@ -48,6 +48,10 @@ def replace_pronoun(question: str, person: str) -> str:
 _AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
 
 
+# "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
+# pronoun is the person the question opens on
+_NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
+
 # "and the other professor in that story?", "what did the other scholar say?": someone
 # else of the same kind, in the article the previous turn was answered from
 _OTHER = re.compile(
@@ -84,6 +88,8 @@ class Conversation:
             person = subject_of(q_text)
             if person:
                 break
+        if _NAMED_FIRST.match(question):
+            person = None  # "what about Pompeo, is he on board?": he is Pompeo
         out = replace_pronoun(question, person) if person else question
         if place:
             out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)

@@ -624,3 +624,17 @@ def test_the_other_expert_is_someone_else_in_the_same_article(pipeline):
     conv.ask("What does he say North Korea needs from China?")
     ans = conv.ask("and the other expert in that article - does he think a three-way summit is coming soon?")
     assert not ans.abstained and "trilateral summit is unlikely" in ans.quotes[0].text
+
+
+def test_a_pronoun_after_what_about_x_is_x(pipeline):
+    conv = pipeline.conversation()
+    assert conv.ask("Who is the editor in chief of the Global Times?").short_answer == "Hu Xijin"
+    assert conv.resolve("What did he tweet?") == "What did Hu Xijin tweet?"
+    assert conv.resolve("What about Lu Kang, what did he say?") is None  # he is Lu Kang
+
+
+def test_a_yes_no_short_answer_runs_on_over_us_initials(pipeline):
+    ans = pipeline.answer(
+        "Is China happy with how the US has pursued the nuclear issue, according to Christopher Hill?"
+    )
+    assert ans.short_answer == "not happy with the way the U.S. has pursued"
