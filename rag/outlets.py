@@ -38,7 +38,8 @@ _ADJ = re.compile(rf"\b(?i:the)\s+{_NAME}(?:['’]s)?\s+(?P<piece>(?i:{_PIECE}))
 # to": the outlet as the one reporting
 _VERB = re.compile(
     rf"\b(?:(?i:did|does|has|had)\s+)?(?:(?i:the)\s+)?{_NAME}\s+(?i:quote[sd]?|cite[sd]?|interview(?:s|ed)?|"
-    r"(?:spoke|speaks?)\s+(?:to|with)|talk(?:s|ed)?\s+(?:to|with)|reach(?:es|ed)?|contact(?:s|ed)?)\b"
+    r"(?:spoke|speaks?)\s+(?:to|with)|talk(?:s|ed)?\s+(?:to|with)|reach(?:es|ed)?|contact(?:s|ed)?|"
+    r"(?:get|gets|got)\s+(?:comments?|quotes?|views?)\s+from)\b"
 )
 
 # "the summit that the Korea Herald mentions", "as the VOA reported": a clause citing it
@@ -76,7 +77,8 @@ def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | Non
             return re.sub(r"[\s,]+([?.!])", r"\1", cut).strip(), name
     for m in _VERB.finditer(question):
         name = m.group("name")
-        if _is_outlet(name, None) and name.lower() not in corpus_lower:
+        # "which experts did RFA quote?" cites the article, whatever its text says of RFA
+        if _is_outlet(name, None) and unnamed(name, "quoted"):
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"\s+", " ", re.sub(r"\s+([?.!,])", r"\1", cut)).strip(), name
     for m in _ADJ.finditer(question):

@@ -117,6 +117,12 @@ def test_an_outlet_as_the_one_quoting_is_a_citation():
     )
     assert cited_outlet("Why is he going, according to the professor VOA spoke to?", corpus)[1] == "VOA"
     assert cited_outlet("What did Kim quote?", corpus) == ("What did Kim quote?", None)
+    # an outlet that published one of the articles cites it, though its text names it
+    corpus += " rfa's korean service"
+    assert cited_outlet("Which experts did RFA get comments from?", corpus, {"001.txt": "RFA"}) == (
+        "Which experts?",
+        "RFA",
+    )
 
 
 def test_a_piece_by_an_outlet_that_published_here_is_a_citation(corpus_lower):
