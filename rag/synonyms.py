@@ -49,7 +49,8 @@ _TRAVEL = r"trips?|travel(?:s|led|ed|ling|ing|er|ers)?|journey(?:s|ed|ing)?"
 CONCEPTS: tuple[Concept, ...] = (
     Concept("~office", _re(_OFFICE), _re(_OFFICE)),
     Concept("~end", _re(_END), _re(_END)),
-    Concept("~travel", _re(_TRAVEL), _re(_TRAVEL), retrieve=False),
+    # "how long will he be away?" asks how long the trip lasts
+    Concept("~travel", _re(_TRAVEL + r"|(?:be|been|being|is|was|are|were)\s+away"), _re(_TRAVEL), retrieve=False),
     # "who heads the institute?", "what group does she run?": the article names the
     # post ("president and CEO of ...")
     Concept(
@@ -78,6 +79,18 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel|forces"),
         _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel"),
         retrieve=False,
+    ),
+    # "where does she work now?": "president and CEO of the ... Korea Economic Institute of
+    # America", "a researcher for the RAND Corporation"
+    Concept(
+        "~work",
+        _re(r"work|works|worked|working|employed|employs|employer"),
+        _re(
+            r"(?:president|ceo|director|professor|researcher|fellow|adviser|advisor|analyst|chair(?:man|woman)?|"
+            r"editor|spokes(?:man|woman|person)|economist|scholar|lecturer|head|member|official)s?\s+"
+            r"(?:[\w’'-]+\s+){0,4}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for)\b|employed\s+by"
+        ),
+        frozenset({"ORG", "PLACE"}),
     ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(

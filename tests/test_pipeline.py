@@ -638,3 +638,13 @@ def test_a_yes_no_short_answer_runs_on_over_us_initials(pipeline):
         "Is China happy with how the US has pursued the nuclear issue, according to Christopher Hill?"
     )
     assert ans.short_answer == "not happy with the way the U.S. has pursued"
+
+
+def test_where_someone_works_and_how_long_he_is_away(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which former US ambassador to South Korea spoke on that Washington panel?")
+    ans = conv.ask("and where does she work now?")
+    assert ans.short_answer == "Washington-based Korea Economic Institute of America"
+    assert pipeline.answer("where does Bruce Bennett work?").short_answer == "RAND Corporation"
+    # "away" as in the trip, not "away from isolation"
+    assert pipeline.answer("how long will Kim be away?").short_answer == "four days"
