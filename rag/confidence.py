@@ -208,10 +208,15 @@ def setting_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
 # "When did Xi Jinping make a visit to Pyongyang?", "Kim's trip to Beijing": who travels
 _VISITOR = r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 _VISIT_Q = re.compile(
-    rf"\b(?:did|does|has|have|had|will|would|is|was)\s+{_VISITOR}\s+(?:(?:ever|first|last|also|recently|actually)\s+)?"
-    r"(?:make|made|pay|paid|visit|visited|travel|travelled|traveled|go|gone|went|fly|flown|flew|return|returned|"
-    rf"arrive|arrived|head|headed)\b|{_VISITOR}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:visit|trip|journey)\s+to\b"
+    rf"\b(?i:did|does|has|have|had|will|would|is|was)\s+{_VISITOR}\s+(?:(?:ever|first|last|also|recently|actually)\s+)?"
+    r"(?:(?:make|made|pay|paid)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?(?:visit|trip)|visit|visited|travel|travelled|"
+    r"traveled|fly|flown|flew|arrive|arrived|(?:go|gone|went|return|returned|head|headed)\s+(?:back\s+)?to)\b|"
+    rf"{_VISITOR}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:visit|trip|journey)\s+to\b"
 )
+
+
+_FIELD = re.compile(r"\b(?:field|expertise|specialty|speciality|discipline|area of study)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
 def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
@@ -222,8 +227,11 @@ def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     if m is None or q.subtype == "AGENT":
         return False
     name = set(terms(m.group(1) or m.group(2)))
-    # the one a headline is about is called "the North Korean leader" as often as by name
+    # the one a headline is about is called "the North Korean leader" as often as by name,
+    # and "he returned to Gospic" may be about whoever the sentence before names
     known = best.sent.terms | set().union(*table.headline.values())
+    if _PRONOUN.search(best.sent.text) and best.sent.pos > 0:
+        known |= table.by_doc[best.sent.doc][best.sent.pos - 1].terms
     return bool(name) and not name & known
 
 
@@ -242,6 +250,10 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
     if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is
+    if q.subtype == "DESCRIBE" and best.span is None and _FIELD.search(q.text):
+        # "what's Shin Sangjin's academic field?" of a sentence saying none; a job or a
+        # role may be told in a verb ("he worked as a draftsman")
+        typed = False
     if q.qtype == OTHER and q.head and q.head not in best.sent.terms and asks_content(q.text):
         typed = False  # "what was on the menu?" of a sentence naming only the banquet
     if q.subtype == "YESNO":

@@ -211,8 +211,9 @@ _OF_THEM = re.compile(
 
 _ON_THE = re.compile(
     r"^\s*what\s+(?:is|was|were|are)\s+(?:(?:on|in)\s+(?:the|his|her|their|its)\s+([a-z]+)\b|"
-    # "what was served at the banquet?": what the verb did is the thing asked for
-    r"([a-z]+(?:ed|en)|sold|said|made|paid|brought|bought|held|told|sent|shown)\s+(?:at|during|in|on|for|to|by)\b)",
+    # "what was served at the banquet?": the food, which a sentence saying there was a
+    # banquet does not name (a closed list: "what was used to ..." is said otherwise)
+    r"(served|eaten|drunk|cooked|gifted)\s+(?:at|during|in|on|for|to|by)\b)",
     re.I,
 )
 

@@ -12,6 +12,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+_MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_RE = re.compile(
     rf"(?:(?:the\s+)?(?:end|beginning|start|middle) of\s+)?(?:(?:late|early|mid|last|next|this)[- ])?"
@@ -215,7 +216,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 rf"(?:{_ORG_WORDS.pattern})\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?$",
                 sentence[: m.start() + skip],
             )
-            if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not _DATE_RE.fullmatch(name) and not of_org:
+            dated = _DATE_RE.fullmatch(name) or _MONTH_SHORT.fullmatch(name)  # "Oct. 4, 2007"
+            if len(_trim(name)) > 2 and not _ORG_WORDS.search(name) and not dated and not of_org:
                 add(m.start() + skip, m.start() + skip + len(name))
     elif qtype in (PLACE, ORG):
         for m in _caps_runs(sentence):

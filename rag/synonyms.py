@@ -88,9 +88,11 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(
             r"(?:president|ceo|director|professor|researcher|fellow|adviser|advisor|analyst|chair(?:man|woman)?|"
             r"editor|spokes(?:man|woman|person)|economist|scholar|lecturer|head|member|official)s?\s+"
-            r"(?:[\w’'-]+\s+){0,4}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for)\b|employed\s+by"
+            r"(?:[\w’'-]+\s+){0,4}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for|in|with)\b|employed\s+by"
         ),
         frozenset({"ORG", "PLACE"}),
+        # a post "of" something is in most sentences naming someone: no search term
+        retrieve=False,
     ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(

@@ -648,3 +648,10 @@ def test_where_someone_works_and_how_long_he_is_away(pipeline):
     assert pipeline.answer("where does Bruce Bennett work?").short_answer == "RAND Corporation"
     # "away" as in the trip, not "away from isolation"
     assert pipeline.answer("how long will Kim be away?").short_answer == "four days"
+
+
+def test_a_description_the_sentence_does_not_give_is_declined(pipeline):
+    # RFA names Shin Sangjin's university, never his field
+    conv = pipeline.conversation()
+    assert conv.ask("Which Kwangwoon University professor did RFA quote?").short_answer == "Shin Sangjin"
+    assert conv.ask("what's his academic field?").abstained

@@ -151,3 +151,9 @@ def test_reason_spans_are_causes_not_comparisons_or_complements():
     # "willing to give" completes "willing"; "went to China to get" states a purpose
     assert reasons("But how much support Beijing is willing to give is still a matter of debate.") == []
     assert "to get the green light" in reasons("Kim went to China to get the green light.")
+
+
+def test_a_month_abbreviation_is_no_name():
+    text = "The two Koreas said they will inherit the agreement signed on Oct. 4, 2007, by Roh Moo-hyun."
+    names = [n for _a, _b, n in spans(text, PERSON)]
+    assert "Roh Moo-hyun" in names and not any(n.startswith("Oct") for n in names)
