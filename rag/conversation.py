@@ -48,6 +48,10 @@ def replace_pronoun(question: str, person: str) -> str:
 _AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
 
 
+# "who else went with him besides her?": someone the previous answer's sentence names
+# beside the one it gave
+_ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
+
 # "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
 # pronoun is the person the question opens on
 _NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
@@ -135,21 +139,26 @@ class Conversation:
             prev = self.turns[-1][1]
             ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
         among = None
-        if self.turns and _AMONG.search(question):
+        if self.turns and (_AMONG.search(question) or _ELSE.search(question)):
             prev = self.turns[-1][1]
             if prev.quotes and not prev.abstained:
                 among = (prev.quotes[0].doc, prev.quotes[0].start)
-        ans = self.pipeline.answer(question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among)
+        # "who else ...": not the one the previous answer gave
+        other = self._other(question, force=True) if _ELSE.search(question) else None
+        ans = self.pipeline.answer(
+            question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among, other=other
+        )
         if resolved:
             ans.resolved_question = resolved
         ans.question = typed
         self.turns.append((question, ans))
         return ans
 
-    def _other(self, question: str) -> tuple[str, int, tuple[str, ...]] | None:
-        """For "the other expert": (doc, start) of the previous answer's sentence and the
-        people the previous turn was about, whom the answer must not be."""
-        if not self.turns or not _OTHER.search(question):
+    def _other(self, question: str, force: bool = False) -> tuple[str, int, tuple[str, ...]] | None:
+        """For "the other expert" (or, with `force`, "who else"): (doc, start) of the
+        previous answer's sentence and the people the previous turn was about, whom the
+        answer must not be."""
+        if not self.turns or not (force or _OTHER.search(question)):
             return None
         prev_q, prev = self.turns[-1]
         if not prev.quotes or prev.abstained:

@@ -166,8 +166,10 @@ def score_sentences(
             score += W_AMONG  # "which of them": those the previous answer named
         if q.other_names:
             said = s.terms | table.speaker.get(s.row, set())
-            if any(n <= said for n in q.other_names):
-                score -= W_AMONG  # "the other expert": not the one asked about before
+            if any(n <= said for n in q.other_names) and (s.doc, s.start) not in q.among:
+                # "the other expert": not the one asked about before ("who else" may be
+                # in the very sentence that named them)
+                score -= W_AMONG
             if s.doc not in q.outlet_docs:
                 score -= W_OUTLET  # and one in the same article
         if agent_docs and span is not None and s.doc in agent_docs and agent_line(q, s.text[: span[0]]):

@@ -12,6 +12,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+# "Accompanying Kim was his younger sister ...": a sentence-initial verb, not a first name
+_LEAD_GERUND = re.compile(r"[A-Z][a-z]{4,}ing")
 _MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_RE = re.compile(
@@ -206,7 +208,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             # Kathleen Stephens", "Behind Kim Jong-un"); "Korean Peninsula" is no name.
             skip = 0
             for w in re.finditer(r"[^\s]+", name):
-                if _NOT_NAME.fullmatch(w.group(0)) or (w.start() == 0 and w.group(0).lower() in _LEAD_WORDS):
+                lead = w.start() == 0 and (w.group(0).lower() in _LEAD_WORDS or _LEAD_GERUND.fullmatch(w.group(0)))
+                if _NOT_NAME.fullmatch(w.group(0)) or lead:
                     skip = w.end()
             skip += len(name[skip:]) - len(name[skip:].lstrip())
             name = name[skip:]

@@ -655,3 +655,10 @@ def test_a_description_the_sentence_does_not_give_is_declined(pipeline):
     conv = pipeline.conversation()
     assert conv.ask("Which Kwangwoon University professor did RFA quote?").short_answer == "Shin Sangjin"
     assert conv.ask("what's his academic field?").abstained
+
+
+def test_who_else_is_someone_the_previous_answer_did_not_give(pipeline):
+    conv = pipeline.conversation()
+    assert conv.ask("Which family member of Kim's went along on the Dalian trip?").short_answer == "Kim Yo-jong"
+    ans = conv.ask("Who else was in his entourage besides her?")
+    assert not ans.abstained and ans.short_answer in ("Ri Su-yong", "Ri Yong-ho")

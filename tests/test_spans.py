@@ -157,3 +157,9 @@ def test_a_month_abbreviation_is_no_name():
     text = "The two Koreas said they will inherit the agreement signed on Oct. 4, 2007, by Roh Moo-hyun."
     names = [n for _a, _b, n in spans(text, PERSON)]
     assert "Roh Moo-hyun" in names and not any(n.startswith("Oct") for n in names)
+
+
+def test_a_sentence_opening_on_a_verb_in_ing_does_not_start_a_name():
+    names = [n for _a, _b, n in spans("Accompanying Kim was his younger sister Kim Yo-jong.", PERSON)]
+    assert "Accompanying Kim" not in names and "Kim Yo-jong" in names
+    assert [n for _a, _b, n in spans("Ding Xueliang said so.", PERSON)] == ["Ding Xueliang"]
