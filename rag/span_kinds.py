@@ -99,10 +99,12 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "MONEY":
+        # the currency may sit just outside the figure: "$" before "60,000", "dollars" after
+        around = sentence[max(0, a - 2) : a] + text + sentence[a + len(text) : a + len(text) + 20]
         return bool(
             re.search(
                 r"[$€£¥₩]|\b(?:dollars?|yuan|euros?|pounds? sterling|rubles?|USD|RMB)\b|\d\s*(?:[mb]illion\s+)?won\b",
-                text,
+                around if sentence else text,
                 re.I,
             )
         )

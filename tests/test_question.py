@@ -223,6 +223,10 @@ def test_yes_no_questions_money_and_dates_get_their_subtypes():
     assert (q.qtype, q.subtype) == (NUMBER, "MAGNITUDE")
     assert fits_subtype("$375 billion", "", 0, "MONEY") and fits_subtype("300 million yuan", "", 0, "MONEY")
     assert not fits_subtype("8", "", 0, "MONEY") and not fits_subtype("25 percent", "", 0, "MONEY")
+    # the currency may stand just outside the figure
+    deal = "Westinghouse paid $60,000 in cash and 8 percent of sales."
+    assert fits_subtype("60,000", deal, deal.index("60,000"), "MONEY")
+    assert not fits_subtype("8", deal, deal.index("8 "), "MONEY")
     # any amount asked with "how much" wants a figure; "how much longer" asks for a time
     assert analyze("How much economic aid did Beijing promise Pyongyang?").subtype == "MAGNITUDE"
     assert analyze("How much longer will the talks go on?").subtype != "MAGNITUDE"
