@@ -117,37 +117,37 @@ class Conversation:
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
         other = self._other(question)
+        resolved = None
         if other is not None:
             # "does he think ...?" of "the other expert" is not the previous one; the
-            # earlier turn's words would only pull its own sentences back in
-            # "the other professor in that story" is the professor of that story: both
-            # are said by `other`, and are no words to find
+            # earlier turn's words would only pull its own sentences back in, and "the
+            # other professor in that story" is the professor of that story: both are
+            # said by `other`, and are no words to find
             text = re.sub(
                 r"\s*\b(?:in|from)\s+(?:that|the\s+same|this|the)\s+(?:story|article|piece|report)\b", "", question
             )
             text = re.sub(r"\b(the|that)\s+other\s+", r"\1 ", text, flags=re.I)
             ans = self.pipeline.answer(text, k=k, mode=mode, reader=reader, other=other)
-            ans.question = typed
-            self.turns.append((question, ans))
-            return ans
-        ctx = self.context_for(question)
-        resolved = self.resolve(question) if ctx else None
-        if resolved and not needs_context(resolved):
-            # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
-            # name says whom it is about, and the rest of the earlier question (his
-            # title, the outlet he spoke to) would only pull its own sentences back in
-            prev = self.turns[-1][1]
-            ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
-        among = None
-        if self.turns and (_AMONG.search(question) or _ELSE.search(question)):
-            prev = self.turns[-1][1]
-            if prev.quotes and not prev.abstained:
-                among = (prev.quotes[0].doc, prev.quotes[0].start)
-        # "who else ...": not the one the previous answer gave
-        other = self._other(question, force=True) if _ELSE.search(question) else None
-        ans = self.pipeline.answer(
-            question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among, other=other
-        )
+        else:
+            ctx = self.context_for(question)
+            resolved = self.resolve(question) if ctx else None
+            if resolved and not needs_context(resolved):
+                # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
+                # name says whom it is about, and the rest of the earlier question (his
+                # title, the outlet he spoke to) would only pull its own sentences back in
+                prev = self.turns[-1][1]
+                ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
+            among = None
+            elsewho = _ELSE.search(question) is not None
+            if self.turns and (elsewho or _AMONG.search(question)):
+                prev = self.turns[-1][1]
+                if prev.quotes and not prev.abstained:
+                    among = (prev.quotes[0].doc, prev.quotes[0].start)
+            # "who else ...": not the one the previous answer gave
+            other = self._other(question, force=True) if elsewho else None
+            ans = self.pipeline.answer(
+                question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among, other=other
+            )
         if resolved:
             ans.resolved_question = resolved
         ans.question = typed
