@@ -50,6 +50,7 @@ _PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlie
 # a date question asking for several ("which months", "what were the dates") and a span
 # naming several ("March and May", "Jan. 7-10")
 _PLURAL_DATE = re.compile(r"\b(?:dates|days|months|years|weekdays)\b", re.I)
+_DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 _AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
@@ -117,6 +118,19 @@ _MAX_STATEMENT = 10  # words: a short answer, not the sentence again
 _CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
 
 
+def _anchors(qset: set[str], s: Sent) -> list[int]:
+    """Indexes of the sentence's words the question asks about. A concept's wording is
+    where the question's words are: "come to power" is at "taking office in 2012", not
+    at "Kim ... last March"."""
+    words = s.words()
+    anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
+    for t in qset:
+        if t.startswith("~"):
+            for ca, cb in concept_spans(t, s.text):
+                anchors += [i for i, (wa, wb, _) in enumerate(words) if wa < cb and wb > ca]
+    return sorted(set(anchors))
+
+
 def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The short answer to a yes/no question: the denial nearest the question's words
     ("not a coincidence", "an unannounced visit" for "was it announced?"), else the
@@ -124,7 +138,7 @@ def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
     ("China backed the US-led international sanctions"); None when neither is there."""
     qset = with_variants(set(q.terms) | set(q.carried), table.variants)
     words = s.words()
-    anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
+    anchors = _anchors(qset, s)
     starts, ends = s.bounds()
     cands: list[tuple[int, int]] = []
     for m in _POLARITY.finditer(s.text):
@@ -145,7 +159,9 @@ def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
             return _distance(bisect_left(starts, c[0]), bisect_right(ends, c[1]), anchors, 99)
 
         a, b = min(cands, key=lambda c: (dist(c), c[0]))
-        return a, b, s.text[a:b].rstrip(" ,;:")
+        # a clause cut at its length limit may end on a joining word: "... the trade talks and"
+        text = re.sub(r"(?:[\s,;:]+(?:and|or|but|that|which|as|to|the|a|an|of))+$", "", s.text[a:b].rstrip(" ,;:"))
+        return a, a + len(text), text
     best: tuple[int, int] | None = None
     best_weight = 0.0
     for clause in _CLAUSE.finditer(s.text):
@@ -177,22 +193,22 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else [])
     else:
         cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
+        if q.subtype == "DURATION":
+            # "how long was the trip to last?" -> "from Jan. 7-10": a span of dates is a length
+            cands += [c for c in s.candidates(DATE) if _DATE_RANGE.search(c[2])]
     if not cands:
         return None
     qset = set(q.terms) | set(q.carried)
     aset = with_variants(qset - _PREPOSITIONS, table.variants)
     words = s.words()
     starts, ends = s.bounds()
-    anchors = [i for i, (_, _, t) in enumerate(words) if t in aset]
-    for t in qset:
-        if t.startswith("~"):
-            # a concept's wording is where the question's words are: "come to power" is
-            # at "taking office in 2012", not at "Kim ... last March"
-            for ca, cb in concept_spans(t, s.text):
-                anchors += [i for i, (wa, wb, _) in enumerate(words) if wa < cb and wb > ca]
+    anchors = _anchors(aset, s)
     max_idf = table.idf("")
     qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
+    # (not for places: "in what venue" is "at the Moscone Center" as often as "in ...")
+    prep = _asked_prep(q) if q.qtype == ORG else None
+    official = q.qtype == PERSON and not q.kin and q.head in ROLE_STEMS and q.head not in KIN
     best, best_score = None, -1e9
     for a, b, text in cands:
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
@@ -222,10 +238,14 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
             score += 0.3
+        if official and KIN & set(terms(" ".join(s.text[max(0, a - 30) : a].split()[-3:]))):
+            score -= 0.5  # "which official went along?" is not "his younger sister Kim Yo-jong"
         if plural and _SEVERAL.search(text):
             score += 0.5  # "which months were those?" -> "March and May", not one of them
         if q.subtype == "MEANS" and n > 1:
             score += 1.0  # the vehicle ("his private jet") says how; a bare "flew" only half
+        if prep and re.search(rf"\b{prep}\s+(?:the\s+)?$", s.text[max(0, a - 12) : a], re.I):
+            score += 0.6  # "an adviser at which organization?" -> "at the US Institute for Peace"
         if q.qtype == REASON:
             cue = re.match(r"\w+(?: \w+)?", text.lower())
             score += max((v for k, v in _CUE_RANK.items() if cue and cue.group(0).startswith(k)), default=0.0)
@@ -244,6 +264,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if cut:
             off = words[cut].start()
             best = (a + off, b, text[off:])
+    if best is not None and q.qtype == ORG:
+        # the whole name: "Asan Institute for Policy Studies", "US Institute for Peace"
+        a, b, text = best
+        longer = [c for c in cands if c[0] == a and c[1] > b and re.match(r"\s+(?:for|on)\s", s.text[b : c[1]])]
+        if longer:
+            best = max(longer, key=lambda c: c[1])
     if best is not None and q.subtype == "YEAR":
         # "what year did he take office?" -> "2012"; "when" keeps "in 2012"
         a, b, text = best
@@ -251,6 +277,21 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if m and re.fullmatch(r"(?:1\d|20)\d{2}s?", text[m.end() :]):
             best = (a + m.end(), b, text[m.end() :])
     return best
+
+
+_PREP_WH = re.compile(r"\b(at|for|with|from|of|in)\s+(?:which|what)\b", re.I)
+_WORKS_WHERE = re.compile(
+    r"\b(?:teach\w*|taught|work\w*|stud\w*|lectur\w*|professor|adviser|fellow)\b.*\bwhere\b", re.I
+)
+
+
+def _asked_prep(q: Question) -> str | None:
+    """The preposition the answer follows: "at which organization" -> "at"; "where does
+    she work", "he works where?" -> "at"."""
+    m = _PREP_WH.search(q.text)
+    if m:
+        return m.group(1).lower()
+    return "at" if q.qtype == ORG and _WORKS_WHERE.search(q.text) else None
 
 
 @lru_cache(maxsize=64)

@@ -19,6 +19,7 @@ from .question import (
     PLACE,
     REASON,
     ROLE_STEMS,
+    SPEAKER_Q,
     Question,
     asks_content,
     entities,
@@ -26,6 +27,7 @@ from .question import (
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
+from .spans import spans
 
 # share of a yes/no question's key terms its answer must state: answered ones' best
 # sentences state 0.45 or more ("a three-way summit ... soon?" -> "a trilateral summit is
@@ -84,11 +86,6 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     return num / den if den else (0.0 if q.carried or (agent_words and q.outlet_docs) else 1.0)
 
 
-_SPEAKER_Q = re.compile(
-    r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
-    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
-)
-
 # "what was Moon Jae-in's reaction to ...?" asks how he reacted
 _REACTION_Q = re.compile(
     r"\b(?i:what|how)\s+(?i:was|is|were|has\s+been)\s+((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)['’]s?\s+(?:reaction|response)\b"
@@ -129,7 +126,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
     sentence with no attribution of its own may be quoting them: quotations run over
     sentences and paragraphs before the name comes."""
-    m = _SPEAKER_Q.search(q.text) or _REACTION_Q.search(q.text)
+    m = SPEAKER_Q.search(q.text) or _REACTION_Q.search(q.text)
     # "..., he added." speaks for the person named before; "Hill expressed concern
     # that ..." for Hill
     speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
@@ -235,6 +232,34 @@ def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return bool(name) and not name & known
 
 
+# "what is her job title?", "what position does he hold?": a post, which a kinship word is not
+_TITLE_Q = re.compile(r"\b(?:job title|title|position|post|rank|job)\b", re.I)
+_TITLE_WORDS = (ROLE_STEMS - KIN - frozenset(terms("man woman person member relative sibling spouse"))) | frozenset(
+    terms("chief head ceo chair chairwoman deputy vice premier governor general commissioner counselor officer")
+)
+_SCHOOL = frozenset(terms("university college school academy universities colleges schools"))
+_AFFILIATION = re.compile(
+    r"\b(?:teach\w*|taught|work\w*|lectur\w*|stud(?:y|ies|ied)|employed|based|professor|adviser|advisor|"
+    r"fellow|researcher|director|scholar|analyst)\b",
+    re.I,
+)
+
+
+def affiliate_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask where a named person works or teaches ("which university
+    does Lu Kang teach at?") of a sentence that does not name them? Another professor's
+    university is not theirs."""
+    if q.qtype != ORG or not _AFFILIATION.search(q.text):
+        return False
+    names = [set(terms(n)) for _, _, n in spans(q.text, PERSON) if len(n.split()) > 1]
+    if not names:
+        return False
+    known = best.sent.terms | table.speaker.get(best.sent.row, set()) | table.voices.get(best.sent.row, set())
+    if _PRONOUN.search(best.sent.text) and best.sent.pos > 0:
+        known |= table.by_doc[best.sent.doc][best.sent.pos - 1].terms
+    return not any(n & known for n in names)
+
+
 def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     """Probability-like score that `best` answers the question (weights fit on dev)."""
     unseen = unseen_share(q, table)
@@ -245,6 +270,7 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         or topic_missing(q, best, table)
         or setting_missing(q, best, table)
         or visitor_missing(q, best, table)
+        or affiliate_missing(q, best, table)
         else 0.0
     )
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
@@ -254,6 +280,16 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         # "what's Shin Sangjin's academic field?" of a sentence saying none; a job or a
         # role may be told in a verb ("he worked as a draftsman")
         typed = False
+    if (
+        q.subtype == "DESCRIBE"
+        and _TITLE_Q.search(q.text)
+        and best.span is not None
+        and KIN & set(terms(best.span[2]))
+        and not _TITLE_WORDS & set(terms(best.span[2]))
+    ):
+        typed = False  # "what is Kim Yo-jong's job title?" of "his younger sister Kim Yo-jong"
+    if q.qtype == ORG and q.head in _SCHOOL and best.span is not None and not _SCHOOL & set(terms(best.span[2])):
+        typed = False  # "which university does Joseph Yun teach at?" of "the US Institute for Peace"
     if q.qtype == OTHER and q.head and q.head not in best.sent.terms and asks_content(q.text):
         typed = False  # "what was on the menu?" of a sentence naming only the banquet
     if q.subtype == "YESNO":

@@ -52,6 +52,14 @@ _AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one
 # beside the one it gave
 _ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
 
+# "why not?", "how come?", "why is that?": the reason for what the previous answer said,
+# given there or beside it
+_WHY_THAT = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:why(?:\s+not)?|how\s+come|why\s+(?:is|was)\s+(?:that|it|this)|"
+    r"for\s+what\s+reason|on\s+what\s+grounds)\W*$",
+    re.I,
+)
+
 # "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
 # pronoun is the person the question opens on
 _NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
@@ -134,12 +142,14 @@ class Conversation:
             if resolved and not needs_context(resolved):
                 # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
                 # name says whom it is about, and the rest of the earlier question (his
-                # title, the outlet he spoke to) would only pull its own sentences back in
+                # title, the outlet he spoke to) would only pull its own sentences back in;
+                # so would a long short answer ("to give him more economic help and ...")
                 prev = self.turns[-1][1]
-                ctx = prev.short_answer if prev.short_answer and not prev.abstained else ctx
+                short = prev.short_answer if prev.short_answer and not prev.abstained else None
+                ctx = short if short and len(short.split()) <= 4 else ("" if short else ctx)
             among = None
             elsewho = _ELSE.search(question) is not None
-            if self.turns and (elsewho or _AMONG.search(question)):
+            if self.turns and (elsewho or _AMONG.search(question) or _WHY_THAT.match(question)):
                 prev = self.turns[-1][1]
                 if prev.quotes and not prev.abstained:
                     among = (prev.quotes[0].doc, prev.quotes[0].start)

@@ -106,8 +106,12 @@ def _full_name(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored 
     if c.span is None or " " in c.span[2]:
         return None
     last = c.span[2]
-    for prev in reversed(table.by_doc[c.sent.doc][: c.sent.pos]):
-        full = [x for x in spans(prev.text, PERSON) if x[2].endswith(" " + last)]
+    earlier = table.by_doc[c.sent.doc][: c.sent.pos]
+    # a family name written first ("Shi Yinhong", "Ri Su-yong") counts when only one
+    # person in the article has it
+    first = {x[2] for prev in earlier for x in spans(prev.text, PERSON) if x[2].startswith(last + " ")}
+    for prev in reversed(earlier):
+        full = [x for x in spans(prev.text, PERSON) if x[2].endswith(" " + last) or (len(first) == 1 and x[2] in first)]
         if full:
             known = next((x for x in ranked if x.sent.row == prev.row), None)
             return replace(known, span=full[0]) if known else Scored(prev, c.score, 0.0, 0.0, None, full[0])

@@ -127,10 +127,15 @@ class Pipeline:
         original = text
         if resolved:
             text = table.casing.apply(expand_shorthand(clean_question(resolved, cfg.max_question_chars)))
+        # each part of a two-part question may cite its own article ("who wrote the
+        # Korea Herald piece and who wrote the Korea Times one?")
+        cited = [cited_outlet(p, table.lower, table.outlets) for p in split_question(text)]
         text, outlet = cited_outlet(text, table.lower, table.outlets)
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
+        if len(cited) > 1 and len({o for _, o in cited if o}) > 1:
+            q.outlet_docs = set().union(*(outlet_docs(o, table.outlets) for _, o in cited if o))
         if among:
             q.among = {among}
         if other:
@@ -149,7 +154,7 @@ class Pipeline:
             query, k=max(k, cfg.candidates), qvec=qvec, mode=mode, query_terms=bm25_terms(q, text, context)
         )
         parts = None
-        pieces = split_question(text)
+        pieces = [p for p, _ in cited] if len(cited) > 1 else split_question(text)
         if len(pieces) > 1:
             # A later part leaning on the first names its subject when it says "he"
             # ("..., and where did he later hold his first summit with Trump?"), and
@@ -168,8 +173,10 @@ class Pipeline:
             # each part retrieves for itself: its answer may sit in a passage the whole
             # question does not rank high
             parts = []
-            for p, c, qt, v in zip(pieces, ctx, queries, pvecs):
+            for i, (p, c, qt, v) in enumerate(zip(pieces, ctx, queries, pvecs)):
                 pq = analyze(p, c)
+                part_outlet = cited[i][1] if len(cited) > 1 else None
+                pq.outlet_docs = outlet_docs(part_outlet, table.outlets) if part_outlet else set(q.outlet_docs)
                 ph = retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode, query_terms=bm25_terms(pq, p, c))
                 parts.append((pq, v, ph))
         # Sentences are compared with the question itself: the retrieval query of a

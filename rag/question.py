@@ -20,7 +20,7 @@ _ROLE = (
 )
 # stems of the role words: "minist", "professor", "spokesman"
 ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
-_KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?)\b", re.I)
+_KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?|siblings?|spouses?)\b", re.I)
 # kinship words answer "which family member" (Question.kin), and cover its words
 KIN = frozenset(
     terms(
@@ -28,13 +28,15 @@ KIN = frozenset(
         "sibling spouse grandson granddaughter grandfather grandmother"
     )
 )
-KIN_ASKED = frozenset(terms("family relative member"))
+KIN_ASKED = frozenset(terms("family relative member sibling spouse"))  # found as "sister", "wife"
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost|volume"
 _MONEY = re.compile(
     r"\bhow much (?:money\b|.*\b(?:cost|costs|spend|spent|pay|paid|worth|charge|charged|fetch|fetched)\b)|"
-    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:[\w-]+ )?(?:cost|price|price tag|bill)\b"
+    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:[\w-]+ )?(?:cost|price|price tag|bill)\b|"
+    # "what was the dollar value of the deal?"
+    r"\b(?:dollar|monetary|cash|financial) (?:value|amount|figure|worth|size)\b|\bhow many (?:dollars|yuan|won|euros)\b"
 )
 _TYPE_RULES: list[tuple[str, str]] = [
     (
@@ -61,13 +63,20 @@ _TYPE_RULES: list[tuple[str, str]] = [
         rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
         r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b|"
-        r"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){0,2}(?:cost|price|price tag|volume|amount|sum)\b",
+        r"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){0,2}(?:cost|price|price tag|volume|amount|sum)\b|"
+        r"\b(?:dollar|monetary|cash) (?:value|amount|figure|worth)\b",
     ),
     # "where does he teach?": the university, not the city
     (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
+    # "shin beom-chul works where?", "kim hyun-wook is a professor where": the wh-word last
+    (
+        ORG,
+        r"\b(?:teach|teaches|taught|lectures?|works?|worked|stud(?:y|ies|ied)|professor|lecturer|adviser|advisor|"
+        r"researcher|fellow|director|scholar|analyst|employed)\s+where\s*\??\s*$",
+    ),
     (
         PLACE,
-        r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bin (what|which) (city|country|place|town|"
+        r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bwhere\s*\??\s*$|\bin (what|which) (city|country|place|town|"
         r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port|"
         r"location|venue|site|cities|countries|places|towns|locations|venues|sites)\b",
     ),
@@ -272,9 +281,19 @@ _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.
 # description, which the articles give beside the name ("Shi Yinhong, a political
 # science professor at ...")
 _DESCRIBE_ROLE = re.compile(
-    r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+((?:[\w-]+\s+){0,2}?"
+    r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w-]+\s+){0,2}?"
     r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
     r"speciality|post|line of work|area of expertise))\b"
+)
+# "does Zhao Tong think ...?", "what did Lu Kang say ...?": the one whose words are asked for
+SPEAKER_Q = re.compile(
+    r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
+    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
+)
+# "What post does Hu Xijin hold?"
+_HOLDS = re.compile(
+    r"^\s*(?i:what|which)\s+(?i:job|role|title|position|post|office)\s+(?i:does|did|do)\s+"
+    r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:hold|have|occupy|fill)\b"
 )
 _DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does|did)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)\b")
 
@@ -282,7 +301,7 @@ _DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does|did)\s+((?:[A-Z][\w.-]*\s+){0,3
 def described(text: str) -> str | None:
     """The name in "Who is Lu Kang?", "What is Lu Kang's job?" or "What does Lu Kang
     do?": such questions want a description, not a person."""
-    m = _DESCRIBE.match(text) or _DESCRIBE_ROLE.match(text) or _DOES_DO.match(text)
+    m = _DESCRIBE.match(text) or _DESCRIBE_ROLE.match(text) or _DOES_DO.match(text) or _HOLDS.match(text)
     return m.group(1).strip() if m else None
 
 
@@ -463,7 +482,7 @@ _LONG_VERB = re.compile(
 # "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
 _TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
 _COMPANY = re.compile(
-    rf"^\s*(?:and\s+)?(?:(?:who|whom)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
+    rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
     # "which foreign minister came along?", "who tagged along?"
     r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b))",
     re.I,
@@ -489,6 +508,9 @@ def analyze(text: str, carried_text: str = "") -> Question:
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
+    holds = _HOLDS.match(text)
+    if holds:
+        drop = drop | (set(terms(holds.group(0))) - set(terms(holds.group(1))))  # "what post does X hold"
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
     if _COMPANY.search(text):
         # "who went there with him": the travel verb is not what the articles say of a

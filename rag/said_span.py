@@ -79,9 +79,43 @@ def reported(text: str) -> list[tuple[int, int]]:
     return []
 
 
+# "what does he say about the chances of a trilateral summit?": the words about that
+_ABOUT = re.compile(
+    r"\b(?:say|said|says|think|thinks|tweet|tweeted|write|wrote|tell|told)\b.*?\babout\s+(.+?)\W*$", re.I
+)
+
+
+def _about_clause(q: Question, text: str) -> tuple[int, int, str] | None:
+    """For "what does he say about X?": the clause of the reported words that speaks of
+    X (most of X's words, at least four words long), its own words included."""
+    m = _ABOUT.search(q.text)
+    if m is None:
+        return None
+    topic = set(terms(m.group(1))) - q.pronoun_terms
+    best: tuple[int, int, int] | None = None
+    for ra, rb in reported(text):
+        for c in re.finditer(r"[^,;:]+", text[ra:rb]):
+            a, b = ra + c.start(), ra + c.end()
+            lead = re.match(r"\s*(?:(?:but|while|although|though|and|yet|that|so)\s+)*", text[a:b], re.I)
+            a += lead.end() if lead else 0
+            words = _WORD.findall(text[a:b])
+            hits = len(topic & set(terms(text[a:b])))
+            if len(words) >= 4 and 2 * hits >= len(topic) and hits and (best is None or hits > best[0]):
+                best = (hits, a, b)
+    if best is None:
+        return None
+    _, a, b = best
+    text_ab = text[a:b].rstrip(' .”"')
+    return a, a + len(text_ab), text_ab
+
+
 def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     """The longest run of reported words holding none of the question's words (the
-    later one of equal length), or None when the sentence reports no one's words."""
+    later one of equal length), or None when the sentence reports no one's words. Asked
+    what someone said about something, the clause about it."""
+    about = _about_clause(q, text)
+    if about is not None:
+        return about
     asked = set(q.terms) | q.pronoun_terms
     best: tuple[int, int, int] | None = None  # (content words, start, end)
     for ra, rb in reported(text):

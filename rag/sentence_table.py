@@ -17,7 +17,7 @@ from .question import OTHER
 from .retrieve import terms
 from .roles import person_roles
 from .spans import phrases, spans
-from .speakers import speakers, voices
+from .speakers import quotations, speakers, voices
 from .synonyms import sentence_concepts
 from .truecase import Casing
 from .typos import name_variants, with_variants
@@ -108,6 +108,7 @@ class SentenceTable:
         # the sentence naming them
         self.speaker, self.said_in = speakers(self.by_doc, self.para)
         self.voices = voices(self.by_doc)  # whom a sentence names as saying or thinking it
+        self.quote_of = quotations(self.by_doc, self.para, self.speaker)  # whose quotation it is part of
         # the roles and full names of the people a sentence names ("Pompeo" is Mike
         # Pompeo, the US secretary of state)
         self.roles, self.names = person_roles(self.by_doc)

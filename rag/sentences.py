@@ -16,8 +16,9 @@ import numpy as np
 
 from .answer_span import agent_line, typed_span
 from .outlets import names_domain
-from .question import KIN, KIN_ASKED, PERSON, Question, entities
+from .question import KIN, KIN_ASKED, PERSON, SPEAKER_Q, Question, entities
 from .records import Hit
+from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
 from .spans import spans
 from .synonyms import RELATIONS
@@ -29,6 +30,7 @@ W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 # sentence does not state in any wording: the one saying "which ends on Thursday"
 # answers, not the one closer in words that says "two days from Tuesday"
 W_RELATION = 0.1
+W_SPEAKER = 0.1  # a sentence neither naming nor quoting the one whose view is asked
 W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among them"
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
@@ -50,6 +52,22 @@ class Scored:
 def _names_someone(text: str) -> bool:
     # the question's first word is capitalised as the sentence's, not as a name
     return any(a > 0 for a, _b, _n in spans(text, PERSON))
+
+
+# a sentence giving someone's words or view, whoever they are
+_VOICE = re.compile(
+    r"[\"“”]|\b(?:said|says|say|saying|told|tells|added|noted|stated|according to|tweeted|wrote|writes|argued|"
+    r"warned|pointed out|believes?|thinks?|expects?|suggested|predicted|explained|stressed|claimed)\b"
+)
+
+
+def _not_theirs(name: set[str], s: Sent, table: SentenceTable) -> bool:
+    """Are the sentence's words someone else's, or narration, rather than the named
+    person's? Unattributed words in quotation marks may be theirs."""
+    who = table.speaker.get(s.row) or table.quote_of.get(s.row) or table.voices.get(s.row)
+    if who:
+        return not name & who
+    return _VOICE.search(s.text) is None
 
 
 def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
@@ -149,6 +167,9 @@ def score_sentences(
         pool.setdefault(row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     relations = [t for t in q.terms if t in RELATIONS]
+    # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
+    asked = SPEAKER_Q.search(q.text)
+    speaker = set(terms(asked.group(1))) if asked else None
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -160,6 +181,8 @@ def score_sentences(
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         score -= W_RELATION * sum(t not in s.terms for t in relations)
+        if speaker and not speaker & s.terms and _not_theirs(speaker, s, table):
+            score -= W_SPEAKER
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if (s.doc, s.start) in q.among:

@@ -156,7 +156,7 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(re.escape(last), sentence):
         # after: ", a researcher for the RAND Corporation," (stops before "said")
         after = re.match(
-            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-zA-Z][^,;“”\"]{3,80}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
+            r"[’']?s?,\s+((?:an?\s+|the\s+)?[a-zA-Z][^,;“”\"]{3,140}?)(?=\s+(?:said|says|told|added|who|which)\b|[,;“”\"]|(?<!\b[A-Z])\.\s|\.$|$)",
             sentence[m.end() :],
         )
         # a capitalised one is a title ("Joseph Yun, Senior Adviser to the Asia Program")

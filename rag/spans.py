@@ -276,6 +276,13 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 cut = next((w.start() for w in words[4:9] if w.group(0) in _CLAUSE_BREAK), words[8].start())
                 end = cut
             add(m.start(), m.end() + end)
+        # "If China punishes US companies ..., it could risk putting more pressure on the
+        # economy": what would follow is the reason not to
+        cond = re.match(r"\W*If\b[^,]{5,}?,\s+", sentence)
+        if cond:
+            rest = sentence[cond.end() :]
+            stop = re.search(r"[;:.”\"]|\s--\s|\s–\s|,\s+(?:and|but|which)\b", rest)
+            add(cond.end(), cond.end() + (stop.start() if stop else len(rest)))
     return [s for s in out if s[2] and not _DATE_RE.fullmatch(s[2]) or qtype == DATE]
 
 

@@ -44,6 +44,13 @@ def _attributed(text: str, known: dict[str, str], said: re.Pattern[str] = _SAID)
     return None
 
 
+# "Hill expressed concern that ...": a view, as well as words, is someone's
+_VOICED = re.compile(
+    r"\b(?:said|says|added|told|noted|according to|expressed|argued|warned|believes|thinks|suggested|"
+    r"pointed out|predicted|expects)\b"
+)
+
+
 _SPEAKER_REACH = 4  # sentences back to look for the speaker's name
 
 
@@ -86,22 +93,29 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
     source: dict[int, int] = {}
     for seq in by_doc.values():
         known: dict[str, str] | None = None  # word of a full name in the article -> that name
-        for s in seq:
-            if not _PRONOUN_SAID.search(s.text):
-                continue
-            known = _known(seq, known)
-            for prev in reversed(seq[max(0, s.pos - _SPEAKER_REACH) : s.pos]):
-                name = _attributed(prev.text, known)
-                if name:
-                    out[s.row] = set(terms(name))
-                    source[s.row] = prev.row
-                    break
         paragraphs: list[list] = []
         for s in seq:
             if paragraphs and para.get(s.row) is para.get(paragraphs[-1][-1].row):
                 paragraphs[-1].append(s)
             else:
                 paragraphs.append([s])
+        # a quotation opening its paragraph is attributed from before the paragraph: its
+        # own sentences name no one ("“From China’s perspective ... ,” he said." after
+        # "Zhao pointed out that ...")
+        opened = {s.row: group[0].pos for group in paragraphs if _OPENS_QUOTE.match(group[0].text) for s in group}
+        for s in seq:
+            if not _PRONOUN_SAID.search(s.text):
+                continue
+            known = _known(seq, known)
+            start = min(s.pos, opened.get(s.row, s.pos))
+            for prev in reversed(seq[max(0, start - _SPEAKER_REACH) : s.pos]):
+                name = _attributed(prev.text, known) or (
+                    _attributed(prev.text, known, _VOICED) if prev.pos < start else None
+                )
+                if name:
+                    out[s.row] = set(terms(name))
+                    source[s.row] = prev.row
+                    break
         for group in paragraphs:
             # '"On top of that, Trump criticized ... . What is interesting is ...," the
             # expert said.': a quotation opening the paragraph is all one speaker's, up
@@ -135,13 +149,6 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
     return out, source
 
 
-# "Hill expressed concern that ...": a view, as well as words, is someone's
-_VOICED = re.compile(
-    r"\b(?:said|says|added|told|noted|according to|expressed|argued|warned|believes|thinks|suggested|"
-    r"pointed out|predicted|expects)\b"
-)
-
-
 def voices(by_doc: dict[str, list]) -> dict[int, set[str]]:
     """Sentence row -> terms of the person the sentence itself gives words or a view to
     by name ("said Yun", "Hill expressed concern that ...")."""
@@ -152,4 +159,33 @@ def voices(by_doc: dict[str, list]) -> dict[int, set[str]]:
             name = _attributed(s.text, known, _VOICED)
             if name:
                 out[s.row] = set(terms(name))
+    return out
+
+
+def quotations(by_doc: dict[str, list], para: dict[int, object], speaker: dict[int, set[str]]) -> dict[int, set[str]]:
+    """Sentence row -> terms of the person whose quotation it belongs to, for the
+    sentences of a quotation opening its paragraph, up to the sentence attributing it
+    by name ("..., Ding Xueliang, director of ..., told Sputnik.") or by pronoun
+    (`speaker`, from `speakers`). Kept apart from `speakers`: the sentence naming the
+    speaker also says who he is, which his words would outscore if they named him too;
+    this only says whose words they are."""
+    out: dict[int, set[str]] = {}
+    for seq in by_doc.values():
+        known = name_words(seq)
+        group: list = []
+        for s in [*seq, None]:
+            if s is not None and group and para.get(s.row) is para.get(group[-1].row):
+                group.append(s)
+                continue
+            if group and _OPENS_QUOTE.match(group[0].text):
+                for i, g in enumerate(group):
+                    name = _attributed(g.text, known)
+                    who = set(terms(name)) if name else speaker.get(g.row)
+                    if who:
+                        for e in group[: i + 1]:
+                            out[e.row] = who
+                        break
+                    if _SAID.search(g.text):
+                        break
+            group = [s] if s is not None else []
     return out

@@ -94,6 +94,24 @@ CONCEPTS: tuple[Concept, ...] = (
         # a post "of" something is in most sentences naming someone: no search term
         retrieve=False,
     ),
+    # "did he bring up China a lot?": "Kim mentioned China much more than ..."
+    Concept(
+        "~mention",
+        # not "the names mentioned in the coverage": where they are said, not what someone said
+        _re(
+            r"bring(?:s|ing)?\s+up|brought\s+up|mention(?:s|ing)?|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+            r"(?<!\bbeen\s)mentioned(?!\s+(?:in|by|on|across)\b)|refer(?:s|red|ring)?\s+to|raise[sd]?|raising"
+        ),
+        _re(
+            r"mention(?:s|ed|ing)?|refer(?:s|red|ring)?\s+to|brought\s+up|rais(?:e|es|ed|ing)\s+the\s+(?:issue|subject)"
+        ),
+    ),
+    # "what is the North showing off?": "North Korea is boasting its improved ties"
+    Concept(
+        "~boast",
+        _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
+        _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

@@ -4,7 +4,8 @@ trip?"), as the articles write their words ("Moon Jae-in", "Kim").
 The question rules read capitals as names: whose words a sentence quotes, which terms a
 sentence must name, whom a follow-up's "he" means. A chat question typed without
 capitals would lose all of that, so it gets the articles' usual spelling of each word
-first. Questions with any capital after their first letter are left as typed.
+first. Questions with any capital after their first letter (acronyms aside) are left
+as typed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
 # a word just after the start of a sentence, a line or a quotation is capitalised for
 # its place, not for being a name
 _OPENING = re.compile(r"(?:^|[.!?:\n][\s\"“‘'(\[]*|(?:^|\s)[\"“‘]\s*)$")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Kim's", "Stephens'"
 # share of a word's mid-sentence uses that must be capitalised: "US" is 30 of 31 ("push
 # us" is the other), "the" is never
 MIN_SHARE = 0.9
@@ -52,7 +53,8 @@ class Casing:
 
     def apply(self, text: str) -> str:
         """The question with the articles' capitals, when it was typed without any."""
-        if not self.forms or re.search(r"[A-Z]", text[1:]):
+        # an acronym in capitals ("according to KCNA") says nothing of how the rest was typed
+        if not self.forms or re.search(r"[A-Z]", re.sub(r"\b[A-Z]{2,}s?\b", "", text)[1:]):
             return text
 
         def case(m: re.Match[str]) -> str:

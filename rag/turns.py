@@ -15,7 +15,7 @@ _SHORTHAND = (
     (re.compile(r"\bprofs\b\.?", re.I), "professors"),
     (re.compile(r"\bprof\b\.?", re.I), "professor"),
     (re.compile(r"\bgov(?:t|['’]t)\b\.?", re.I), "government"),
-    (re.compile(r"\buniv\b\.?", re.I), "university"),
+    (re.compile(r"\buniv?\b\.?", re.I), "university"),
     (re.compile(r"\bdept\b\.?", re.I), "department"),
     (re.compile(r"\bintl\b\.?", re.I), "international"),
     # "whos the head of research", "whats his job": the apostrophe left out

@@ -662,3 +662,66 @@ def test_who_else_is_someone_the_previous_answer_did_not_give(pipeline):
     assert conv.ask("Which family member of Kim's went along on the Dalian trip?").short_answer == "Kim Yo-jong"
     ans = conv.ask("Who else was in his entourage besides her?")
     assert not ans.abstained and ans.short_answer in ("Ri Su-yong", "Ri Yong-ho")
+
+
+def test_where_a_named_person_works_needs_a_sentence_naming_them(pipeline):
+    # Lim Eul-chul's university is not Lu Kang's, and Joseph Yun's institute is no university
+    assert pipeline.answer("Which university does Lu Kang teach at?").abstained
+    assert pipeline.answer("Which university does Joseph Yun teach at?").abstained
+    # the wh-word last, and the organisation after the preposition the question asks with
+    assert pipeline.answer("shin beom-chul works where?").short_answer == "Asan Institute for Policy Studies"
+    assert pipeline.answer("kim hyun-wook is a professor where").short_answer == "National Korea Diplomatic Academy"
+    ans = pipeline.answer("Joseph Yun is a senior adviser at which organization?")
+    assert ans.short_answer == "US Institute for Peace"  # not "Asia Program", which he advises
+
+
+def test_a_sibling_is_a_relative_and_an_official_is_not(pipeline):
+    assert pipeline.answer("Which sibling of Kim travelled with him to Dalian?").short_answer == "Kim Yo-jong"
+    assert pipeline.answer("Which official traveled with Kim to Dalian?").short_answer == "Ri Su-yong"
+
+
+def test_a_job_title_needs_a_post(pipeline):
+    # "his younger sister Kim Yo-jong" is kin, not a title
+    assert pipeline.answer("What is Kim Yo-jong's official job title?").abstained
+    assert pipeline.answer("What post does Hu Xijin hold?").short_answer == "the editor in chief at the Global Times"
+    assert "ambassador" in pipeline.answer("what is kathleen stephens' title").short_answer
+
+
+def test_a_dollar_value_needs_a_sum_of_money(pipeline):
+    assert pipeline.answer("what was the dollar value of the trade deal the US and China agreed on?").abstained
+
+
+def test_each_part_of_a_two_part_question_cites_its_own_article(pipeline):
+    ans = pipeline.answer("Who wrote the Korea Herald piece and who wrote the Korea Times one?")
+    assert ans.short_answer == "Ock Hyun-ju"
+    assert [q.text for q in ans.quotes[:2]] == ["By Ock Hyun-ju (laeticia.ock@heraldcorp.com)", "By Lee Min-hyung"]
+    ans = pipeline.answer(
+        "who's the renmin university prof VOA quoted, and who's the shenzhen university guy sputnik talked to?"
+    )
+    # "Renmin University's Shi" is Shi Yinhong, named in full earlier in the article
+    assert ans.short_answer == "Shi Yinhong"
+    assert any("Ding Xueliang" in q.text for q in ans.quotes)
+
+
+def test_a_span_of_dates_says_how_long(pipeline):
+    ans = pipeline.answer("how long was kim's china trip supposed to last according to KCNA?")
+    assert ans.short_answer == "Jan. 7-10"
+
+
+def test_what_would_follow_is_the_reason_not_to(pipeline):
+    ans = pipeline.answer("Why wouldn't China just go after US companies operating in China to retaliate?")
+    assert ans.short_answer == "it could risk putting more pressure on the depressed Chinese economy"
+
+
+def test_a_long_description_after_the_name(pipeline):
+    ans = pipeline.answer("who is Zhao Tong?")
+    assert ans.short_answer.startswith("a fellow in Carnegie’s Nuclear Policy Program")
+
+
+def test_a_view_asked_of_someone_is_looked_for_in_their_words(pipeline):
+    # his words run over a paragraph that names no one until "he said"; Hu Xijin's tweet
+    # says "bargaining chip" too, but is not Zhao's view
+    ans = pipeline.answer("does Zhao Tong think China can use North Korea as a bargaining chip in the trade talks?")
+    assert ans.quotes[0].text.startswith("That’s because North Korea is not a card China could use")
+    # and a sentence that is no one's words is not Kathleen Stephens' prediction
+    assert pipeline.answer("When did Kathleen Stephens predict the second Trump-Kim summit would take place?").abstained

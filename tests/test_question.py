@@ -7,12 +7,14 @@ import pytest
 from rag.question import (
     DATE,
     NUMBER,
+    ORG,
     OTHER,
     PERSON,
     PLACE,
     REASON,
     analyze,
     answer_type,
+    described,
     head_noun,
 )
 from rag.span_kinds import fits_subtype
@@ -278,3 +280,19 @@ def test_which_of_them_is_the_role_asks_for_a_person():
 def test_which_number_trip_asks_for_an_ordinal():
     q = analyze("which number trip to china was the january 2019 one for kim?")
     assert (q.qtype, q.subtype) == (NUMBER, "TIMES")
+
+
+def test_a_wh_word_at_the_end_and_a_dollar_value():
+    assert analyze("shin beom-chul works where?").qtype == ORG
+    assert analyze("Kim Hyun-wook is a professor where").qtype == ORG
+    assert analyze("Kim and Xi met where?").qtype == PLACE
+    q = analyze("what was the dollar value of the trade deal?")
+    assert (q.qtype, q.subtype) == (NUMBER, "MONEY")
+
+
+def test_a_post_held_and_a_plural_possessive_ask_for_a_description():
+    assert described("What post does Hu Xijin hold?") == "Hu Xijin"
+    assert "post" not in analyze("What post does Hu Xijin hold?").terms
+    assert described("what is Kathleen Stephens' title") == "Kathleen Stephens"
+    q = analyze("Which sibling of Kim travelled with him to Dalian?")
+    assert q.kin and "accompani" in q.terms

@@ -49,3 +49,13 @@ def test_only_questions_asking_for_someones_words():
     assert not asks_words(analyze("When did Hu say the summit would happen?"))  # a date, typed as such
     assert not asks_words(analyze("What is the Global Times?"))
     assert said_span(analyze("What did Kim say?"), "Kim flew to Dalian on Monday on his private jet.") is None
+
+
+def test_words_about_a_topic_are_the_clause_speaking_of_it():
+    text = (
+        '"Kim unveiled his hopes to hold multinational talks with the U.S. and China during the New Year '
+        'address, but a trilateral summit is unlikely to take place in the very near future."'
+    )
+    span = said_span(analyze("What does Lim say about the chances of a trilateral summit?"), text)
+    assert span is not None and span[2] == "a trilateral summit is unlikely to take place in the very near future"
+    assert text[span[0] : span[1]] == span[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import DATE, PERSON, PLACE, analyze, kind_subject
+from rag.question import DATE, PERSON, PLACE, REASON, analyze, kind_subject
 from rag.span_kinds import fits_subtype, head_phrases, kind_spans
 from rag.spans import spans
 
@@ -163,3 +163,10 @@ def test_a_sentence_opening_on_a_verb_in_ing_does_not_start_a_name():
     names = [n for _a, _b, n in spans("Accompanying Kim was his younger sister Kim Yo-jong.", PERSON)]
     assert "Accompanying Kim" not in names and "Kim Yo-jong" in names
     assert [n for _a, _b, n in spans("Ding Xueliang said so.", PERSON)] == ["Ding Xueliang"]
+
+
+def test_what_would_follow_a_condition_is_a_reason():
+    text = (
+        "If China punishes US companies operating in the country, it could risk putting more pressure on the economy."
+    )
+    assert "it could risk putting more pressure on the economy" in [s[2] for s in spans(text, REASON)]

@@ -37,3 +37,16 @@ def test_a_view_given_by_name_is_that_persons(pipeline):
     assert pipeline.answer("What did Kathleen Stephens say about withdrawing the 28,000 US troops?").abstained
     ans = pipeline.answer("What did Christopher Hill say about withdrawing the 28,000 US troops?")
     assert not ans.abstained and ans.quotes[0].text.startswith("Hill expressed concern")
+
+
+def test_a_quotation_opening_its_paragraph_is_the_named_speakers_words(pipeline):
+    # '"If the United States pressures China too much ... If China punishes US companies
+    # ..., it could risk ... ," Ding Xueliang, director of ..., told Sputnik.': whose words
+    # they are, without crediting his name to them
+    table = pipeline._parts()[2]
+    row = next(s.row for s in table.rows if s.text.startswith("If China punishes US companies"))
+    assert "ding" in table.quote_of[row] and row not in table.speaker
+    # "“From China’s perspective ... ,” he said." after "Zhao pointed out that ...": the
+    # attribution is looked for before the paragraph the quotation opens
+    row = next(s.row for s in table.rows if s.text.startswith("That’s because North Korea is not a card"))
+    assert "zhao" in table.speaker[row]

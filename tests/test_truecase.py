@@ -34,3 +34,10 @@ def test_titles_stay_common_nouns_and_cased_questions_stay_as_typed():
     assert c.apply("who is the president of china?") == "who is the president of china?"
     typed = "Who did kim meet in Singapore?"
     assert c.apply(typed) == typed  # capitals after the first letter: typed with care
+
+
+def test_an_acronym_or_a_plural_possessive_does_not_stop_the_casing():
+    c = Casing.from_texts(TEXTS)
+    assert c.apply("did kim meet ding, according to KCNA?") == "did Kim meet Ding, according to KCNA?"
+    c = Casing.from_texts(["The envoy Kathleen Stephens spoke, and Stephens' aides listened."])
+    assert c.apply("what is kathleen stephens' title") == "what is Kathleen Stephens' title"

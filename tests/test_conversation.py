@@ -1,0 +1,64 @@
+"""Follow-ups through one Conversation (rag/conversation.py), on the real index."""
+
+from __future__ import annotations
+
+
+def _chat(pipeline, *turns: str):
+    conv = pipeline.conversation()
+    for t in turns[:-1]:
+        conv.ask(t)
+    return conv.ask(turns[-1])
+
+
+def test_a_lower_case_question_citing_an_acronym_still_names_its_subject(pipeline):
+    # "kim's" is read as the name though "KCNA" is typed in capitals
+    ans = _chat(
+        pipeline,
+        "how long was kim's china trip supposed to last according to KCNA?",
+        "and who was he mainly going to meet there?",
+    )
+    assert ans.short_answer == "President Xi Jinping"
+
+
+def test_a_long_previous_answer_does_not_pull_its_sentence_back(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who is Shi Yinhong?",
+        "What does he think Kim wants out of China this time?",
+        "does he think the visit has anything to do with the trade talks?",
+    )
+    assert ans.short_answer == "no connection between the visit and the trade talks"
+
+
+def test_bringing_something_up_is_mentioning_it(pipeline):
+    ans = _chat(
+        pipeline,
+        "what did kim threaten in his new year address, according to the korea times?",
+        "did he bring up china a lot in it?",
+    )
+    assert ans.short_answer == "Kim mentioned China much more than those from the previous years"
+
+
+def test_why_not_asks_the_reason_for_the_previous_answer(pipeline):
+    ans = _chat(
+        pipeline,
+        "who is Zhao Tong?",
+        "does he think china can use north korea as a bargaining chip in the trade talks?",
+        "why not?",
+    )
+    assert ans.quotes[0].text.startswith("That’s because North Korea is not a card China could use")
+
+
+def test_showing_off_is_boasting_and_words_about_a_topic_are_the_clause_on_it(pipeline):
+    ans = _chat(
+        pipeline,
+        "who from the Korea Institute for National Unification got quoted in the RFA story?",
+        "what did he say the north is showing off with the visit?",
+    )
+    assert ans.short_answer == "boasting its improved ties with China"
+    ans = _chat(
+        pipeline,
+        "Which Kyungnam University professor did the Korea Times talk to?",
+        "What does he say about the chances of a trilateral summit?",
+    )
+    assert ans.short_answer == "a trilateral summit is unlikely to take place in the very near future"
