@@ -26,7 +26,7 @@ from .question import (
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span
 from .sentence_table import Sent, SentenceTable
-from .span_kinds import describe_spans, fits_subtype, head_phrases, kind_spans
+from .span_kinds import describe_spans, field_spans, fits_subtype, head_phrases, kind_spans
 from .synonyms import concept_spans
 from .typos import with_variants
 
@@ -74,7 +74,9 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     span = best_span(q, s, table)
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
-    typed = 1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS")) else 0.0
+    typed = (
+        1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS", "FIELD")) else 0.0
+    )
     if (
         span is not None
         and q.head
@@ -187,6 +189,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = describe_spans(s.text, name) if name else []
     elif q.subtype == "MEANS":
         cands = s.candidates("MEANS")
+    elif q.subtype == "FIELD":
+        cands = field_spans(s.text)
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:

@@ -273,7 +273,7 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         or affiliate_missing(q, best, table)
         else 0.0
     )
-    typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype != "MEANS")
+    typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype not in ("MEANS", "FIELD"))
     if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is
     if q.subtype == "DESCRIBE" and best.span is None and _FIELD.search(q.text):

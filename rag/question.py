@@ -134,7 +134,7 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    # WEEKDAY, YEAR, DURATION, AGE, MONEY, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO
+    # WEEKDAY, YEAR, DURATION, AGE, MONEY, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO, FIELD
     subtype: str | None = None
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
@@ -327,7 +327,18 @@ def choices(text: str) -> list[str]:
     return [m.group(1), m.group(2)] if m else []
 
 
+# "what subject does he teach?", "which field does Lim study?": a discipline, which the
+# articles give as the words before or after "professor" ("a political science professor")
+_FIELD_Q = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:what|which)\s+(?:academic\s+)?(?:subject|field|discipline|area)s?\s+"
+    r"(?:does|did|do|is|was)\b.*\b(?:teach\w*|taught|stud(?:y|ies|ied)|research\w*|speciali[sz]\w*|lectur\w*)",
+    re.I,
+)
+
+
 def _subtype(q: str, qtype: str) -> str | None:
+    if _FIELD_Q.search(q):
+        return "FIELD"
     if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
@@ -508,6 +519,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
+    if _FIELD_Q.search(text):
+        drop = drop | set(terms("subject field discipline area academic"))  # the kind of answer
     holds = _HOLDS.match(text)
     if holds:
         drop = drop | (set(terms(holds.group(0))) - set(terms(holds.group(1))))  # "what post does X hold"

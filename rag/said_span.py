@@ -28,7 +28,7 @@ _SAID_THAT = re.compile(
     # "he said the delegations were ...": a clause may follow without "that", but not
     # where the verb goes on to say when, where or to whom ("said on Twitter Tuesday")
     r"\s+(?:(?:[\w’'.-]+\s+){0,4}?that\s+|(?!(?:on|in|at|to|during|when|while|after|before|by|from|with|of|for|and|but|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z])))",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z]|\d)))",
     re.I,
 )
 # '..., Shin said.', '..., said Yun, a retired U.S. diplomat.': the words before the attribution
@@ -72,7 +72,10 @@ def reported(text: str) -> list[tuple[int, int]]:
         return regions
     m = _SAID_THAT.search(text)
     if m:
-        return [(m.end(), len(text))]
+        # "... said 2019 may be a seminal year, quoting one analyst who argued ...": the
+        # words end where the attribution goes on to its source
+        end = re.compile(r",\s+(?:quoting|citing|adding|according to|referring to)\b").search(text, m.end())
+        return [(m.end(), end.start() if end else len(text))]
     m = _SAID_AFTER.search(text)
     if m and len(_WORD.findall(text[: m.start()])) >= MIN_WORDS:
         return [(0, m.start())]
@@ -139,4 +142,12 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     lead = re.match(rf"(?:(?:that|and|but|so|of|{ends_on})\s+)+", text[a:b], re.I)
     if lead and lead.end() < b - a:
         a += lead.end()
+    # "what could 2019 be?" -> "a seminal year", not "may be a seminal year for"
+    if re.search(r"\b(?:be|is|was|are|were)\b", q.text, re.I):
+        copula = re.match(r"(?:(?:may|might|could|would|will|can|should)\s+)?(?:be|is|was|are|were)\s+", text[a:b])
+        if copula and copula.end() < b - a:
+            a += copula.end()
+    tail = re.search(r"(?:\s+(?:for|of|to|in|on|at|with|by|and|or|the|a|an))+$", text[a:b])
+    if tail and tail.start() > 0:
+        b = a + tail.start()
     return a, b, text[a:b]

@@ -185,3 +185,24 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
             if a >= 0:
                 out.append((a, a + len(text), text))
     return out
+
+
+# the words a professor's title says he teaches: "a political science professor",
+# "professor of North Korean studies"; not a rank ("a senior professor")
+_FIELD_BEFORE = re.compile(
+    r"\b(?:an?|the)\s+((?:(?!(?:former|senior|visiting|associate|assistant|adjunct|retired|full|leading|"
+    r"prominent|professor)\b)[A-Za-z-]+\s+){1,3}?)(?:professor|lecturer|teacher)\b"
+)
+_FIELD_AFTER = re.compile(
+    r"\b(?:professor|lecturer|teacher)\s+of\s+((?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+?)(?=\s+at\b|[,.;]|$)"
+)
+
+
+def field_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """What a professor in the sentence teaches, as the title says it."""
+    out = []
+    for pat in (_FIELD_BEFORE, _FIELD_AFTER):
+        for m in pat.finditer(sentence):
+            text = m.group(1).strip()
+            out.append((m.start(1), m.start(1) + len(text), text))
+    return out

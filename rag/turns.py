@@ -74,7 +74,10 @@ def refers_back(text: str, previous: str) -> bool:
     return any(word & family and said & family for family in _EVENTS)
 
 
-_SPLIT = re.compile(r",?\s+and\s+(?=(?:on |in |at |for |from )?(?:who|whom|where|when|what|which|how|why)\b)", re.I)
+_SPLIT = re.compile(
+    r",?\s+and\s+(?=(?:on |in |at |for |from |by |until |since |to |with )?(?:who|whom|where|when|what|which|how|why)\b)",
+    re.I,
+)
 
 
 # "Name the X and the Y", "Name the universities of the X and of the Y"

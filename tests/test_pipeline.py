@@ -725,3 +725,21 @@ def test_a_view_asked_of_someone_is_looked_for_in_their_words(pipeline):
     assert ans.quotes[0].text.startswith("That’s because North Korea is not a card China could use")
     # and a sentence that is no one's words is not Kathleen Stephens' prediction
     assert pipeline.answer("When did Kathleen Stephens predict the second Trump-Kim summit would take place?").abstained
+
+
+def test_the_subject_someone_teaches_is_in_their_title(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which Renmin University professor commented on Kim's January trip to Beijing?")
+    assert conv.ask("what subject does he teach").short_answer == "political science"
+    assert pipeline.answer("what field does Lim Eul-chul study?").short_answer == "North Korean studies"
+    # "a professor at the National Korea Diplomatic Academy" says no subject
+    assert pipeline.answer("what subject does Kim Hyun-wook teach?").abstained
+
+
+def test_by_when_opens_a_second_part(pipeline):
+    ans = pipeline.answer(
+        "When did Joseph Yun expect the second summit, and by when was the first summit expected according "
+        "to the Dalian story?"
+    )
+    texts = " ".join(q.text for q in ans.quotes)
+    assert "end of February or early March" in texts and "mid-June" in texts

@@ -59,3 +59,12 @@ def test_words_about_a_topic_are_the_clause_speaking_of_it():
     span = said_span(analyze("What does Lim say about the chances of a trilateral summit?"), text)
     assert span is not None and span[2] == "a trilateral summit is unlikely to take place in the very near future"
     assert text[span[0] : span[1]] == span[2]
+
+
+def test_the_words_end_where_the_attribution_names_its_source():
+    text = (
+        "The Global Times said 2019 may be a seminal year for North Korea, quoting one analyst who argued "
+        "that this year could be like China's move in 1979."
+    )
+    span = said_span(analyze("what did the Global Times suggest 2019 could be for North Korea?"), text)
+    assert span is not None and span[2] == "a seminal year"
