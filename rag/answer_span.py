@@ -11,18 +11,17 @@ from functools import lru_cache
 
 from .question import (
     DATE,
-    KIN,
     NUMBER,
     ORG,
     OTHER,
     PERSON,
     PLACE,
     REASON,
-    ROLE_STEMS,
     Question,
     described,
     kind_subject,
 )
+from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span
 from .sentence_table import Sent, SentenceTable

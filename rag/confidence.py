@@ -11,19 +11,17 @@ import re
 
 from .question import (
     DATE,
-    KIN,
-    KIN_ASKED,
     ORG,
     OTHER,
     PERSON,
     PLACE,
     REASON,
-    ROLE_STEMS,
     SPEAKER_Q,
     Question,
-    asks_content,
     entities,
 )
+from .question_head import asks_content
+from .question_words import KIN, KIN_ASKED, ROLE_STEMS
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored

@@ -5,30 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .question_head import _head_word, head_noun
+from .question_words import KIN_QUESTION, ROLE, qstems
 from .retrieve import terms
 from .synonyms import question_concepts
 
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
-_ROLE = (
-    r"(person|official|expert|analyst|professor|academic|leader|president|minister|spokesman|spokesperson|"
-    r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
-    r"wife|adviser|advisor|secretary|fellow|chairman|negotiator|envoy|aide|economist|relative|member|"
-    r"brother|son|daughter|husband|mother|father|sibling|spouse)"
-)
-# stems of the role words: "minist", "professor", "spokesman"
-ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", _ROLE))))
-_KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?|siblings?|spouses?)\b", re.I)
-# kinship words answer "which family member" (Question.kin), and cover its words
-KIN = frozenset(
-    terms(
-        "sister brother wife husband son daughter father mother uncle aunt cousin niece nephew "
-        "sibling spouse grandson granddaughter grandfather grandmother"
-    )
-)
-KIN_ASKED = frozenset(terms("family relative member sibling spouse"))  # found as "sister", "wife"
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost|volume"
@@ -90,38 +74,10 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         PERSON,
-        rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{_ROLE}s?\b|"
-        rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{_ROLE}s?\b",
+        rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"
+        rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{ROLE}s?\b",
     ),
 ]
-
-_QWORDS = {
-    "who",
-    "whom",
-    "whose",
-    "what",
-    "which",
-    "when",
-    "where",
-    "why",
-    "how",
-    "many",
-    "much",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "name",
-    "according",
-    "per",
-    "article",
-    "articles",
-    "say",
-    "tell",
-}
 
 
 @dataclass
@@ -179,99 +135,9 @@ def answer_type(text: str) -> str:
     # "which Renmin University professor ..." asks for a person; "what subject is Lim a
     # professor of" does not: the role word must be the noun the question asks for
     word = _head_word(text)
-    if word and re.fullmatch(rf"{_ROLE}s?", word.lower()):
+    if word and re.fullmatch(rf"{ROLE}s?", word.lower()):
         return PERSON
     return OTHER
-
-
-# The noun phrase a which/what question asks for: "which Chinese foreign minister did",
-# "what kind of newspaper is", "which Renmin University professor was" -> its last word.
-_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'–-]+\s*){1,5})", re.I)
-_NAME_OF = re.compile(r"\bname of\s+(?:the\s+|(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
-_NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
-# words that end the noun phrase: verbs of the question, prepositions, pronouns
-_PHRASE_END = _NOT_HEAD | {
-    "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "after", "before", "during",
-    "he", "she", "it", "they", "we", "you", "i", "that", "who", "which", "the", "a", "an", "his", "her",
-    "their", "its", "where", "when", "whose", "said", "say", "says", "made", "make", "makes", "led", "lead", "leads",
-    # verbs after the noun phrase ("which professor told ...", "which analyst thinks ...")
-    "told", "tells", "met", "meets", "wrote", "writes", "spoke", "speaks", "gave", "went", "took", "saw", "sent",
-    "held", "thinks", "thought", "believes", "argues", "warns", "expects", "predicts", "runs", "ran", "heads",
-    "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls",
-    # "which official besides Xi": what is set aside follows the noun
-    "besides", "except", "apart", "aside", "beyond", "excluding",
-}  # fmt: skip
-
-
-# "who is the Chinese foreign minister Kim met in Dalian?": a relative clause may follow
-# the role without "who"/"that", opening on its subject
-_WHO_ROLE = re.compile(
-    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,4}}?({_ROLE}s?)\b"
-    r"(?=\s+(?:of|in|at|for|on|to|who|that|during|he|she|they|we|among|between)\b|\s+(?-i:[A-Z])|\s*\?)",
-    re.I,
-)
-
-
-_OF_THEM = re.compile(
-    rf"\bwhich (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}?({_ROLE}s?)\b",
-    re.I,
-)
-
-
-_ON_THE = re.compile(
-    r"^\s*what\s+(?:is|was|were|are)\s+(?:(?:on|in)\s+(?:the|his|her|their|its)\s+([a-z]+)\b|"
-    # "what was served at the banquet?": the food, which a sentence saying there was a
-    # banquet does not name (a closed list: "what was used to ..." is said otherwise)
-    r"(served|eaten|drunk|cooked|gifted)\s+(?:at|during|in|on|for|to|by)\b)",
-    re.I,
-)
-
-# "what model of jet": a model's name, which "his private jet" is not
-_MODEL_OF = re.compile(r"\b(?:what|which)\s+(model|brand|make|version|variant)\s+of\b", re.I)
-
-
-def asks_content(text: str) -> bool:
-    """Does the question ask what something held or what was done ("what was on the
-    menu?", "what was served at the banquet?") or which model of a thing it was, so that
-    a sentence without that noun or verb cannot answer it?"""
-    return _ON_THE.search(text) is not None or _MODEL_OF.search(text) is not None
-
-
-def head_noun(text: str) -> str | None:
-    """The stem of the noun the question asks for, or None."""
-    word = _head_word(text)
-    return (terms(word) or [None])[0] if word else None
-
-
-def _head_word(text: str) -> str | None:
-    """The last word of the noun phrase after which/what/how many, or None. In "who
-    is/was the <role> ..." the role word is the head too."""
-    # "what is the name of the hotel", "... of Kim's daughter": the noun after "name of"
-    named = _NAME_OF.search(text)
-    among = _OF_THEM.search(text)
-    if among:
-        return among.group(1)  # "which of them is the foreign minister?" -> minister
-    held = _ON_THE.search(text) or _MODEL_OF.search(text)
-    if held:
-        return next(g for g in held.groups() if g)  # "what was on the menu?" asks what it held
-    m = named or _HEAD.search(text)
-    if not m:
-        who = _WHO_ROLE.search(text)
-        return who.group(1) if who and re.fullmatch(rf"{_ROLE}s?", who.group(1).lower()) else None
-    words = re.findall(r"[\w.’'–-]+", m.group(1))  # "Carnegie–Tsinghua fellow": one word, then the head
-    run: list[str] = []
-    for i, w in enumerate(words):
-        if (
-            w.lower() in _PHRASE_END
-            or (run and w.lower() == "other" and words[i + 1 : i + 2] == ["than"])
-            or (run and w.lower().endswith("ed"))
-            or (named and run and w.lower().endswith("ing"))  # "the official leading ..."
-        ):
-            break
-        run.append(w)
-    if not run or not re.fullmatch(r"[a-zA-Z][a-zA-Z-]+", run[-1]):
-        return None
-    return run[-1]
 
 
 _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
@@ -280,7 +146,7 @@ _DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.
 # "What is Shi Yinhong's academic field?", "What was Joseph Yun's job?": the person's
 # description, which the articles give beside the name ("Shi Yinhong, a political
 # science professor at ...")
-_DESCRIBE_ROLE = re.compile(
+_DESCRIBEROLE = re.compile(
     r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w-]+\s+){0,2}?"
     r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
     r"speciality|post|line of work|area of expertise))\b"
@@ -301,7 +167,7 @@ _DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does|did)\s+((?:[A-Z][\w.-]*\s+){0,3
 def described(text: str) -> str | None:
     """The name in "Who is Lu Kang?", "What is Lu Kang's job?" or "What does Lu Kang
     do?": such questions want a description, not a person."""
-    m = _DESCRIBE.match(text) or _DESCRIBE_ROLE.match(text) or _DOES_DO.match(text) or _HOLDS.match(text)
+    m = _DESCRIBE.match(text) or _DESCRIBEROLE.match(text) or _DOES_DO.match(text) or _HOLDS.match(text)
     return m.group(1).strip() if m else None
 
 
@@ -390,77 +256,6 @@ def _subtype(q: str, qtype: str) -> str | None:
     return None
 
 
-# Function words bm25s's English list lacks; they carry no topic.
-_FUNCTION = {
-    "during",
-    "before",
-    "after",
-    "about",
-    "against",
-    "between",
-    "into",
-    "through",
-    "over",
-    "under",
-    "again",
-    "further",
-    "once",
-    "while",
-    "within",
-    "without",
-    "since",
-    "until",
-    "upon",
-    "among",
-    "according",
-    "toward",
-    "towards",
-    "would",
-    "could",
-    "should",
-    "might",
-    "must",
-    "may",
-    "can",
-}
-_PRONOUNS = {
-    "he",
-    "him",
-    "his",
-    "she",
-    "her",
-    "hers",
-    "they",
-    "them",
-    "their",
-    "it",
-    "its",
-    "there",
-    "this",
-    "that",
-    "these",
-    "those",
-    "i",
-    "we",
-    "you",
-    "later",
-    "also",
-}
-
-
-# words a reader adds for emphasis or negation ("what exactly did he say", "wouldn't
-# China just retaliate"): the articles' answer does not say them
-_FILLER = {
-    "even", "just", "really", "actually", "exactly", "ever", "wouldn", "couldn", "shouldn", "didn",
-    "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn",
-}  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def _qstems() -> frozenset[str]:
-    return frozenset(t for w in _QWORDS | _PRONOUNS | _FUNCTION | _FILLER for t in terms(w, keep_stopwords=True))
-
-
 _TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
 # "was it due to end", "is set to meet": when something happens, not what it is about
@@ -504,7 +299,7 @@ _DATE_WORDS = frozenset(terms("day days week month months year years date dates 
 
 def analyze(text: str, carried_text: str = "") -> Question:
     text = strip_lead(text)
-    drop = _qstems()
+    drop = qstems()
     if not _TELL_ME.match(text):
         drop = drop - {"tell"}  # "Trump will tell him" is content; "tell me ..." is not
     # "how long", "how far": the measure asked for, not a topic word ("old" stays: an
@@ -516,7 +311,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
-    role = _DESCRIBE_ROLE.match(text)
+    role = _DESCRIBEROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
     if _FIELD_Q.search(text):
@@ -552,7 +347,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
         is_followup=bool(carried_text),
         head=head,
         subtype="DESCRIBE" if described(text) else _subtype(text.lower(), qtype),
-        kin=qtype == PERSON and bool(_KIN_QUESTION.search(text)),
+        kin=qtype == PERSON and bool(KIN_QUESTION.search(text)),
         choices=choices(text),
     )
 

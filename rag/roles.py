@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .question import PERSON, ROLE_STEMS
+from .question import PERSON
+from .question_words import ROLE_STEMS
 from .retrieve import terms
 from .spans import spans
 from .speakers import name_words

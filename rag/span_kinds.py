@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .question import ROLE_STEMS
+from .question_words import ROLE_STEMS
 from .retrieve import terms
 from .spans import _MONTH, _WEEKDAY, _trim
 

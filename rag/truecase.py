@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .question import ROLE_STEMS
+from .question_words import ROLE_STEMS
 from .retrieve import terms
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .question import _NAME_THE, _QWORDS, strip_lead
+from .question import _NAME_THE, strip_lead
+from .question_words import QWORDS
 from .retrieve import terms
 
 # Shorthand readers type that the articles spell out: "which Renmin prof", "the N. Korean
@@ -48,7 +49,7 @@ _FOLLOWUP = re.compile(
 
 def needs_context(text: str) -> bool:
     """Does this question lean on the conversation (a pronoun, an elliptical start)?"""
-    return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in _QWORDS]) <= 1
+    return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in QWORDS]) <= 1
 
 
 # "What was the trip meant to accomplish?" after "When did Pompeo travel to North

@@ -1,0 +1,125 @@
+"""Word lists for reading questions: the role and kinship words that name people, and
+the question, function, pronoun and filler words that carry no topic."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .retrieve import terms
+
+ROLE = (
+    r"(person|official|expert|analyst|professor|academic|leader|president|minister|spokesman|spokesperson|"
+    r"researcher|scholar|diplomat|ambassador|editor|director|reporter|author|journalist|man|woman|sister|"
+    r"wife|adviser|advisor|secretary|fellow|chairman|negotiator|envoy|aide|economist|relative|member|"
+    r"brother|son|daughter|husband|mother|father|sibling|spouse)"
+)
+# stems of the role words: "minist", "professor", "spokesman"
+ROLE_STEMS = frozenset(terms(" ".join(re.findall(r"[a-z]+", ROLE))))
+KIN_QUESTION = re.compile(r"\b(?:family members?|relatives?|siblings?|spouses?)\b", re.I)
+# kinship words answer "which family member" (Question.kin), and cover its words
+KIN = frozenset(
+    terms(
+        "sister brother wife husband son daughter father mother uncle aunt cousin niece nephew "
+        "sibling spouse grandson granddaughter grandfather grandmother"
+    )
+)
+KIN_ASKED = frozenset(terms("family relative member sibling spouse"))  # found as "sister", "wife"
+
+QWORDS = {
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "many",
+    "much",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "name",
+    "according",
+    "per",
+    "article",
+    "articles",
+    "say",
+    "tell",
+}
+
+# Function words bm25s's English list lacks; they carry no topic.
+FUNCTION_WORDS = {
+    "during",
+    "before",
+    "after",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "over",
+    "under",
+    "again",
+    "further",
+    "once",
+    "while",
+    "within",
+    "without",
+    "since",
+    "until",
+    "upon",
+    "among",
+    "according",
+    "toward",
+    "towards",
+    "would",
+    "could",
+    "should",
+    "might",
+    "must",
+    "may",
+    "can",
+}
+PRONOUNS = {
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "i",
+    "we",
+    "you",
+    "later",
+    "also",
+}
+
+
+# words a reader adds for emphasis or negation ("what exactly did he say", "wouldn't
+# China just retaliate"): the articles' answer does not say them
+FILLER = {
+    "even", "just", "really", "actually", "exactly", "ever", "wouldn", "couldn", "shouldn", "didn",
+    "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def qstems() -> frozenset[str]:
+    return frozenset(t for w in QWORDS | PRONOUNS | FUNCTION_WORDS | FILLER for t in terms(w, keep_stopwords=True))
