@@ -140,7 +140,7 @@ def answer_type(text: str) -> str:
     return OTHER
 
 
-_DESCRIBE = re.compile(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
+_DESCRIBE = re.compile(r"^\s*(?i:who)(?:\s+(?i:is|was|are|were)|['’]s)\s+((?:[A-Z][\w’'.-]*\s*){1,4})\??\s*$")
 
 
 # "What is Shi Yinhong's academic field?", "What was Joseph Yun's job?": the person's

@@ -112,6 +112,24 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
         _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
     ),
+    # "where did he post that?": "said on Twitter"
+    Concept(
+        "~post",
+        _re(r"post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|publish(?:es|ed|ing)?"),
+        _re(
+            r"post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|publish(?:es|ed|ing)?|"
+            r"(?:said|wrote|says|writes|announced)\s+on\s+(?:Twitter|Facebook|Weibo|Instagram|X|social\s+media)"
+        ),
+    ),
+    # "what year did they compare it to?": "this year could be like China's move in 1979"
+    Concept(
+        "~compare",
+        _re(r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|analog(?:y|ous)|parallel"),
+        _re(
+            r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|akin|reminiscent|analog(?:y|ous)|parallel|(?:be|is|was|are|were)\s+like"
+        ),
+        retrieve=False,
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

@@ -62,3 +62,29 @@ def test_showing_off_is_boasting_and_words_about_a_topic_are_the_clause_on_it(pi
         "What does he say about the chances of a trilateral summit?",
     )
     assert ans.short_answer == "a trilateral summit is unlikely to take place in the very near future"
+
+
+def test_whos_x_asks_who_x_is_so_he_is_x(pipeline):
+    # not "Sputnik", the outlet the description ends on
+    ans = _chat(pipeline, "who's ding xueliang?", "where does he work?")
+    assert ans.short_answer == "Institute for China's Overseas Interests"
+
+
+def test_where_something_was_posted_and_what_it_was_compared_to(pipeline):
+    ans = _chat(
+        pipeline,
+        "What did the editor of the Global Times say about the timing of Kim's visit?",
+        "where did he post that?",
+    )
+    assert ans.short_answer == "Twitter"
+    ans = _chat(
+        pipeline,
+        "what did the global times say 2019 could be for north korea?",
+        "and which year in china's history did they compare it to?",
+    )
+    assert ans.short_answer == "1979"
+
+
+def test_what_someone_is_worried_about_is_in_their_words(pipeline):
+    ans = _chat(pipeline, "Who is Bruce Bennett?", "What's he worried Trump might say to Kim?")
+    assert ans.short_answer == "the President will tell him ‘enough is enough’"
