@@ -111,7 +111,14 @@ class Conversation:
         if not self.turns:
             return ""
         prev_q, prev = self.turns[-1]
-        if not needs_context(question) and not refers_back(question, prev.resolved_question or prev_q):
+        # "the trip" is the previous turn's when its question or its answer was about one
+        # ("What did Pompeo do on Wednesday?" -> "... traveled to North Korea on Wednesday")
+        answered = prev.quotes[0].text if prev.quotes and not prev.abstained else ""
+        if (
+            not needs_context(question)
+            and not refers_back(question, prev.resolved_question or prev_q)
+            and not refers_back(question, answered)
+        ):
             return ""
         parts = []
         if prev.short_answer and not prev.abstained:

@@ -88,3 +88,9 @@ def test_where_something_was_posted_and_what_it_was_compared_to(pipeline):
 def test_what_someone_is_worried_about_is_in_their_words(pipeline):
     ans = _chat(pipeline, "Who is Bruce Bennett?", "What's he worried Trump might say to Kim?")
     assert ans.short_answer == "the President will tell him ‘enough is enough’"
+
+
+def test_the_trip_is_the_one_the_previous_answer_told_of(pipeline):
+    # the earlier question says nothing of travel; its answer does ("traveled to North Korea")
+    ans = _chat(pipeline, "What did Mike Pompeo do on Wednesday?", "what was the point of the trip?")
+    assert ans.short_answer == "to finalize a date and location for the talks"
