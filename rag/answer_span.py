@@ -236,7 +236,9 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         # names usually open the sentence ("X, the editor in chief, said ..."): distance
         # to the question's words matters less for them
         per_word = 0.04 if q.qtype == PERSON else 0.08
-        score = novelty + 0.5 * rarity - per_word * min(dist, 12) - 0.03 * max(0, n - 3)
+        # a reason is a clause, whose length is no fault
+        per_len = 0.01 if q.qtype == REASON else 0.03
+        score = novelty + 0.5 * rarity - per_word * min(dist, 12) - per_len * max(0, n - 3)
         if q.head and q.head in ct:
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:

@@ -272,7 +272,10 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             end = stop.start() if stop else len(rest)
             # a reason is a short clause: cut at a later preposition past the 4th word
             words = list(re.finditer(r"\S+", rest[:end]))
-            if len(words) > 8:
+            # "as working with the US to implement sanctions on North Korea did not stop
+            # ...": a clause whose subject is an act runs on to its verb
+            acted = bool(words) and words[0].group(0).lower().endswith("ing") and len(words) <= 25
+            if len(words) > 8 and not acted:
                 cut = next((w.start() for w in words[4:9] if w.group(0) in _CLAUSE_BREAK), words[8].start())
                 end = cut
             add(m.start(), m.end() + end)

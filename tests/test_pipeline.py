@@ -743,3 +743,8 @@ def test_by_when_opens_a_second_part(pipeline):
     )
     texts = " ".join(q.text for q in ans.quotes)
     assert "end of February or early March" in texts and "mid-June" in texts
+
+
+def test_a_reason_whose_subject_is_an_act_runs_on_to_its_verb(pipeline):
+    ans = pipeline.answer("Why does Zhao Tong say Beijing can't rely on American promises anymore?")
+    assert ans.short_answer.endswith("did not stop the Trump administration from initiating a trade war against China")
