@@ -25,7 +25,7 @@ from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span
 from .sentence_table import Sent, SentenceTable
-from .span_kinds import describe_spans, field_spans, fits_subtype, head_phrases, kind_spans
+from .span_kinds import activity_spans, describe_spans, field_spans, fits_subtype, head_phrases, kind_spans
 from .synonyms import concept_spans
 from .typos import with_variants
 
@@ -49,6 +49,9 @@ _PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlie
 # a date question asking for several ("which months", "what were the dates") and a span
 # naming several ("March and May", "Jan. 7-10")
 _PLURAL_DATE = re.compile(r"\b(?:dates|days|months|years|weekdays)\b", re.I)
+# "what did he do there / in Dalian / while he was there?" and the travel that got him there
+_WHILE_THERE = re.compile(r"\b(?:there|while|during|in|at)\b", re.I)
+_GOING = re.compile(r"(?:flew|went|came|arrived|left|returned|travel+ed|headed|departed|journeyed)\b", re.I)
 _DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
@@ -74,7 +77,9 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
-        1.0 if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS", "FIELD")) else 0.0
+        1.0
+        if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS", "FIELD", "ACTIVITY"))
+        else 0.0
     )
     if (
         span is not None
@@ -190,6 +195,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = s.candidates("MEANS")
     elif q.subtype == "FIELD":
         cands = field_spans(s.text)
+    elif q.subtype == "ACTIVITY":
+        # not what the question sets aside ("apart from the talks": "held discussions")
+        aside = q.excluded | ({"discuss", "negoti", "meet"} if "talk" in q.excluded else set())
+        cands = [c for c in activity_spans(s.text) if not aside & set(terms(c[2]))]
+        if _WHILE_THERE.search(q.text):
+            cands = [c for c in cands if not _GOING.match(c[2])]  # what he did there, not getting there
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:

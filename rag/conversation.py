@@ -121,7 +121,9 @@ class Conversation:
         ):
             return ""
         parts = []
-        if prev.short_answer and not prev.abstained:
+        # a name, place or date, not a clause ("traveled to North Korea on Wednesday to
+        # finalize ..."), whose words would be no answer to "what was the point of it?"
+        if prev.short_answer and not prev.abstained and len(prev.short_answer.split()) <= 6:
             parts.append(prev.short_answer)
         # The subject of the previous question (names it mentioned), then its resolution.
         parts.append(prev.resolved_question or prev_q)

@@ -90,7 +90,8 @@ class Question:
     words: set[str] = field(default_factory=set)  # lower-case surface words, to keep out of spans
     is_followup: bool = False
     head: str | None = None  # stem of the noun the question asks for ("which university" -> univers)
-    # WEEKDAY, YEAR, DURATION, AGE, MONEY, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO, FIELD
+    # WEEKDAY, YEAR, DURATION, AGE, MONEY, MAGNITUDE, TIMES, COUNT, AGENT, KIND, DESCRIBE, COMPANY, YESNO, FIELD,
+    # ACTIVITY
     subtype: str | None = None
     # "which family member", "which relative": any kinship word names the person asked for
     kin: bool = False
@@ -98,6 +99,8 @@ class Question:
     # too may say "he" in the answer sentence, naming him one sentence away
     pronoun_terms: set[str] = field(default_factory=set)
     choices: list[str] = field(default_factory=list)  # "by train or by plane?" -> the two
+    # what a question sets aside ("apart from the talks" -> {"talk"}): not the answer
+    excluded: set[str] = field(default_factory=set)
     # the articles of the outlet a question cites ("according to the Korea Times")
     outlet_docs: set[str] = field(default_factory=set)
     # (doc, start) of the sentence a follow-up picks from: "which of them is the foreign
@@ -161,7 +164,18 @@ _HOLDS = re.compile(
     r"^\s*(?i:what|which)\s+(?i:job|role|title|position|post|office)\s+(?i:does|did|do)\s+"
     r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:hold|have|occupy|fill)\b"
 )
-_DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does|did)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)\b")
+# "What does Lu Kang do?": his job; "what did he do there?" asks what he did (ACTIVITY)
+_DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)\s*\??\s*$")
+_DID_DO = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?:besides|apart from|aside from|other than)\b[^,?]*,\s*)?"
+    r"what\s+(?:else\s+)?did\s+(?:[\w’'-]+\s+){1,5}?(?<!\bto\s)do\b(?!\s+(?:to|about)\b)",
+    re.I,
+)
+# what is set aside: "apart from the talks", "besides the banquet and the talks"
+_SET_ASIDE = re.compile(
+    r"\b(?:apart from|aside from|besides|other than|except(?:\s+for)?)\s+((?:(?!what\b|who\b|where\b|when\b)[\w’'-]+\s*){1,6})",
+    re.I,
+)
 
 
 def described(text: str) -> str | None:
@@ -205,6 +219,8 @@ _FIELD_Q = re.compile(
 def _subtype(q: str, qtype: str) -> str | None:
     if _FIELD_Q.search(q):
         return "FIELD"
+    if qtype == OTHER and _DID_DO.search(q):
+        return "ACTIVITY"
     if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
@@ -337,6 +353,12 @@ def analyze(text: str, carried_text: str = "") -> Question:
         # of the topic ("two days from Tuesday" is no better for holding "day")
         qterms = [t for t in qterms if t not in _DATE_WORDS]
         carried = [t for t in carried if t not in _DATE_WORDS]
+    excluded = {t for m in _SET_ASIDE.finditer(text) for t in terms(m.group(1))}
+    subtype = "DESCRIBE" if described(text) else _subtype(text.lower(), qtype)
+    if subtype == "ACTIVITY":
+        # "what did the two of them do there apart from the talks?": what is set aside,
+        # and the pair doing it, are no words the answer must hold
+        qterms = [t for t in qterms if t not in excluded and t not in ("two", "togeth")]
     return Question(
         text=text,
         qtype=qtype,
@@ -346,9 +368,10 @@ def analyze(text: str, carried_text: str = "") -> Question:
         words=words,
         is_followup=bool(carried_text),
         head=head,
-        subtype="DESCRIBE" if described(text) else _subtype(text.lower(), qtype),
+        subtype=subtype,
         kin=qtype == PERSON and bool(KIN_QUESTION.search(text)),
         choices=choices(text),
+        excluded=excluded,
     )
 
 

@@ -206,3 +206,35 @@ def field_spans(sentence: str) -> list[tuple[int, int, str]]:
             text = m.group(1).strip()
             out.append((m.start(1), m.start(1) + len(text), text))
     return out
+
+
+# what someone did, as the article lists it: "He held discussions with ..., attended a
+# formal banquet and took a stroll on a beachfront sidewalk with Xi."
+_PAST = (
+    r"(?:[a-z]{2,}ed|held|met|took|made|gave|went|paid|spent|ate|saw|sat|rode|spoke|shook|began|led|flew|left|"
+    r"came|won|lost|sent|told|brought|bought|wrote|laid|threw|drove|stood|oversaw)"
+)
+_DOER = re.compile(
+    # "Mike Pompeo, US secretary of state, traveled ...": the subject may have a title after it
+    rf"(?:^|[.;:]\s+|,\s+)[“\"]?(?:He|She|They|We|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}(?:,\s+[^,]{{3,60}},)?)\s+"
+    rf"(?:also\s+|then\s+|later\s+|together\s+)?(?={_PAST}\b)"
+)
+_NEXT_ACT = re.compile(rf",\s*(?:and\s+|then\s+)?(?={_PAST}\b)|\s+and\s+(?:then\s+)?(?={_PAST}\b)")
+
+
+def activity_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """The things a sentence says someone did: each of the verb phrases that follow its
+    subject ("held discussions with ...", "attended a formal banquet", "took a stroll ...")."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DOER.finditer(sentence):
+        stop = re.search(r"[.;:](?:\s|$)|$", sentence[m.end() :])
+        end = m.end() + (stop.start() if stop else 0)
+        a = m.end()
+        for nxt in [*_NEXT_ACT.finditer(sentence, a, end), None]:
+            b = nxt.start() if nxt else end
+            text = sentence[a:b].rstrip(' ,”"')
+            if len(text.split()) >= 2:
+                out.append((a, a + len(text), text))
+            if nxt:
+                a = nxt.end()
+    return out

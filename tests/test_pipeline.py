@@ -748,3 +748,16 @@ def test_by_when_opens_a_second_part(pipeline):
 def test_a_reason_whose_subject_is_an_act_runs_on_to_its_verb(pipeline):
     ans = pipeline.answer("Why does Zhao Tong say Beijing can't rely on American promises anymore?")
     assert ans.short_answer.endswith("did not stop the Trump administration from initiating a trade war against China")
+
+
+def test_what_someone_did_is_one_of_the_things_the_article_lists(pipeline):
+    # "He held discussions with ..., attended a formal banquet and took a stroll on a
+    # beachfront sidewalk with Xi": not what the question sets aside, nor getting there
+    conv = pipeline.conversation()
+    conv.ask("How did Kim travel to Dalian?")
+    ans = conv.ask("Besides the talks and the banquet, what did he and Xi do together there?")
+    assert ans.short_answer == "took a stroll on a beachfront sidewalk with Xi"
+    conv = pipeline.conversation()
+    conv.ask("What did Mike Pompeo do on Wednesday?")
+    # the earlier answer was a clause, which the follow-up's context leaves out
+    assert conv.ask("what was the point of the trip?").short_answer == "to finalize a date and location for the talks"

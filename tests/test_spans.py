@@ -170,3 +170,19 @@ def test_what_would_follow_a_condition_is_a_reason():
         "If China punishes US companies operating in the country, it could risk putting more pressure on the economy."
     )
     assert "it could risk putting more pressure on the economy" in [s[2] for s in spans(text, REASON)]
+
+
+def test_the_things_someone_did_are_each_verb_phrase_after_the_subject():
+    from rag.span_kinds import activity_spans
+
+    text = "He held discussions with officials, attended a formal banquet and took a stroll with Xi."
+    assert [s[2] for s in activity_spans(text)] == [
+        "held discussions with officials",
+        "attended a formal banquet",
+        "took a stroll with Xi",
+    ]
+    # a title after the name, and a caption in the present tense (no past act)
+    assert [s[2] for s in activity_spans("Mike Pompeo, US secretary of state, traveled to Pyongyang.")] == [
+        "traveled to Pyongyang"
+    ]
+    assert activity_spans("Kim and his wife inspect an honor guard in Pyongyang.") == []
