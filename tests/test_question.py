@@ -125,7 +125,7 @@ def test_duration_subtype_for_how_many_days():
         ("How many troops are in South Korea, per his remarks?", "remark", "~troops"),
         ("What is the view from Beijing?", None, "view"),
         # "apart from X" sets X aside, and X stays a term: the answer often lists it
-        ("Apart from the talks, what did they do in Dalian?", "apart", "talk"),
+        ("Apart from the talks, what happened in Dalian?", "apart", "talk"),
         ("Besides the banquet, what else happened in Dalian?", "besid", "banquet"),
         # "due to" as a cause is not the schedule and stays a term
         ("Was the trip delayed due to sanctions?", None, "due"),
@@ -296,3 +296,10 @@ def test_a_post_held_and_a_plural_possessive_ask_for_a_description():
     assert described("what is Kathleen Stephens' title") == "Kathleen Stephens"
     q = analyze("Which sibling of Kim travelled with him to Dalian?")
     assert q.kin and "accompani" in q.terms
+
+
+def test_what_someone_did_apart_from_x_does_not_look_for_x():
+    # the sentence listing what he did says "held discussions", not "talks"
+    q = analyze("Apart from the talks, what did they do in Dalian?")
+    assert q.subtype == "ACTIVITY" and q.excluded == {"talk"} and "talk" not in q.terms
+    assert analyze("What does Lu Kang do?").subtype == "DESCRIBE"  # his job
