@@ -10,7 +10,13 @@ from .retrieve import terms
 
 # The noun phrase a which/what question asks for: "which Chinese foreign minister did",
 # "what kind of newspaper is", "which Renmin University professor was" -> its last word.
-_HEAD = re.compile(r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?((?:[\w.’'–-]+\s*){1,5})", re.I)
+# "which of his ministers": the noun after the one it is chosen from
+_HEAD = re.compile(
+    r"\b(?:which|what|how many)\s+(?:(?:kinds?|types?|sorts?) of\s+)?"
+    r"(?:(?:one\s+)?of\s+(?:his|her|their|its|the|those|these|(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.-]*['’]s)\s+)?"
+    r"((?:[\w.’'–-]+\s*){1,5})",
+    re.I,
+)
 _NAME_OF = re.compile(r"\bname of\s+(?:the\s+|(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 # words that end the noun phrase: verbs of the question, prepositions, pronouns
@@ -21,7 +27,8 @@ _PHRASE_END = _NOT_HEAD | {
     # verbs after the noun phrase ("which professor told ...", "which analyst thinks ...")
     "told", "tells", "met", "meets", "wrote", "writes", "spoke", "speaks", "gave", "went", "took", "saw", "sent",
     "held", "thinks", "thought", "believes", "argues", "warns", "expects", "predicts", "runs", "ran", "heads",
-    "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls",
+    "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls", "appear", "appears",
+    "seem", "seems",
     # "which official besides Xi": what is set aside follows the noun
     "besides", "except", "apart", "aside", "beyond", "excluding",
 }  # fmt: skip

@@ -18,7 +18,7 @@ from .retrieve import terms
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
 _ASKS_WORDS = re.compile(
     r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?"
-    r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|expect)\b|"
+    r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|worry|expect)\b|"
     # "what is he worried the Chinese might be pushing on Kim?": what he fears
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b",
     re.I,

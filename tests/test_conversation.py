@@ -94,3 +94,8 @@ def test_the_trip_is_the_one_the_previous_answer_told_of(pipeline):
     # the earlier question says nothing of travel; its answer does ("traveled to North Korea")
     ans = _chat(pipeline, "What did Mike Pompeo do on Wednesday?", "what was the point of the trip?")
     assert ans.short_answer == "to finalize a date and location for the talks"
+
+
+def test_which_of_his_ministers_is_a_minister(pipeline):
+    ans = _chat(pipeline, "Who went along with Kim on the Dalian trip?", "Which of his ministers came along?")
+    assert ans.short_answer == "Foreign Minister Ri Yong-ho"

@@ -303,3 +303,12 @@ def test_what_someone_did_apart_from_x_does_not_look_for_x():
     q = analyze("Apart from the talks, what did they do in Dalian?")
     assert q.subtype == "ACTIVITY" and q.excluded == {"talk"} and "talk" not in q.terms
     assert analyze("What does Lu Kang do?").subtype == "DESCRIBE"  # his job
+
+
+def test_which_of_his_x_asks_for_an_x():
+    from rag.question_head import _head_word
+
+    assert _head_word("Which of his ministers came along?") == "ministers"
+    assert _head_word("Which of Kim Yo-jong's ministers came along?") == "ministers"
+    assert analyze("Which of his ministers came along?").qtype == PERSON
+    assert _head_word("Which of Kim's relatives appear in the coverage?") == "relatives"  # not the verb
