@@ -214,6 +214,15 @@ _FIELD = re.compile(r"\b(?:field|expertise|specialty|speciality|discipline|area 
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
+def _named_near(best: Scored, table: SentenceTable) -> set[str]:
+    """The sentence's terms, and those of the sentence before when it says "he" or "she"
+    ("he returned to Gospic" may be about whoever the sentence before names)."""
+    known = set(best.sent.terms)
+    if _PRONOUN.search(best.sent.text) and best.sent.pos > 0:
+        known |= table.by_doc[best.sent.doc][best.sent.pos - 1].terms
+    return known
+
+
 def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the question ask about someone's visit ("when did Xi Jinping visit
     Pyongyang?") of a sentence that does not name them, when no headline has them as its
@@ -222,11 +231,8 @@ def visitor_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     if m is None or q.subtype == "AGENT":
         return False
     name = set(terms(m.group(1) or m.group(2)))
-    # the one a headline is about is called "the North Korean leader" as often as by name,
-    # and "he returned to Gospic" may be about whoever the sentence before names
-    known = best.sent.terms | set().union(*table.headline.values())
-    if _PRONOUN.search(best.sent.text) and best.sent.pos > 0:
-        known |= table.by_doc[best.sent.doc][best.sent.pos - 1].terms
+    # the one a headline is about is called "the North Korean leader" as often as by name
+    known = set().union(*table.headline.values()) | _named_near(best, table)
     return bool(name) and not name & known
 
 
@@ -252,9 +258,7 @@ def affiliate_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     names = [set(terms(n)) for _, _, n in spans(q.text, PERSON) if len(n.split()) > 1]
     if not names:
         return False
-    known = best.sent.terms | table.speaker.get(best.sent.row, set()) | table.voices.get(best.sent.row, set())
-    if _PRONOUN.search(best.sent.text) and best.sent.pos > 0:
-        known |= table.by_doc[best.sent.doc][best.sent.pos - 1].terms
+    known = _named_near(best, table) | table.speaker.get(best.sent.row, set()) | table.voices.get(best.sent.row, set())
     return not any(n & known for n in names)
 
 

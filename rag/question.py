@@ -149,7 +149,7 @@ _DESCRIBE = re.compile(r"^\s*(?i:who)(?:\s+(?i:is|was|are|were)|['’]s)\s+((?:[
 # "What is Shi Yinhong's academic field?", "What was Joseph Yun's job?": the person's
 # description, which the articles give beside the name ("Shi Yinhong, a political
 # science professor at ...")
-_DESCRIBEROLE = re.compile(
+_DESCRIBE_ROLE = re.compile(
     r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w-]+\s+){0,2}?"
     r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
     r"speciality|post|line of work|area of expertise))\b"
@@ -181,7 +181,7 @@ _SET_ASIDE = re.compile(
 def described(text: str) -> str | None:
     """The name in "Who is Lu Kang?", "What is Lu Kang's job?" or "What does Lu Kang
     do?": such questions want a description, not a person."""
-    m = _DESCRIBE.match(text) or _DESCRIBEROLE.match(text) or _DOES_DO.match(text) or _HOLDS.match(text)
+    m = _DESCRIBE.match(text) or _DESCRIBE_ROLE.match(text) or _DOES_DO.match(text) or _HOLDS.match(text)
     return m.group(1).strip() if m else None
 
 
@@ -327,7 +327,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
-    role = _DESCRIBEROLE.match(text)
+    role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
     if _FIELD_Q.search(text):

@@ -36,7 +36,7 @@ _PHRASE_END = _NOT_HEAD | {
 
 # "who is the Chinese foreign minister Kim met in Dalian?": a relative clause may follow
 # the role without "who"/"that", opening on its subject
-_WHOROLE = re.compile(
+_WHO_ROLE = re.compile(
     rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w.’'-]+\s+){{0,4}}?({ROLE}s?)\b"
     r"(?=\s+(?:of|in|at|for|on|to|who|that|during|he|she|they|we|among|between)\b|\s+(?-i:[A-Z])|\s*\?)",
     re.I,
@@ -87,7 +87,7 @@ def _head_word(text: str) -> str | None:
         return next(g for g in held.groups() if g)  # "what was on the menu?" asks what it held
     m = named or _HEAD.search(text)
     if not m:
-        who = _WHOROLE.search(text)
+        who = _WHO_ROLE.search(text)
         return who.group(1) if who and re.fullmatch(rf"{ROLE}s?", who.group(1).lower()) else None
     words = re.findall(r"[\w.’'–-]+", m.group(1))  # "Carnegie–Tsinghua fellow": one word, then the head
     run: list[str] = []

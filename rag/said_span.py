@@ -34,6 +34,8 @@ _SAID_THAT = re.compile(
     re.I,
 )
 # '..., Shin said.', '..., said Yun, a retired U.S. diplomat.': the words before the attribution
+# "..., quoting one analyst who argued ...": where the attribution goes on to its source
+_SOURCE = re.compile(r",\s+(?:quoting|citing|adding|according to|referring to)\b")
 _SAID_AFTER = re.compile(r",\s+(?:[^,]{0,60}?\b)?(?:said|says|added|noted|told|according to)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 MIN_WORDS = 3  # a quoted name or phrase ("enough is enough" inside a longer quote) is no statement
@@ -76,7 +78,7 @@ def reported(text: str) -> list[tuple[int, int]]:
     if m:
         # "... said 2019 may be a seminal year, quoting one analyst who argued ...": the
         # words end where the attribution goes on to its source
-        end = re.compile(r",\s+(?:quoting|citing|adding|according to|referring to)\b").search(text, m.end())
+        end = _SOURCE.search(text, m.end())
         return [(m.end(), end.start() if end else len(text))]
     m = _SAID_AFTER.search(text)
     if m and len(_WORD.findall(text[: m.start()])) >= MIN_WORDS:
