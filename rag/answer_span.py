@@ -9,18 +9,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .question import (
-    DATE,
-    NUMBER,
-    ORG,
-    OTHER,
-    PERSON,
-    PLACE,
-    REASON,
-    Question,
-    described,
-    kind_subject,
-)
+from .question import Question, described, kind_subject
+from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span

@@ -9,18 +9,9 @@ from __future__ import annotations
 import math
 import re
 
-from .question import (
-    DATE,
-    ORG,
-    OTHER,
-    PERSON,
-    PLACE,
-    REASON,
-    SPEAKER_Q,
-    Question,
-    entities,
-)
+from .question import SPEAKER_Q, Question, entities
 from .question_head import asks_content
+from .question_type import DATE, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, KIN_ASKED, ROLE_STEMS
 from .retrieve import terms
 from .sentence_table import SentenceTable

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .question import PERSON, PLACE, answer_type
+from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
 from .spans import spans
 from .turns import needs_context, refers_back

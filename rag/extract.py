@@ -17,7 +17,8 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .question import PERSON, REASON, Question
+from .question import Question
+from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
 from .sentence_table import Sent, SentenceTable

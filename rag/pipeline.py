@@ -15,7 +15,8 @@ from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, outlet_docs
-from .question import PERSON, Question, analyze
+from .question import Question, analyze
+from .question_type import PERSON
 from .records import Answer
 from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .question import answer_type
+from .question_type import answer_type
 from .records import Answer, Quote, Source
 
 READER_DIR = Path(__file__).resolve().parent / "reader_model"

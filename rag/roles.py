@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .question import PERSON
+from .question_type import PERSON
 from .question_words import ROLE_STEMS
 from .retrieve import terms
 from .spans import spans

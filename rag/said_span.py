@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .question import OTHER, Question
+from .question import Question
+from .question_type import OTHER
 from .retrieve import terms
 
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .index import Index
-from .question import OTHER
+from .question_type import OTHER
 from .retrieve import terms
 from .roles import person_roles
 from .spans import phrases, spans

@@ -16,7 +16,8 @@ import numpy as np
 
 from .answer_span import agent_line, typed_span
 from .outlets import names_domain
-from .question import PERSON, SPEAKER_Q, Question, entities
+from .question import SPEAKER_Q, Question, entities
+from .question_type import PERSON
 from .question_words import KIN, KIN_ASKED
 from .records import Hit
 from .retrieve import terms

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .question import DATE, NUMBER, ORG, PERSON, PLACE, REASON
+from .question_type import DATE, NUMBER, ORG, PERSON, PLACE, REASON
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

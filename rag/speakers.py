@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .question import PERSON
+from .question_type import PERSON
 from .retrieve import terms
 from .spans import spans
 

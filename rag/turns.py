@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .question import _NAME_THE, strip_lead
+from .question_type import _NAME_THE, strip_lead
 from .question_words import QWORDS
 from .retrieve import terms
 

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (
-    DATE,
-    NUMBER,
-    ORG,
-    OTHER,
-    PERSON,
-    PLACE,
-    REASON,
-    analyze,
-    answer_type,
-    described,
-    head_noun,
-)
+from rag.question import analyze, described, head_noun
+from rag.question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON, answer_type
 from rag.span_kinds import fits_subtype
 from rag.turns import split_question
 
@@ -173,7 +162,7 @@ def test_means_of_travel_and_either_or_alternatives():
 
 
 def test_organisation_questions_by_their_noun():
-    from rag.question import ORG, answer_type
+    from rag.question_type import ORG, answer_type
 
     assert answer_type("What group does former ambassador Kathleen Stephens run?") == ORG
     assert answer_type("Which Washington-based organization is headed by Stephens?") == ORG
@@ -184,7 +173,8 @@ def test_organisation_questions_by_their_noun():
 
 
 def test_the_noun_asked_for_stops_at_the_questions_verb():
-    from rag.question import PERSON, analyze
+    from rag.question import analyze
+    from rag.question_type import PERSON
 
     q = analyze("Which North Korean studies professor told the Korea Times that China would welcome it?")
     assert q.qtype == PERSON and q.head == "professor"

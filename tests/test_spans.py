@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import DATE, PERSON, PLACE, REASON, analyze, kind_subject
+from rag.question import analyze, kind_subject
+from rag.question_type import DATE, PERSON, PLACE, REASON
 from rag.span_kinds import fits_subtype, head_phrases, kind_spans
 from rag.spans import spans
 
@@ -98,7 +99,7 @@ def test_a_capitalised_title_after_a_name_describes_the_person():
 
 
 def test_an_organisation_is_not_a_title_nor_its_staff():
-    from rag.question import ORG
+    from rag.question_type import ORG
     from rag.spans import spans
 
     s = "said Stephens, president and CEO of the Washington-based Korea Economic Institute of America."
@@ -137,7 +138,7 @@ def test_the_rest_of_an_institutes_name_after_a_possessive_is_no_person(pipeline
 
 
 def test_reason_spans_are_causes_not_comparisons_or_complements():
-    from rag.question import REASON
+    from rag.question_type import REASON
 
     def reasons(sentence: str) -> list[str]:
         return [t for _a, _b, t in spans(sentence, REASON)]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rag.question import DATE, NUMBER, ORG, PERSON, REASON, analyze
+from rag.question import analyze
+from rag.question_type import DATE, NUMBER, ORG, PERSON, REASON
 from rag.synonyms import RELATIONS, question_concepts, sentence_concepts
 
 

@@ -1,0 +1,209 @@
+"""The answer type a question asks for (PERSON, DATE, ...) and its subtype (YEAR, MONEY,
+COUNT, ...): what kind of span can answer it. Read by rag/question.py."""
+
+from __future__ import annotations
+
+import re
+
+from .question_head import _head_word
+from .question_words import ROLE
+
+PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
+
+# "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
+_SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
+_MEASURE = r"percentage|rate|amount|sum|price|cost|volume"
+_MONEY = re.compile(
+    r"\bhow much (?:money\b|.*\b(?:cost|costs|spend|spent|pay|paid|worth|charge|charged|fetch|fetched)\b)|"
+    r"\bhow much\b.*\bin (?:dollars|yuan|won|euros)\b|\bwhat (?:was|is|were|are|will be) the (?:[\w-]+ )?(?:cost|price|price tag|bill)\b|"
+    # "what was the dollar value of the deal?"
+    r"\b(?:dollar|monetary|cash|financial) (?:value|amount|figure|worth|size)\b|\bhow many (?:dollars|yuan|won|euros)\b"
+)
+_TYPE_RULES: list[tuple[str, str]] = [
+    (
+        REASON,
+        # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
+        r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
+        r"what (is|was|were|are) the (reason|motive|purpose)|"
+        # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
+        r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
+        r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
+        # "what does Zhao think might explain the trip?"
+        r"\bwhat (?:(?:do|does|did) (?:[\w-]+ ){1,3}(?:think|believe|say|suggest) )?(?:might |could |would |may )?"
+        r"(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
+    ),
+    (
+        DATE,
+        r"^when\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
+        r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
+        r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
+        r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b",
+    ),
+    (
+        NUMBER,
+        rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
+        rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
+        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b|"
+        r"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){0,2}(?:cost|price|price tag|volume|amount|sum)\b|"
+        r"\b(?:dollar|monetary|cash) (?:value|amount|figure|worth)\b",
+    ),
+    # "where does he teach?": the university, not the city
+    (ORG, r"^where\b.*\b(?:teach|teaches|taught|lecture|lectures|work|works|worked|study|studies|studied)\b"),
+    # "shin beom-chul works where?", "kim hyun-wook is a professor where": the wh-word last
+    (
+        ORG,
+        r"\b(?:teach|teaches|taught|lectures?|works?|worked|stud(?:y|ies|ied)|professor|lecturer|adviser|advisor|"
+        r"researcher|fellow|director|scholar|analyst|employed)\s+where\s*\??\s*$",
+    ),
+    (
+        PLACE,
+        r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bwhere\s*\??\s*$|\bin (what|which) (city|country|place|town|"
+        r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port|"
+        r"location|venue|site|cities|countries|places|towns|locations|venues|sites)\b",
+    ),
+    (
+        ORG,
+        # "which Washington-based organization", "what group does she run"
+        r"\b(which|what)\s+(?:\w+-\w+\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
+        r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
+        r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
+        r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
+    ),
+    (
+        PERSON,
+        rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"
+        rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{ROLE}s?\b",
+    ),
+]
+
+
+# "And when does he think ...?", "So, where did they meet?": a follow-up's opening word
+# ties it to the conversation (needs_context reads it) but is no part of what it asks
+_LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright)\b[\s,]*)+(?=\w)", re.I)
+
+
+# "Name the Renmin University professor quoted by VOA": a "which" question
+_NAME_THE = re.compile(r"^(?:please\s+)?(?:name|identify)\s+the\s+(?=\w)", re.I)
+
+
+def strip_lead(text: str) -> str:
+    return _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1)
+
+
+def answer_type(text: str) -> str:
+    text = strip_lead(text)
+    q = text.lower().strip()
+    for qtype, pat in _TYPE_RULES:
+        if re.search(pat, q):
+            return qtype
+    # "which Renmin University professor ..." asks for a person; "what subject is Lim a
+    # professor of" does not: the role word must be the noun the question asks for
+    word = _head_word(text)
+    if word and re.fullmatch(rf"{ROLE}s?", word.lower()):
+        return PERSON
+    return OTHER
+
+
+# "what did he do there?", "what else did they do?": what he did (ACTIVITY)
+_DID_DO = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?:besides|apart from|aside from|other than)\b[^,?]*,\s*)?"
+    r"what\s+(?:else\s+)?did\s+(?:[\w’'-]+\s+){1,5}?(?<!\bto\s)do\b(?!\s+(?:to|about)\b)",
+    re.I,
+)
+
+
+# "How did Kim get to Dalian?", "How did he travel from Pyongyang?": the means of travel
+_MEANS = re.compile(
+    r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come|fly|arrive|return|journey)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|in|at|back|home|there)\b"
+)
+# "Did Kim travel by train or by plane?": the alternatives offered
+_CHOICE = re.compile(
+    r"^\s*(?:did|does|do|is|was|were|are|will|would|has|had)\b.*?\b(?:by |in |on |at |with |to )?([\w-]+(?: [\w-]+)?)"
+    r",? or (?:by |in |on |at |with |to )?([\w-]+(?: [\w-]+)?)\s*\??\s*$",
+    re.I,
+)
+
+
+_YESNO = re.compile(r"\s*(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)\b", re.I)
+
+
+def choices(text: str) -> list[str]:
+    """The alternatives of an either-or question, or []."""
+    m = _CHOICE.match(text)
+    return [m.group(1), m.group(2)] if m else []
+
+
+# "what subject does he teach?", "which field does Lim study?": a discipline, which the
+# articles give as the words before or after "professor" ("a political science professor")
+_FIELD_Q = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:what|which)\s+(?:academic\s+)?(?:subject|field|discipline|area)s?\s+"
+    r"(?:does|did|do|is|was)\b.*\b(?:teach\w*|taught|stud(?:y|ies|ied)|research\w*|speciali[sz]\w*|lectur\w*)",
+    re.I,
+)
+
+
+def _subtype(q: str, qtype: str) -> str | None:
+    if _FIELD_Q.search(q):
+        return "FIELD"
+    if qtype == OTHER and _DID_DO.search(q):
+        return "ACTIVITY"
+    if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
+        return "WEEKDAY"
+    if re.search(r"\b(what|which|in what) year\b", q):
+        return "YEAR"
+    if re.search(r"\b(what|which) (?:exact |specific |precise )?date\b|\bwhat (?:is|was|are|were) the dates?\b", q):
+        return "CALENDAR"
+    if re.search(r"\b(what|which) months?\b", q):
+        return "MONTH"
+    if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
+        return "CITY"
+    if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
+        return "DURATION"
+    if re.search(r"\bhow old\b|\bwhat age\b", q):
+        return "AGE"
+    if qtype == NUMBER and _MONEY.search(q):
+        return "MONEY"  # "how much did the trip cost?": a sum of money, not "Jan. 8"
+    if qtype == NUMBER and re.search(
+        # "how much economic aid": an amount, which "the two countries" is not
+        rf"\bhow ({_SIZE})\b|\bwhat (?:[\w-]+ )?({_MEASURE})\b|\bhow much\b(?! (?:time|longer|later|earlier))|"
+        rf"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){{0,2}}(?:{_MEASURE})\b",
+        q,
+    ):
+        return "MAGNITUDE"
+    if qtype == NUMBER and re.search(
+        r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b|\b(?:what|which) number (?:visit|trip|time|summit|meeting)\b",
+        q,
+    ):
+        return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not
+    if qtype == NUMBER and re.search(r"\bhow many\b", q):
+        return "COUNT"  # "how many officials": neither "his fourth visit" nor "two days"
+    if qtype == PERSON and _COMPANY.search(q):
+        return "COMPANY"
+    if qtype == PERSON and re.search(
+        r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"
+        # "who did the translation?", "who handled the reporting?"
+        r"correspondent|byline|translation|translating|reporting)\b",
+        q,
+    ):
+        return "AGENT"
+    if re.search(r"\b(what|which) (kinds?|types?|sorts?) of\b", q):
+        return "KIND"
+    if re.search(r"\bfull name\b|\bstands? for\b|\bexpansion\b", q):
+        return "EXPAND"
+    if qtype == OTHER and _MEANS.search(q):
+        return "MEANS"
+    if qtype == OTHER and _YESNO.match(strip_lead(q)) and not choices(q):
+        # "did Kim take his armored train?": answered only by a sentence that says so
+        return "YESNO"
+    return None
+
+
+# "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
+_TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
+_COMPANY = re.compile(
+    rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
+    # "which foreign minister came along?", "who tagged along?"
+    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b))",
+    re.I,
+)
