@@ -206,7 +206,13 @@ def _wait_for_rows(path, n, proc, timeout=240):
 
 def test_interrupted_run_leaves_a_valid_file_and_resumes(pipeline, config, tmp_path):
     gold = [json.loads(x) for x in (REPO / "eval" / "gold.jsonl").read_text("utf-8").splitlines() if x.strip()]
-    rows = [{"id": g["id"], "question": g["question"], "history": g.get("history") or []} for g in gold[:60]]
+    # four passes over the gold questions (about 400 rows): long enough that the signal lands
+    # mid-run even when the test process itself is slow to be scheduled
+    rows = [
+        {"id": f"{g['id']}-{k}", "question": g["question"], "history": g.get("history") or []}
+        for k in range(4)
+        for g in gold
+    ]
     src = tmp_path / "gold.jsonl"
     _write_jsonl(src, rows)
     out = tmp_path / "gold.answers.jsonl"
