@@ -17,6 +17,7 @@ from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
 from .spans import spans
+from .synonyms import question_concepts
 
 # share of a yes/no question's key terms its answer must state: answered ones' best
 # sentences state 0.45 or more ("a three-way summit ... soon?" -> "a trilateral summit is
@@ -159,7 +160,9 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     m = _ABOUT.search(q.text)
     if m is None:
         return False
-    topic = [t for t in dict.fromkeys(terms(m.group(1))) if t in q.terms]
+    # "about a step-by-step approach": its words, or the concept they gave way to
+    said = list(terms(m.group(1))) + question_concepts(m.group(1), q.qtype)[0]
+    topic = [t for t in dict.fromkeys(said) if t in q.terms]
     # its common words say what it is about ("tariffs on Chinese goods"); names are
     # the setting, and may be there for other reasons (the Chinese Foreign Ministry)
     words = [t for t in topic if t not in entities(q)] or topic

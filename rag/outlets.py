@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .retrieve import terms
+
 # Words that make a name a publication's: a name ending in one of these, or written as
 # an acronym, cites a source rather than a person ("per the RAND researcher" does not).
 _NEWS = (
@@ -113,3 +115,26 @@ def outlet_docs(name: str, outlets: dict[str, str]) -> set[str]:
         for doc, outlet in outlets.items()
         if names_domain(name, outlet) or name.lower().replace(" ", "") == outlet.lower().replace(" ", "")
     }
+
+
+# "... quoted in the article about the Dalian meeting?": the article, told by its topic
+_TOPIC = re.compile(
+    rf",?\s*\b(?i:in|from|of|by)\s+(?i:the|that)\s+(?i:{_PIECE})\s+(?i:about|on|covering|describing)\s+"
+    r"((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*[,?.!]|\s*$)"
+)
+
+
+def cited_topic(question: str, doc_terms: dict[str, set[str]]) -> tuple[str, set[str]]:
+    """(question without the citation, the articles it can mean) when the question tells
+    which article it asks of by its topic ("in the story about the Dalian meeting"): those
+    holding every word of the topic, when that is some of the articles but not all. The
+    topic's words are no words the answer's sentence must hold."""
+    m = _TOPIC.search(question)
+    if m is None:
+        return question, set()
+    words = set(terms(m.group(1)))
+    docs = {d for d, ts in doc_terms.items() if words <= ts}
+    if not words or not docs or len(docs) == len(doc_terms):
+        return question, set()
+    cut = question[: m.start()] + question[m.end() :]
+    return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), docs

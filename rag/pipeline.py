@@ -14,7 +14,7 @@ from .conversation import Conversation, replace_pronoun, subject_of
 from .embed import Embedder
 from .extract import build_answer
 from .index import Index, IndexError_, build
-from .outlets import cited_outlet, outlet_docs
+from .outlets import cited_outlet, cited_topic, outlet_docs
 from .question import Question, analyze
 from .question_type import PERSON
 from .records import Answer
@@ -132,9 +132,12 @@ class Pipeline:
         # Korea Herald piece and who wrote the Korea Times one?")
         cited = [cited_outlet(p, table.lower, table.outlets) for p in split_question(text)]
         text, outlet = cited_outlet(text, table.lower, table.outlets)
+        text, about = cited_topic(text, table.doc_terms)
         q = analyze(text, context)
         if outlet:
             q.outlet_docs = outlet_docs(outlet, table.outlets)
+        elif about:
+            q.outlet_docs = about
         if len(cited) > 1 and len({o for _, o in cited if o}) > 1:
             q.outlet_docs = set().union(*(outlet_docs(o, table.outlets) for _, o in cited if o))
         if among:

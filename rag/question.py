@@ -68,12 +68,17 @@ _DESCRIBE = re.compile(r"^\s*(?i:who)(?:\s+(?i:is|was|are|were)|['’]s)\s+((?:[
 _DESCRIBE_ROLE = re.compile(
     r"^\s*(?i:what)(?:\s+(?i:is|was)|['’]s)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:['’]s|(?<=s)['’])\s+((?:[\w-]+\s+){0,2}?"
     r"(?i:job|role|title|position|occupation|profession|career|field|background|expertise|specialty|"
-    r"speciality|post|line of work|area of expertise))\b"
+    r"speciality|post|line of work|area of expertise))\b(?!\s+(?:on|about|regarding|towards?|over)\b)"
 )
 # "does Zhao Tong think ...?", "what did Lu Kang say ...?": the one whose words are asked for
 SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
     r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
+)
+# "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
+STANCE_Q = re.compile(
+    r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’])\s+"
+    r"(?i:position|stance|view|take|opinion|verdict|assessment)\s+(?i:on|about|regarding|towards?)\b"
 )
 # "What post does Hu Xijin hold?"
 _HOLDS = re.compile(
@@ -126,6 +131,12 @@ _PURPOSE = re.compile(
 _LONG_VERB = re.compile(
     r"\bhow long\b.*\b(last|lasted)\s*\??\s*$|\bhow long (?:did|does|do|will|would) it (take)\b", re.I
 )
+# "what was his position on the phased approach?": his words on it, which the article
+# gives as what he said ("the US has no interest in ..."), not as a "position"
+_STANCE = re.compile(
+    r"\b(position|stance|view|take|opinion|attitude|thoughts|verdict)\s+(?:on|about|regarding|towards?)\b", re.I
+)
+_THIS_ONE = re.compile(r"\b(?:this|that|the\s+other|the\s+same|the\s+latest|the\s+new)\s+one\b", re.I)
 _TRAVEL_STEMS = frozenset(terms(_TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
@@ -144,6 +155,9 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
+    drop = drop | {t for m in _STANCE.finditer(text) for t in terms(m.group(1))}
+    if _THIS_ONE.search(text):
+        drop = drop | {"one"}  # "how long's this one supposed to last?": the one just talked of
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words

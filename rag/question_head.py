@@ -28,7 +28,8 @@ _PHRASE_END = _NOT_HEAD | {
     "told", "tells", "met", "meets", "wrote", "writes", "spoke", "speaks", "gave", "went", "took", "saw", "sent",
     "held", "thinks", "thought", "believes", "argues", "warns", "expects", "predicts", "runs", "ran", "heads",
     "teaches", "taught", "works", "got", "came", "became", "left", "quotes", "calls", "appear", "appears",
-    "seem", "seems",
+    "seem", "seems", "flew", "flies", "goes", "comes", "brought", "sat", "stood", "won", "lost", "kept", "sought",
+    "felt", "began", "begun", "spent", "paid", "drove", "rode", "knew", "shown",
     # "which official besides Xi": what is set aside follows the noun
     "besides", "except", "apart", "aside", "beyond", "excluding",
 }  # fmt: skip

@@ -24,7 +24,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         REASON,
         # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
         r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
-        r"what (is|was|were|are) the (reason|motive|purpose)|"
+        r"what (is|was|were|are) the (?:main |first |second |real |chief |other |key )?(reason|motive|purpose)|"
         # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
         r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
@@ -86,8 +86,12 @@ _LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright)\b[
 _NAME_THE = re.compile(r"^(?:please\s+)?(?:name|identify)\s+the\s+(?=\w)", re.I)
 
 
+# "how long's it supposed to last?", "what's the first reason?": the rules read "is"
+_IS = re.compile(r"\b(what|where|who|when|why|how|long|much|many|far|old|big)['’]s\b", re.I)
+
+
 def strip_lead(text: str) -> str:
-    return _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1)
+    return _IS.sub(r"\1 is", _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1))
 
 
 def answer_type(text: str) -> str:
@@ -101,7 +105,17 @@ def answer_type(text: str) -> str:
     word = _head_word(text)
     if word and re.fullmatch(rf"{ROLE}s?", word.lower()):
         return PERSON
+    if _ELLIPTIC_ROLE.match(q):
+        return PERSON  # "and the kyungnam guy?" after "who's the Asan Institute expert?"
     return OTHER
+
+
+# a follow-up that only names someone by role ("the other analyst in that piece, the one
+# from Carnegie?", "and the kyungnam guy in the same article?"): who that is
+_ELLIPTIC_ROLE = re.compile(
+    rf"^(?:(?:what|how)\s+about\s+)?(?:the|that)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{ROLE}|guy|one|scholars?|experts?)\b"
+    r"(?![^,?]*\b(?:is|was|are|were|did|does|do|has|had|will|would|can|could|say|said|think|thinks)\b)"
+)
 
 
 # "what did he do there?", "what else did they do?": what he did (ACTIVITY)
@@ -152,7 +166,10 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "WEEKDAY"
     if re.search(r"\b(what|which|in what) year\b", q):
         return "YEAR"
-    if re.search(r"\b(what|which) (?:exact |specific |precise )?date\b|\bwhat (?:is|was|are|were) the dates?\b", q):
+    if re.search(
+        r"\b(what|which) (?:exact |specific |precise )?dates?\b|\bwhat (?:is|was|are|were) the (?:exact |specific |precise )?dates?\b",
+        q,
+    ):
         return "CALENDAR"
     if re.search(r"\b(what|which) months?\b", q):
         return "MONTH"

@@ -122,6 +122,8 @@ class SentenceTable:
             for d in index.docs.values()
         }
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
+        # every term of each article: "the article about the Dalian meeting" is one holding both
+        self.doc_terms = {doc: set().union(*(s.terms for s in seq)) for doc, seq in self.by_doc.items()}
         # to tell an outlet the articles name ("the Global Times") from one they don't
         self.lower = "\n".join(d.text for d in index.docs.values()).lower()
         self.n = max(1, len(self.rows))

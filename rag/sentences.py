@@ -16,7 +16,7 @@ import numpy as np
 
 from .answer_span import agent_line, typed_span
 from .outlets import names_domain
-from .question import SPEAKER_Q, Question, entities
+from .question import SPEAKER_Q, STANCE_Q, Question, entities
 from .question_type import PERSON
 from .question_words import KIN, KIN_ASKED
 from .records import Hit
@@ -170,7 +170,7 @@ def score_sentences(
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     relations = [t for t in q.terms if t in RELATIONS]
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
-    asked = SPEAKER_Q.search(q.text)
+    asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
     out = []
     for row, h in pool.items():

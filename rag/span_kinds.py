@@ -95,7 +95,14 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         # counted by an ordinal ("his fourth visit")
         # nor is the day or year of a date ("on Jan. 8, 2019")
         dated = re.fullmatch(r"(1\d|20)\d{2}", text) or re.search(rf"\b(?:{_MONTH})\.?\s*$", sentence[:a])
-        return not _UNITS.search(text) and (subtype == "TIMES" or not _ORDINAL.search(text)) and not dated
+        # nor "one of its bargaining chips", "the one who ...": no count
+        partitive = text.lower() == "one" and re.match(r"\s+(?:of|who|that|which)\b", sentence[a + len(text) :])
+        return (
+            not _UNITS.search(text)
+            and (subtype == "TIMES" or not _ORDINAL.search(text))
+            and not dated
+            and not partitive
+        )
     if subtype == "AGE":
         return bool(_AGE_RE.search(text))
     if subtype == "MONEY":

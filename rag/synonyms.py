@@ -50,7 +50,15 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept("~office", _re(_OFFICE), _re(_OFFICE)),
     Concept("~end", _re(_END), _re(_END)),
     # "how long will he be away?" asks how long the trip lasts
-    Concept("~travel", _re(_TRAVEL + r"|(?:be|been|being|is|was|are|were)\s+away"), _re(_TRAVEL), retrieve=False),
+    Concept(
+        "~travel",
+        _re(
+            _TRAVEL
+            + r"|(?:be|been|being|is|was|are|were)\s+away|went\s+(?=to\s+[A-Z])|(?:go|goes|gone)\s+(?=to\s+[A-Z])"
+        ),
+        _re(_TRAVEL),
+        retrieve=False,
+    ),
     # "who heads the institute?", "what group does she run?": the article names the
     # post ("president and CEO of ...")
     Concept(
@@ -81,14 +89,15 @@ CONCEPTS: tuple[Concept, ...] = (
         retrieve=False,
     ),
     # "where does she work now?": "president and CEO of the ... Korea Economic Institute of
-    # America", "a researcher for the RAND Corporation"
+    # America", "a researcher for the RAND Corporation" (not "working with the United
+    # States", which is cooperating)
     Concept(
         "~work",
         _re(r"work|works|worked|working|employed|employs|employer"),
         _re(
             r"(?:president|ceo|director|professor|researcher|fellow|adviser|advisor|analyst|chair(?:man|woman)?|"
             r"editor|spokes(?:man|woman|person)|economist|scholar|lecturer|head|member|official)s?\s+"
-            r"(?:[\w’'-]+\s+){0,4}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for|in|with)\b|employed\s+by"
+            r"(?:[\w’'-]+\s+){0,5}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for|in)\b|employed\s+by"
         ),
         frozenset({"ORG", "PLACE"}),
         # a post "of" something is in most sentences naming someone: no search term
@@ -129,6 +138,41 @@ CONCEPTS: tuple[Concept, ...] = (
             r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|akin|reminiscent|analog(?:y|ous)|parallel|(?:be|is|was|are|were)\s+like"
         ),
         retrieve=False,
+    ),
+    # "how long is the visit supposed to last?": "is to last from Jan. 7-10", "will be
+    # traveling for four days", "a four-day trip" (not "last year")
+    Concept(
+        "~last",
+        _re(r"last(?:s|ed)?(?=\s*\??\s*$)|lasting(?=\s*\??\s*$)"),
+        _re(
+            r"(?:to|will|would|should|could|may|might)\s+last|lasts|lasted|lasting|"
+            r"(?:for|spans?|spanning)\s+(?:\w+\s+)?(?:days|weeks|months)|"
+            r"[\w]+-(?:day|week|month)\s+(?:visit|trip|travel|stay|tour|summit|journey)"
+        ),
+        frozenset({"NUMBER"}),
+    ),
+    # "went to pin down when and where the summit would be": "to finalize a date and location"
+    Concept(
+        "~settle",
+        _re(
+            r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
+        ),
+        _re(
+            r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
+        ),
+    ),
+    Concept(
+        "~when_where",
+        _re(r"when\s+and\s+where|where\s+and\s+when"),
+        _re(
+            r"(?:date|time|timing)\s+and\s+(?:location|venue|place|site)|(?:location|venue|place|site)\s+and\s+(?:date|time|timing)"
+        ),
+    ),
+    # "his position on the phased approach": "no interest in following a step-by-step process"
+    Concept(
+        "~stepwise",
+        _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
+        _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
     ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(

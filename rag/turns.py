@@ -76,6 +76,8 @@ def refers_back(text: str, previous: str) -> bool:
 
 
 _SPLIT = re.compile(
+    # not "to pin down when and where the summit would be": two wh-words of one clause
+    r"(?<!\bwhen)(?<!\bwhere)(?<!\bwho)(?<!\bwhat)(?<!\bwhy)(?<!\bhow)"
     r",?\s+and\s+(?=(?:on |in |at |for |from |by |until |since |to |with )?(?:who|whom|where|when|what|which|how|why)\b)",
     re.I,
 )
@@ -83,6 +85,15 @@ _SPLIT = re.compile(
 
 # "Name the X and the Y", "Name the universities of the X and of the Y"
 _AND_THE = re.compile(r",?\s+and\s+(?=(?:of\s+)?the\s)", re.I)
+
+
+# "Who are the Renmin University professor and the Shenzhen University institute
+# director?", "What are the names of Kim's wife and his sister?": two people asked for
+_WHO_ARE = re.compile(
+    r"^\s*(?i:who\s+(?:are|were)|what\s+(?:are|were)\s+the\s+names\s+of)\s+"
+    r"((?i:the\s+)(?:[\w’'-]+\s+){0,5}?[\w’'-]+|[A-Z][\w’'-]*['’]s\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
+    r",?\s+(?i:and)\s+((?i:the|his|her|their)\s+[^,?]+?)\s*\??\s*$"
+)
 
 
 def split_question(text: str) -> list[str]:
@@ -98,4 +109,8 @@ def split_question(text: str) -> list[str]:
             parts = [first, f"{shared.group(1)} {rest[0]}"] if shared else [text]
         elif rest:
             parts = [first, "Which " + rest[0][len("the ") :]]
+    pair = _WHO_ARE.match(text) if len(parts) == 1 else None
+    # one person each, not "who are the two experts and their employers?"
+    if pair and not re.search(r"\b(?:two|both|three|several|some)\b|[^s]s$", pair.group(1), re.I):
+        parts = [f"Who is {pair.group(1)}", f"Who is {pair.group(2)}"]
     return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]

@@ -99,3 +99,38 @@ def test_the_trip_is_the_one_the_previous_answer_told_of(pipeline):
 def test_which_of_his_ministers_is_a_minister(pipeline):
     ans = _chat(pipeline, "Who went along with Kim on the Dalian trip?", "Which of his ministers came along?")
     assert ans.short_answer == "Foreign Minister Ri Yong-ho"
+
+
+def test_the_x_guy_in_the_same_article_is_someone_else_there(pipeline):
+    ans = _chat(
+        pipeline,
+        "who's the Asan Institute expert quoted about Kim's trip?",
+        "and the kyungnam guy in the same article?",
+    )
+    assert ans.short_answer == "Lim Eul-chul"
+    ans = _chat(pipeline, "who is Ding Xueliang?", "and the other analyst in that piece, the one from Carnegie?")
+    assert ans.short_answer == "Zhao Tong"
+
+
+def test_how_long_this_one_lasts_is_the_trip_just_talked_of(pipeline):
+    ans = _chat(
+        pipeline, "how many times has Kim been to China in the past year?", "how long's this one supposed to last?"
+    )
+    assert ans.short_answer == "Jan. 7-10"
+    assert "is to last from Jan. 7-10" in ans.quotes[0].text
+
+
+def test_the_article_about_a_topic_is_the_one_holding_it(pipeline):
+    # two Kyungnam University professors are quoted, in two articles; only one is about Dalian
+    ans = _chat(pipeline, "which Kyungnam University professor is quoted in the article about the Dalian meeting?")
+    assert ans.short_answer == "Kim Dong-yub"
+    assert ans.quotes[0].doc == "003_79228504ccb7102d.txt"
+
+
+def test_a_position_on_the_phased_approach_is_what_he_said_of_step_by_step(pipeline):
+    ans = _chat(
+        pipeline,
+        "Which US official traveled to North Korea to lock in the date and venue for the summit?",
+        "What did he say on the way there about a step-by-step approach?",
+    )
+    assert ans.short_answer == "the US has no interest in following a step-by-step process"

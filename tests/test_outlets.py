@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.outlets import cited_outlet, outlet_docs
+from rag.outlets import cited_outlet, cited_topic, outlet_docs
 
 from .conftest import SEEDS
 
@@ -135,3 +135,11 @@ def test_a_piece_by_an_outlet_that_published_here_is_a_citation(corpus_lower):
     )
     question = "According to the Global Times, what year could 2019 be like?"
     assert cited_outlet(question, corpus_lower, outlets) == (question, None)
+
+
+def test_an_article_cited_by_its_topic_is_the_one_holding_the_topic():
+    docs = {"a.txt": {"dalian", "meet", "kim"}, "b.txt": {"beij", "meet", "kim"}}
+    assert cited_topic("Who is quoted in the article about the Dalian meeting?", docs) == ("Who is quoted?", {"a.txt"})
+    # a topic every article holds tells none apart, and is left as content
+    q = "Who is quoted in the story about Kim?"
+    assert cited_topic(q, docs) == (q, set())

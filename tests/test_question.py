@@ -302,3 +302,44 @@ def test_which_of_his_x_asks_for_an_x():
     assert _head_word("Which of Kim Yo-jong's ministers came along?") == "ministers"
     assert analyze("Which of his ministers came along?").qtype == PERSON
     assert _head_word("Which of Kim's relatives appear in the coverage?") == "relatives"  # not the verb
+
+
+def test_contractions_of_is_read_as_is():
+    # "how long's", "what's the first reason": the type rules read "is"
+    q = analyze("how long's this one supposed to last?")
+    assert (q.qtype, q.subtype) == (NUMBER, "DURATION")
+    assert "one" not in q.terms  # "this one" is the trip just talked of
+    assert answer_type("what's the first reason he gives for the trip") == REASON
+
+
+def test_when_and_where_inside_a_clause_is_one_question():
+    text = "Which US official went to North Korea to pin down when and where the summit would be?"
+    assert split_question(text) == [text]
+    # a past tense ends the noun phrase: the head is "official", so a person is asked for
+    assert answer_type("Which US official flew to North Korea that Wednesday?") == PERSON
+
+
+def test_who_are_the_x_and_the_y_asks_for_each():
+    assert split_question("what are the names of Kim's wife and his sister?") == [
+        "Who is Kim's wife?",
+        "Who is his sister?",
+    ]
+    assert split_question(
+        "who are the Renmin University professor and the Shenzhen University institute director?"
+    ) == ["Who is the Renmin University professor?", "Who is the Shenzhen University institute director?"]
+    # plural people are not split into one each
+    text = "Who are the two experts and their employers?"
+    assert split_question(text) == [text]
+
+
+def test_a_follow_up_naming_only_a_role_asks_who():
+    assert answer_type("and the kyungnam guy in the same article?") == PERSON
+    assert answer_type("and the other analyst in that piece, the one from Carnegie?") == PERSON
+    assert answer_type("the analyst said what about it?") == OTHER
+
+
+def test_what_dates_and_the_exact_date_ask_for_a_calendar_date():
+    assert analyze("what dates was Kim supposed to be in China for?").subtype == "CALENDAR"
+    assert analyze("What was the exact date of the Singapore summit?").subtype == "CALENDAR"
+    # a position on something is an opinion, not a post
+    assert analyze("what was Mike Pompeo's position on the phased approach").subtype is None

@@ -75,7 +75,11 @@ def test_the_sentence_stating_the_relation_asked_about_wins(pipeline):
 
 
 def test_what_came_before_counts_only_the_earlier_occasions(pipeline):
-    assert question_concepts("How many times did Kim go to China before the summit?", NUMBER)[0] == ["~before"]
+    # ("go to China" is travel, as the articles say it: "traveled to North Korea")
+    assert question_concepts("How many times did Kim go to China before the summit?", NUMBER)[0] == [
+        "~travel",
+        "~before",
+    ]
     # a why-question's "before" dates what it asks about; the answer need not say it
     assert question_concepts("Why had relations soured before the summits?", REASON)[0] == []
     ans = pipeline.answer("How many times did Kim go to China before the Singapore summit with Trump?")
@@ -91,3 +95,20 @@ def test_soldiers_are_troops(pipeline):
     ans = pipeline.answer("According to Christopher Hill's remarks, how many US soldiers are based in South Korea?")
     assert not ans.abstained
     assert "28,000" in (ans.short_answer or "")
+
+
+def test_settling_when_and_where_is_finalizing_a_date_and_location(pipeline):
+    q = analyze("which US official went to North Korea to pin down when and where the summit would be?")
+    assert {"~travel", "~settle", "~when_where"} <= set(q.terms)
+    assert {"~settle", "~when_where"} <= sentence_concepts(
+        "traveled there to finalize a date and location for the talks"
+    )
+    ans = pipeline.answer("which US official went to North Korea to pin down when and where the summit would be?")
+    assert ans.short_answer == "Mike Pompeo"
+
+
+def test_working_with_someone_is_no_place_of_work():
+    assert "~work" not in sentence_concepts("as working with the United States to implement sanctions did not stop it")
+    assert "~work" in sentence_concepts(
+        "Zhao Tong, a fellow in Carnegie’s Nuclear Policy Program at the Carnegie–Tsinghua Center"
+    )
