@@ -13,7 +13,7 @@ from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
-from .said_span import asks_words, quoted, said_span
+from .said_span import asks_words, quoted, said_span, seen_as
 from .sentence_table import Sent, SentenceTable
 from .span_kinds import activity_spans, describe_spans, field_spans, fits_subtype, head_phrases, kind_spans
 from .synonyms import concept_spans
@@ -100,6 +100,25 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     return span, typed
 
 
+# "what message does he say North Korea wants to send?": what the message says ("a clear
+# message that China strongly remains its cooperative ally"), not the words around it
+_CONTENT_HEADS = {
+    "messag": "messages?", "signal": "signals?", "warn": "warnings?", "promis": "promises?",
+    "assur": "assurances?", "hope": "hopes?", "fear": "fears?", "impress": "impressions?",
+}  # fmt: skip
+
+
+def _content_of(q: Question, text: str) -> tuple[int, int, str] | None:
+    word = _CONTENT_HEADS.get(q.head or "")
+    m = re.search(rf"\b{word}\s+that\s+([^.;:”\"]+)", text, re.I) if word else None
+    if m is None or len(m.group(1).split()) > 25:
+        return None
+    # up to the attribution: "..., says Shi Yinhong, a political science professor"
+    said = re.search(r",\s+(?:[^,]{0,40}?\b)?(?:said|says|added|noted|told|according to)\b", m.group(1))
+    clause = m.group(1)[: said.start() if said else None].rstrip(" ,")
+    return m.start(1), m.start(1) + len(clause), clause
+
+
 def _distance(lo: int, hi: int, anchors: list[int], default: int) -> int:
     """Words between the run lo..hi-1 and the nearest anchor word (0 inside it)."""
     return min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=default)
@@ -176,6 +195,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         said = said_span(q, s.text)
         if said is not None:
             return said
+    seen = seen_as(q, s.text) if q.qtype == OTHER else None
+    if seen is not None:
+        return seen
+    told = _content_of(q, s.text) if q.qtype == OTHER and q.subtype is None else None
+    if told is not None:
+        return told
     if q.subtype == "EXPAND":
         cands = s.candidates("EXPAND")
     elif q.subtype == "DESCRIBE":
@@ -271,9 +296,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             off = words[cut].start()
             best = (a + off, b, text[off:])
     if best is not None and q.qtype == ORG:
-        # the whole name: "Asan Institute for Policy Studies", "US Institute for Peace"
+        # the whole name: "Asan Institute for Policy Studies", "Korea Economic Institute of America"
         a, b, text = best
-        longer = [c for c in cands if c[0] == a and c[1] > b and re.match(r"\s+(?:for|on)\s", s.text[b : c[1]])]
+        longer = [
+            c for c in cands if c[0] == a and c[1] > b and re.match(r"\s+(?:for|on)\s|\s+of\s+[A-Z]", s.text[b : c[1]])
+        ]
         if longer:
             best = max(longer, key=lambda c: c[1])
     if best is not None and q.subtype == "YEAR":

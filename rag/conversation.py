@@ -67,10 +67,12 @@ _NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|accor
 # "and the other professor in that story?", "what did the other scholar say?": someone
 # else of the same kind, in the article the previous turn was answered from
 _OTHER = re.compile(
-    r"\b(?:the|that)\s+(?:other\s+(?:[\w-]+\s+){0,3}|(?:[\w-]+\s+){1,3}(?=\w+\s+(?:in|from)\s+(?:that|the\s+same)\s+"
-    # "and the kyungnam guy in the same article?": someone else, in the article just quoted
-    r"(?:story|article|piece|report)\b))(?:professor|expert|scholar|analyst|academic|official|researcher|"
-    r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer)s?\b",
+    r"\b(?:the|that)\s+(?:other\s+(?:[\w-]+\s+){0,3}|(?:[\w-]+\s+){1,3}(?=\w+\s+(?:in|from|on)\s+(?:that|the\s+same)\s+"
+    # "and the kyungnam guy in the same article?", "and the former ambassador on the same
+    # panel?": someone else, where the previous answer was
+    r"(?:story|article|piece|report|panel)\b))(?:professor|expert|scholar|analyst|academic|official|researcher|"
+    r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer|ambassador|"
+    r"envoy|adviser|advisor|director|editor|minister)s?\b",
     re.I,
 )
 

@@ -73,7 +73,8 @@ _DESCRIBE_ROLE = re.compile(
 # "does Zhao Tong think ...?", "what did Lu Kang say ...?": the one whose words are asked for
 SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
-    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond)\b"
+    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond|"
+    r"reckon|guess|suppose|figure|anticipate)\b"
 )
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
 STANCE_Q = re.compile(

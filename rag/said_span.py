@@ -156,3 +156,37 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     if tail and tail.start() > 0:
         b = a + tail.start()
     return a, b, text[a:b]
+
+
+# "how does he say China sees North Korea?", "how did the North describe the US push?":
+# the words of the view or the name given ("as one of its bargaining chips", "a
+# 'unilateral demand'")
+_HOW_SEEN = re.compile(
+    r"^\W*(?:and\s+|so\s+)?how\s+(?:do|does|did|would|will)\b.*\b(?:see|sees|view|views|regard|regards|perceive|"
+    r"perceives|consider|considers|describe|characteri[sz]e|call|label|term|portray|depict)\b",
+    re.I,
+)
+_SEEN_AS = re.compile(
+    r"\b(?:see|sees|seeing|saw|seen|view|views|viewing|viewed|regard(?:s|ed|ing)?|perceiv(?:e|es|ed|ing)|"
+    r"consider(?:s|ed|ing)?|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|portray(?:s|ed|ing)?)\b"
+    r"[^,;.]{0,60}?\s(as\s+[^,;.”\"]+)"
+)
+_CALLED = re.compile(
+    r"\b(?:called|calls|call|dubbed|dubs|termed|terms|label+ed|branded|described\s+as)\s+(?:it\s+)?"
+    r"(?:(?:a|an|the)\s+)?[“\"]([^”\"]+)[”\"]"
+)
+
+
+def seen_as(q: Question, text: str) -> tuple[int, int, str] | None:
+    """For "how does X see Y?": the "as ..." of the sentence's view of it, or the phrase
+    it is called in quotation marks; None when the question asks no such thing."""
+    if not _HOW_SEEN.search(q.text):
+        return None
+    m = _CALLED.search(text)
+    if m:
+        return m.start(1), m.end(1), m.group(1)
+    m = _SEEN_AS.search(text)
+    if m:
+        phrase = m.group(1).rstrip()
+        return m.start(1), m.start(1) + len(phrase), phrase
+    return None

@@ -174,6 +174,15 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
         _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
     ),
+    # "when does he reckon the summit will be?": "I do think that ...", "..., he added"
+    Concept(
+        "~reckon",
+        _re(r"reckons?|reckoned|guess(?:es)?|suppos(?:e|es)|figures?(?=\s+(?:that\s+)?(?:the|a|it|he|she|they|kim)\b)"),
+        _re(
+            r"think(?:s)?|thought|believes?|believed|expects?|expected|predicts?|predicted|reckons?|said|says|added|noted"
+        ),
+        retrieve=False,
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

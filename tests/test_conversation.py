@@ -134,3 +134,13 @@ def test_a_position_on_the_phased_approach_is_what_he_said_of_step_by_step(pipel
         "What did he say on the way there about a step-by-step approach?",
     )
     assert ans.short_answer == "the US has no interest in following a step-by-step process"
+
+
+def test_the_former_ambassador_on_the_same_panel_is_not_the_previous_speaker(pipeline):
+    turns = ["who is Joseph Yun?", "when does he reckon the second summit will be"]
+    assert _chat(pipeline, *turns).short_answer == "end of February or early March"
+    turns.append("and the former ambassador on the same panel, who's she?")
+    assert _chat(pipeline, *turns).short_answer == "Kathleen Stephens"
+    # the organisation's whole name, "of America" included
+    ans = _chat(pipeline, *turns, "what organisation does she run")
+    assert ans.short_answer == "Washington-based Korea Economic Institute of America"

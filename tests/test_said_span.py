@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.question import analyze
-from rag.said_span import asks_words, reported, said_span
+from rag.said_span import asks_words, reported, said_span, seen_as
 
 HU = (
     'Hu Xijin, the editor in chief at the Global Times said on Twitter Tuesday that "the timing of '
@@ -68,3 +68,28 @@ def test_the_words_end_where_the_attribution_names_its_source():
     )
     span = said_span(analyze("what did the Global Times suggest 2019 could be for North Korea?"), text)
     assert span is not None and span[2] == "a seminal year"
+
+
+def test_how_someone_sees_a_thing_is_the_as_of_their_view_or_the_name_they_give_it():
+    text = (
+        "“China is seeing North Korea as one of its bargaining chips amid ongoing competition with the US,” "
+        "said Kim Dong-yub, a professor at Kyungnam University’s Far East Institute."
+    )
+    q = analyze("how does Kim Dong-yub say China sees North Korea?")
+    assert seen_as(q, text)[2] == "as one of its bargaining chips amid ongoing competition with the US"
+    called = 'the U.S. has since urged the North to take verifiable steps, which the North called a "unilateral demand"'
+    assert seen_as(analyze("How did North Korea describe the US push?"), called)[2] == "unilateral demand"
+    # a question asking no view gets none
+    assert seen_as(analyze("What did Kim Dong-yub say?"), text) is None
+
+
+def test_a_message_is_what_it_says(pipeline):
+    ans = pipeline.conversation()
+    ans.ask("who is Shin Sangjin?")
+    assert ans.ask("what message does he say NK wants to send").short_answer == (
+        "China strongly remains its cooperative ally in the region"
+    )
+    # up to the attribution, not into it
+    assert pipeline.answer("What assurances will Kim be looking for during his visit?").short_answer == (
+        "if talks with the United States fail, it will still have support from China"
+    )
