@@ -227,6 +227,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
+            if qtype == PLACE and re.fullmatch(r"[A-Z]+\d+", _trim(s)):
+                continue  # "the G20 summit in Argentina": a forum, not a place
             title = _TITLE_ACRONYM.match(s) if qtype == ORG else None
             if title:
                 # "president and CEO of the Korea Economic Institute": a title, not the organisation
