@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from .clause_span import anchor_words, content_of, distance, objects, yesno_span
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
@@ -100,93 +101,6 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     return span, typed
 
 
-# "what message does he say North Korea wants to send?": what the message says ("a clear
-# message that China strongly remains its cooperative ally"), not the words around it
-_CONTENT_HEADS = {
-    "messag": "messages?", "signal": "signals?", "warn": "warnings?", "promis": "promises?",
-    "assur": "assurances?", "hope": "hopes?", "fear": "fears?", "impress": "impressions?",
-}  # fmt: skip
-
-
-def _content_of(q: Question, text: str) -> tuple[int, int, str] | None:
-    word = _CONTENT_HEADS.get(q.head or "")
-    m = re.search(rf"\b{word}\s+that\s+([^.;:”\"]+)", text, re.I) if word else None
-    if m is None or len(m.group(1).split()) > 25:
-        return None
-    # up to the attribution: "..., says Shi Yinhong, a political science professor"
-    said = re.search(r",\s+(?:[^,]{0,40}?\b)?(?:said|says|added|noted|told|according to)\b", m.group(1))
-    clause = m.group(1)[: said.start() if said else None].rstrip(" ,")
-    return m.start(1), m.start(1) + len(clause), clause
-
-
-def _distance(lo: int, hi: int, anchors: list[int], default: int) -> int:
-    """Words between the run lo..hi-1 and the nearest anchor word (0 inside it)."""
-    return min((0 if lo <= j < hi else min(abs(j - lo), abs(j - hi + 1)) for j in anchors), default=default)
-
-
-# the words stating or denying what a yes/no question asks: "there is no connection
-# between the visit and the trade talks", "not a coincidence", "unlikely to take place"
-_POLARITY = re.compile(r"\b(?:no|not|never|unlikely|neither|nor|cannot)\b|\w+n['’]t\b", re.I)
-# a clause runs on over the stops of "U.S." and "U.N."
-_CLAUSE = re.compile(r"(?:[^,;:.!?“”\"()\[\]]|(?<=\b[A-Z])\.)+")
-_MAX_STATEMENT = 10  # words: a short answer, not the sentence again
-_CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
-
-
-def _anchors(qset: set[str], s: Sent) -> list[int]:
-    """Indexes of the sentence's words the question asks about. A concept's wording is
-    where the question's words are: "come to power" is at "taking office in 2012", not
-    at "Kim ... last March"."""
-    words = s.words()
-    anchors = [i for i, (_, _, t) in enumerate(words) if t in qset]
-    for t in qset:
-        if t.startswith("~"):
-            for ca, cb in concept_spans(t, s.text):
-                anchors += [i for i, (wa, wb, _) in enumerate(words) if wa < cb and wb > ca]
-    return sorted(set(anchors))
-
-
-def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
-    """The short answer to a yes/no question: the denial nearest the question's words
-    ("not a coincidence", "an unannounced visit" for "was it announced?"), else the
-    stretch of one clause from the first to the last word the question asks about
-    ("China backed the US-led international sanctions"); None when neither is there."""
-    qset = with_variants(set(q.terms) | set(q.carried), table.variants)
-    words = s.words()
-    anchors = _anchors(qset, s)
-    starts, ends = s.bounds()
-    cands: list[tuple[int, int]] = []
-    for m in _POLARITY.finditer(s.text):
-        clause = _CLAUSE.match(s.text, m.start())
-        end = clause.end() if clause else m.end()
-        run = list(re.finditer(r"\S+", s.text[m.start() : end]))
-        if len(run) > 8:
-            # "not a coincidence for Kim to visit Beijing during ...": the denial ends
-            # where the clause goes on to its circumstances
-            cut = next((i for i in range(2, len(run)) if run[i].group(0).lower() in _CIRCUMSTANCE), len(run))
-            run = run[:cut]
-        if len(run) >= 2:
-            cands.append((m.start(), m.start() + run[min(len(run), _MAX_STATEMENT) - 1].end()))
-    cands += [(a, b) for a, b, t in words if t.startswith("un") and t[2:] in qset]
-    if cands:
-
-        def dist(c: tuple[int, int]) -> int:
-            return _distance(bisect_left(starts, c[0]), bisect_right(ends, c[1]), anchors, 99)
-
-        a, b = min(cands, key=lambda c: (dist(c), c[0]))
-        # a clause cut at its length limit may end on a joining word: "... the trade talks and"
-        text = re.sub(r"(?:[\s,;:]+(?:and|or|but|that|which|as|to|the|a|an|of))+$", "", s.text[a:b].rstrip(" ,;:"))
-        return a, a + len(text), text
-    best: tuple[int, int] | None = None
-    best_weight = 0.0
-    for clause in _CLAUSE.finditer(s.text):
-        inside = [j for j in anchors if clause.start() <= starts[j] < clause.end()]
-        weight = sum(table.idf(words[j][2]) for j in inside)
-        if len(inside) >= 2 and inside[-1] - inside[0] < _MAX_STATEMENT + 2 and weight > best_weight:
-            best, best_weight = (starts[inside[0]], ends[inside[-1]]), weight
-    return (best[0], best[1], s.text[best[0] : best[1]]) if best else None
-
-
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
     if q.subtype == "YESNO":
@@ -198,7 +112,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     seen = seen_as(q, s.text) if q.qtype == OTHER else None
     if seen is not None:
         return seen
-    told = _content_of(q, s.text) if q.qtype == OTHER and q.subtype is None else None
+    told = content_of(q, s.text) if q.qtype == OTHER and q.subtype is None else None
     if told is not None:
         return told
     if q.subtype == "EXPAND":
@@ -219,7 +133,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:
-        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else [])
+        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else []) + objects(q, s.text)
     else:
         cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
         if q.subtype == "DURATION":
@@ -231,7 +145,14 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     aset = with_variants(qset - _PREPOSITIONS, table.variants)
     words = s.words()
     starts, ends = s.bounds()
-    anchors = _anchors(aset, s)
+    anchors = anchor_words(aset, s)
+    if q.qtype == OTHER:
+        # a concept's wording in the sentence is the question's, said otherwise ("cannot
+        # handle" for "can't deal with"): no answer either (but "for four days" is the
+        # answer to how long, though it says ~last)
+        qset = qset | {
+            t for c in qset if c.startswith("~") for ca, cb in concept_spans(c, s.text) for t in terms(s.text[ca:cb])
+        }
     max_idf = table.idf("")
     qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
@@ -250,7 +171,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novel = ct - qset
         if ct and not novel:
             continue  # the question's own words are not its answer
-        dist = _distance(lo, hi, anchors, 8)
+        dist = distance(lo, hi, anchors, 8)
         novelty = len(novel) / max(1, len(ct))
         if q.qtype == PERSON:
             # a name is new unless the question names it: "Kim Yo-jong" is not "Kim

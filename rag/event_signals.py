@@ -56,6 +56,8 @@ def venue_missing(text: str, best: Scored) -> bool:
     at = [i for i, (_a, _b, ts) in enumerate(words) if ts & asked]
     if not asked or not at:
         return False
+    if any(re.match(r"\s+(?:[\w’'-]+\s+){0,2}?(?:in|at)\s", best.sent.text[words[j][1] :]) for j in at):
+        return False  # "Plenary meetings in the debating chamber": a venue beside it, whatever its kind
     a, b = best.span[0], best.span[1]
     span = [i for i, (wa, wb, _t) in enumerate(words) if wa < b and wb > a]
     if not span:

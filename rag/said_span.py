@@ -21,22 +21,28 @@ _ASKS_WORDS = re.compile(
     r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?"
     r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|worry|expect)\b|"
     # "what is he worried the Chinese might be pushing on Kim?": what he fears
-    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b",
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b|"
+    # "what was Pompeo's position on the phased approach?": his words on it
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:position|stance|take|view|opinion|verdict)\s+"
+    r"(?:on|about|regarding|towards?)\b",
     re.I,
 )
 # "X said that ...", "Zhao pointed out that ...": the words reported after the verb
 _SAID_THAT = re.compile(
     r"\b(?:said|says|told|added|noted|tweeted|wrote|warned|argued|claimed|"
-    r"stressed|insisted|believes|thinks|expects|suggested|predicted|pointed out|explained|expressed concern)"
+    r"stressed|insisted|believes|thinks|expects|suggested|predicted|pointed out|explained|expressed concern|reiterated)"
     # "he said the delegations were ...": a clause may follow without "that", but not
     # where the verb goes on to say when, where or to whom ("said on Twitter Tuesday")
-    r"\s+(?:(?:[\w’'.-]+\s+){0,4}?that\s+|(?!(?:on|in|at|to|during|when|while|after|before|by|from|with|of|for|and|but|"
+    r"\s+(?:(?:[\w’'.-]+,?\s+){0,7}?that\s+|(?!(?:on|in|at|to|during|when|while|after|before|by|from|with|of|for|and|but|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z]|\d)))",
     re.I,
 )
 # '..., Shin said.', '..., said Yun, a retired U.S. diplomat.': the words before the attribution
 # "..., quoting one analyst who argued ...": where the attribution goes on to its source
-_SOURCE = re.compile(r",\s+(?:quoting|citing|adding|according to|referring to)\b")
+# ", highlighting their differences ...": the writer's comment on them
+_SOURCE = re.compile(
+    r",\s+(?:quoting|citing|adding|according to|referring to|highlighting|underscoring|signall?ing|reflecting)\b"
+)
 _SAID_AFTER = re.compile(r",\s+(?:[^,]{0,60}?\b)?(?:said|says|added|noted|told|according to)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 MIN_WORDS = 3  # a quoted name or phrase ("enough is enough" inside a longer quote) is no statement
@@ -152,6 +158,10 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
         copula = re.match(r"(?:(?:may|might|could|would|will|can|should)\s+)?(?:be|is|was|are|were)\s+", text[a:b])
         if copula and copula.end() < b - a:
             a += copula.end()
+    # "... as part of any settlement and they may attempt to ...": a second statement
+    second = re.search(r"\s+and\s+(?:they|he|she|we|it)\s+(?:may|might|will|would|could|can|should|must)\b", text[a:b])
+    if second and second.start() > 0:
+        b = a + second.start()
     tail = re.search(r"(?:\s+(?:for|of|to|in|on|at|with|by|and|or|the|a|an))+$", text[a:b])
     if tail and tail.start() > 0:
         b = a + tail.start()

@@ -84,8 +84,12 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "MONTH":  # "in which months": a month named, not "last year"
         return bool(re.search(rf"\b(?:{_MONTH})\b", text))
     if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"
+        # ("between what dates": "November 2006 and May 2008" dates it as closely as it says)
         return bool(
-            re.search(rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b", text)
+            re.search(
+                rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b|(?:{_MONTH})\.?,?\s+\d{{4}}\b",
+                text,
+            )
         )
     if subtype == "DURATION":
         # "four days", "more than five years"; an ordinal ("second day") is not a length

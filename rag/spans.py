@@ -15,6 +15,7 @@ _MONTH = (
 # "Accompanying Kim was his younger sister ...": a sentence-initial verb, not a first name
 _LEAD_GERUND = re.compile(r"[A-Z][a-z]{4,}ing")
 _MONTH_SHORT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_FORUM = re.compile(r"\s+(?:summits?|meetings?|talks|forums?|nations|countries|leaders|members|group)\b", re.I)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_RE = re.compile(
     rf"(?:(?:the\s+)?(?:end|beginning|start|middle) of\s+)?(?:(?:late|early|mid|last|next|this)[- ])?"
@@ -227,8 +228,8 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             s = m.group(0)
             if qtype == ORG and not (_ORG_WORDS.search(s) or re.fullmatch(r"[A-Z]{2,6}", _trim(s))):
                 continue
-            if qtype == PLACE and re.fullmatch(r"[A-Z]+\d+", _trim(s)):
-                continue  # "the G20 summit in Argentina": a forum, not a place
+            if qtype == PLACE and re.fullmatch(r"[A-Z]+\d+", _trim(s)) and _FORUM.match(sentence, m.end()):
+                continue  # "the G20 summit in Argentina": a forum, not a place (but "in C4 plants")
             title = _TITLE_ACRONYM.match(s) if qtype == ORG else None
             if title:
                 # "president and CEO of the Korea Economic Institute": a title, not the organisation

@@ -20,7 +20,8 @@ _PRONOUN_SAID = re.compile(
     r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
 )
 _SAID = re.compile(r"\b(?:said|says|added|told|noted|according to)\b")
-_BEFORE_VERB = re.compile(r"\s*|,[^“”\"]{1,160},\s*")  # "Ding Xueliang, director of ..., told"
+# "Ding Xueliang, director of ..., told", "Kim reportedly reiterated"
+_BEFORE_VERB = re.compile(r"\s*|\s+[a-z]+ly\s+|,[^“”\"]{1,160},\s*")
 _AFTER_VERB = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")  # "said (Professor) Kim Dong-yub"
 
 
@@ -47,7 +48,7 @@ def _attributed(text: str, known: dict[str, str], said: re.Pattern[str] = _SAID)
 # "Hill expressed concern that ...": a view, as well as words, is someone's
 _VOICED = re.compile(
     r"\b(?:said|says|added|told|noted|according to|expressed|argued|warned|believes|thinks|suggested|"
-    r"pointed out|predicted|expects)\b"
+    r"pointed out|predicted|expects|reiterated|stressed|insisted|hoped|emphasi[sz]ed|urged)\b"
 )
 
 

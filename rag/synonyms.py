@@ -48,13 +48,14 @@ _TRAVEL = r"trips?|travel(?:s|led|ed|ling|ing|er|ers)?|journey(?:s|ed|ing)?"
 
 CONCEPTS: tuple[Concept, ...] = (
     Concept("~office", _re(_OFFICE), _re(_OFFICE)),
-    Concept("~end", _re(_END), _re(_END)),
+    # (in a sentence, not "the end of February", which dates something else)
+    Concept("~end", _re(_END), _re(_END.replace(r"|end(?:s|ed|ing)?|", r"|(?<!\bthe\s)end(?:s|ed|ing)?(?!\s+of\b)|"))),
     # "how long will he be away?" asks how long the trip lasts
     Concept(
         "~travel",
         _re(
             _TRAVEL
-            + r"|(?:be|been|being|is|was|are|were)\s+away|went\s+(?=to\s+[A-Z])|(?:go|goes|gone)\s+(?=to\s+[A-Z])"
+            + r"|(?:be|been|being|is|was|are|were)\s+away|went\s+(?=to\s+(?-i:[A-Z]))|(?:go|goes|gone)\s+(?=to\s+(?-i:[A-Z]))"
         ),
         _re(_TRAVEL),
         retrieve=False,
@@ -182,6 +183,12 @@ CONCEPTS: tuple[Concept, ...] = (
             r"think(?:s)?|thought|believes?|believed|expects?|expected|predicts?|predicted|reckons?|said|says|added|noted"
         ),
         retrieve=False,
+    ),
+    # "what can't the North deal with on its own?": "cannot handle the intensifying pressure"
+    Concept(
+        "~handle",
+        _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
+        _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
     ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(

@@ -93,3 +93,21 @@ def test_a_message_is_what_it_says(pipeline):
     assert pipeline.answer("What assurances will Kim be looking for during his visit?").short_answer == (
         "if talks with the United States fail, it will still have support from China"
     )
+
+
+def test_a_position_on_something_is_what_was_said_of_it_up_to_the_writers_comment(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("who travelled to North Korea to finalize the summit date and location?")
+    ans = conv.ask("what was his position on kim's phased approach")
+    # not Kim's "phased and synchronized" hopes (Kim reportedly reiterated them), and not
+    # ", highlighting their differences ...", the writer's comment
+    assert ans.short_answer == "the US has no interest in following a step-by-step process"
+
+
+def test_reported_words_end_before_a_second_statement():
+    text = (
+        "Hill expressed concern that the Chinese may be pressing on Kim their view that the U.S. should remove "
+        "its 28,000 troops from South Korea as part of any settlement and they may attempt to encourage him."
+    )
+    span = said_span(analyze("what is Christopher Hill worried china might push kim on"), text)
+    assert span[2].endswith("as part of any settlement")

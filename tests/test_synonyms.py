@@ -112,3 +112,16 @@ def test_working_with_someone_is_no_place_of_work():
     assert "~work" in sentence_concepts(
         "Zhao Tong, a fellow in Carnegie’s Nuclear Policy Program at the Carnegie–Tsinghua Center"
     )
+
+
+def test_what_one_cannot_deal_with_is_what_one_cannot_handle(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("who's the senior director at the Asan Institute who was quoted on Kim's four-day trip?")
+    ans = conv.ask("according to him, what can't the North deal with on its own?")
+    assert ans.short_answer == "the intensifying pressure"
+
+
+def test_the_end_of_a_month_is_no_ending(pipeline):
+    assert "~end" not in sentence_concepts("a second summit will be arranged probably at the end of February")
+    assert "~end" in sentence_concepts("During his visit this week, which ends on Thursday, Kim will ...")
+    assert pipeline.answer("When does Kim's visit end?").short_answer == "Thursday"

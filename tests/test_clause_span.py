@@ -1,0 +1,36 @@
+"""Short answers that are clauses (rag/clause_span.py)."""
+
+from __future__ import annotations
+
+from rag.clause_span import content_of, objects
+from rag.question import analyze
+
+SHIN = (
+    "Also I think that North Korea is aiming to deliver a clear message that China strongly remains its "
+    "cooperative ally in the region,” said Shin."
+)
+SHI = (
+    "During his visit this week, which ends on Thursday, Kim will be looking for assurances that if talks with "
+    "the United States fail, it will still have support from China, says Shi Yinhong, a political science professor."
+)
+PRESSURE = (
+    '"The U.S. wants to continue pressing the North by reinforcing sanctions on it, but the latter cannot handle '
+    'the intensifying pressure on its own," the expert said.'
+)
+
+
+def test_a_message_or_an_assurance_is_its_that_clause_up_to_the_attribution():
+    q = analyze("what message does Shin say North Korea wants to send?")
+    assert content_of(q, SHIN)[2] == "China strongly remains its cooperative ally in the region"
+    q = analyze("What assurances will Kim be looking for?")
+    assert content_of(q, SHI)[2] == "if talks with the United States fail, it will still have support from China"
+    # a question asking for no message gets none
+    assert content_of(analyze("What did Shin say?"), SHIN) is None
+
+
+def test_what_a_paraphrased_verb_acts_on():
+    q = analyze("what can't the North deal with on its own?")
+    assert (q.qtype, "~handle" in q.terms) == ("OTHER", True)
+    assert [c[2] for c in objects(q, PRESSURE)] == ["the intensifying pressure"]
+    # no concept in the question: nothing
+    assert objects(analyze("what does the US want?"), PRESSURE) == []
