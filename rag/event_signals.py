@@ -1,37 +1,21 @@
-"""Signals that a sentence tells of another occasion than the one asked about: "where
-will the second summit be held?" of a sentence about the Singapore summit (the first),
-or of one naming a place that is no venue of it ("said on Twitter ... the planned second
-summit"). Read by rag/confidence.py."""
+"""A signal that a sentence gives no venue of the occasion asked about: "where will the
+second summit be held?" of one naming a place that is no venue of it ("said on Twitter
+... the planned second summit"). Read by rag/confidence.py.
+
+(A count the sentence leaves out, "the second summit" of one on "the Singapore summit",
+was tried as a signal too and dropped: the sentence that does answer often leaves the
+count out as well, "Kim met Xi ... in Dalian" for "where was their second meeting?".)"""
 
 from __future__ import annotations
 
 import re
 
-from .question_type import DATE, PLACE
 from .retrieve import terms
 from .sentences import Scored
 
-# "the second Trump-Kim summit", "his fourth visit": an ordinal and
-# the noun it counts (up to two words between)
-_ORDINAL = r"second|third|fourth|fifth|sixth"
-_COUNTED = re.compile(rf"\b({_ORDINAL})\s+((?:[\w’'-]+\s+){{0,2}}[\w’'-]+)", re.I)
 _EVENTS = frozenset(
     terms("summit summits meeting meetings visit visits trip trips talks round conference session election")
 )
-
-
-def ordinal_missing(text: str, qtype: str, best: Scored) -> bool:
-    """Does the question ask where or when of a counted occasion ("the second summit")
-    that the sentence names without that count? A summit the sentence does not number is
-    another one, or one it says nothing of the number of. (Asked who was quoted about
-    "Kim's fourth visit", a sentence on "his visit this week" is about the same one.)"""
-    if qtype not in (PLACE, DATE):
-        return False
-    for m in _COUNTED.finditer(text):
-        noun = set(terms(m.group(2).replace("-", " "))) & _EVENTS
-        if noun and noun <= best.sent.terms and not set(terms(m.group(1))) & best.sent.terms:
-            return True
-    return False
 
 
 # "where will the summit be held?", "where is it going to take place?": the venue of an

@@ -1,4 +1,4 @@
-"""Another occasion than the one asked about (rag/event_signals.py), on the real index."""
+"""A place that is no venue of the occasion asked about (rag/event_signals.py), on the real index."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 @pytest.mark.parametrize(
     "question",
     [
-        # the articles tell of the Singapore summit, the first, and of a "planned second
-        # summit" in words Hu Xijin said on Twitter: neither says where the second will be
-        "Where will the second Trump-Kim summit be held?",
+        # the articles tell of a "planned second summit" in words Hu Xijin said on
+        # Twitter: Twitter is where he said it, not where the summit will be
+        "Where is the second Trump-Kim summit going to be held?",
         "where's the second trump kim summit going to be held?",
     ],
 )
