@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from .event_signals import venue_missing
+from .event_signals import venue_far
 from .question import SPEAKER_Q, Question, entities
 from .question_head import asks_content
 from .question_type import DATE, ORG, OTHER, PERSON, PLACE, REASON
@@ -268,7 +268,7 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         or setting_missing(q, best, table)
         or visitor_missing(q, best, table)
         or affiliate_missing(q, best, table)
-        or venue_missing(q.text, best)
+        or venue_far(q.text, best.sent.text, best.span)
         else 0.0
     )
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype not in ("MEANS", "FIELD"))
