@@ -64,7 +64,8 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
             continue  # "who wrote the article?": a byline says so without the verb
         w = table.idf(t) * (2.0 if t in caps else 1.0)
         den += w
-        if table.df.get(t, 0) == 0:
+        # "was it announced?": the articles may say it only as "unannounced"
+        if table.df.get(t, 0) == 0 and not (q.subtype == "YESNO" and table.df.get("un" + t, 0)):
             # an unknown common word is often a paraphrase; an unknown name, or the very
             # thing asked for ("what gifts"), means the articles are about something else
             num += w if t in caps or t == q.head else 0.3 * w
@@ -272,7 +273,8 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         else 0.0
     )
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype not in ("MEANS", "FIELD"))
-    if q.qtype == REASON and best.span is None and best.sent.terms <= set(q.terms) | set(q.carried):
+    own = {t for t in best.sent.terms if not t.startswith("~")}  # its words, not the concepts they state
+    if q.qtype == REASON and best.span is None and own <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is
     if q.subtype == "DESCRIBE" and best.span is None and _FIELD.search(q.text):
         # "what's Shin Sangjin's academic field?" of a sentence saying none; a job or a

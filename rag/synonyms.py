@@ -190,6 +190,16 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
         _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
     ),
+    # "can people in China even see that site?", "why can't they read his tweet?": the
+    # article says whether it is blocked
+    Concept(
+        "~access",
+        _re(
+            r"(?:can|could|cannot|can['’]t|(?:un)?able\s+to|allowed\s+to)\s+(?:[\w’'-]+\s+){0,4}?"
+            r"(?:see|read|access|view|get\s+on(?:to)?|get\s+to|open|reach)"
+        ),
+        _re(r"block(?:s|ed|ing)?|bann(?:ed|ing)|censor(?:s|ed|ing)?|inaccessible|firewall"),
+    ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(
         "~teach",

@@ -144,3 +144,9 @@ def test_the_former_ambassador_on_the_same_panel_is_not_the_previous_speaker(pip
     # the organisation's whole name, "of America" included
     ans = _chat(pipeline, *turns, "what organisation does she run")
     assert ans.short_answer == "Washington-based Korea Economic Institute of America"
+
+
+def test_was_it_announced_is_answered_by_unannounced(pipeline):
+    # the articles say "unannounced" only, never "announced": no unknown word
+    ans = _chat(pipeline, "When did Kim get to Beijing for his fourth China trip?", "Was it announced ahead of time?")
+    assert ans.short_answer == "unannounced"

@@ -125,3 +125,14 @@ def test_the_end_of_a_month_is_no_ending(pipeline):
     assert "~end" not in sentence_concepts("a second summit will be arranged probably at the end of February")
     assert "~end" in sentence_concepts("During his visit this week, which ends on Thursday, Kim will ...")
     assert pipeline.answer("When does Kim's visit end?").short_answer == "Thursday"
+
+
+def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
+    assert "~access" in analyze("can people in china even see that site?").terms
+    assert "~access" in sentence_concepts("Twitter is blocked in China.")
+    conv = pipeline.conversation()
+    conv.ask("What did the editor of the Global Times say about the timing of Kim's visit?")
+    assert conv.ask("where did he post that?").short_answer == "Twitter"
+    ans = conv.ask("can people in china even see that site?")
+    assert not ans.abstained
+    assert ans.quotes[0].text == "Twitter is blocked in China."
