@@ -1,4 +1,4 @@
-"""Grid-search rag.reader.ReaderSettings on the dev split of eval/gold.jsonl only.
+"""Grid-search rag.reader_apply.ReaderSettings on the dev split of eval/gold.jsonl only.
 
 Heuristic answers are computed once; reader outputs are cached per (question, window),
 which is exact because Reader.read scores every window in its own call. The pick: the
@@ -19,7 +19,8 @@ from rag.bench_reader import _gold_row
 from rag.config import Config
 from rag.evaluate import aggregate, load_gold
 from rag.pipeline import Pipeline
-from rag.reader import Reader, ReaderSettings, apply_reader
+from rag.reader import Reader
+from rag.reader_apply import ReaderSettings, apply_reader
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ def run_gold(pipeline, items, reader, settings=None, progress: bool = False) -> 
     from tqdm import tqdm
 
     from .evaluate import score_answer, summarize
-    from .reader import apply_reader
+    from .reader_apply import apply_reader
 
     pipeline.load()
     first = pipeline.answer(items[0].question)  # warm-up: latency is measured warm
@@ -80,7 +80,7 @@ def run_squad(
 
     from .bench_squad import DEPTH, new_tally, record
     from .pipeline import Pipeline, QuestionError
-    from .reader import apply_reader
+    from .reader_apply import apply_reader
     from .squad import prepare, sample
 
     sq = heldout_set(path)

@@ -188,7 +188,8 @@ class Pipeline:
         svec = self.embedder.encode_query(text) if qvec is not None and context else qvec
         ans = build_answer(q, hits, index, table, cfg, k, qvec=svec, parts=parts)
         if (reader or cfg.reader) == "on":
-            from .reader import apply_reader, default_reader
+            from .reader import default_reader
+            from .reader_apply import apply_reader
 
             ans = apply_reader(ans, text, index, default_reader(), cfg)
         ans.question = question if isinstance(question, str) else text

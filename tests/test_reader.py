@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.reader import READER_DIR, Reader, apply_reader
+from rag.reader import READER_DIR, Reader
+from rag.reader_apply import apply_reader
 
 from .conftest import GT_FILE, GT_QUESTION
 
