@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .clause_span import anchor_words, content_of, distance, objects, yesno_span
+from .clause_span import anchor_words, content_of, distance, objects, off_attribution, yesno_span
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
@@ -32,7 +32,7 @@ _NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b",
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
 # "when does he expect/think ...": the date is in what he said, not in the line saying
 # when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
-_OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee)\w*", re.I)
+_OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee|reckon)\w*", re.I)
 # a date the question places ahead ("when will the next summit happen?") is not one
 # the article places behind ("the repeat of last year")
 _FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
@@ -65,6 +65,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     more where it also names the noun asked for, 0 where what the question asks of the
     answer (a post, a quotation, a companion) rules the span out."""
     span = best_span(q, s, table)
+    if span is not None and q.qtype == PERSON and _headline(s.text) and not _named_elsewhere(table, s, span[2]):
+        span = None  # a headline's capitals name no one: "Kim Visits Beijing Amid US-China Trade Talks"
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
@@ -146,6 +148,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     words = s.words()
     starts, ends = s.bounds()
     anchors = anchor_words(aset, s)
+    if q.qtype == REASON:
+        anchors = off_attribution(anchors, s)  # the reason is not where its speaker is named
     if q.qtype == OTHER:
         # a concept's wording in the sentence is the question's, said otherwise ("cannot
         # handle" for "can't deal with"): no answer either (but "for four days" is the
@@ -201,6 +205,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if q.qtype == REASON:
             cue = re.match(r"\w+(?: \w+)?", text.lower())
             score += max((v for k, v in _CUE_RANK.items() if cue and cue.group(0).startswith(k)), default=0.0)
+            if s.text[max(0, a - 1) : a] == "(":
+                score -= 0.3  # "(to make it successful)" is an aside to the reason before it
         if score > best_score:
             best, best_score = (a, b, text), score
     if best is not None and q.qtype == PERSON:
@@ -224,6 +230,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         ]
         if longer:
             best = max(longer, key=lambda c: c[1])
+        # "what organization is Yun affiliated with?": the body hosting a program ("the Asia
+        # Program at the US Institute for Peace"), unless a program is asked for
+        host = [c for c in cands if c[0] > best[1] and re.fullmatch(r"\s+at\s+(?:the\s+)?", s.text[best[1] : c[0]])]
+        if host and q.head not in ("program", "depart", "divis", "offic", "servic"):
+            best = host[0]
     if best is not None and q.subtype == "YEAR":
         # "what year did he take office?" -> "2012"; "when" keeps "in 2012"
         a, b, text = best
@@ -252,6 +263,16 @@ def _asked_prep(q: Question) -> str | None:
 def _words_of(text: str) -> frozenset[str]:
     """Lower-case words of a question, without possessive 's: the names it says."""
     return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
+
+
+def _headline(text: str) -> bool:
+    """Is every word of four letters or more capitalised, as in a headline?"""
+    long = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
+def _named_elsewhere(table: SentenceTable, s: Sent, name: str) -> bool:
+    return any(name in o.text for o in table.by_doc[s.doc] if o is not s and not _headline(o.text))
 
 
 def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:

@@ -65,6 +65,23 @@ _MAX_STATEMENT = 10  # words: a short answer, not the sentence again
 _CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
 
 
+# '..., said Kim Hyun-wook, a professor at ...', '..., says Shi Yinhong': who said it, at
+# the sentence's end, which is not where a reason or the words themselves are
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:,|[”\"])\s*(?:(?:he|she|they)\s+)?(?:said|says|added|noted|told|argued|explained|according to)\b[^.!?]*[.!?]?\W*$"
+)
+
+
+def off_attribution(anchors: list[int], s: Sent) -> list[int]:
+    """The anchors outside the sentence's closing attribution, when any are."""
+    m = _ATTRIBUTION_TAIL.search(s.text)
+    if m is None:
+        return anchors
+    words = s.words()
+    kept = [i for i in anchors if words[i][0] < m.start()]
+    return kept
+
+
 def anchor_words(qset: set[str], s: Sent) -> list[int]:
     """Indexes of the sentence's words the question asks about. A concept's wording is
     where the question's words are: "come to power" is at "taking office in 2012", not

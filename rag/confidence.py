@@ -138,9 +138,8 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
         # him as the one about to speak
         words = _QUOTE.search(best.sent.text) is not None
         return (said and not words) or (reacts and not (words and surname[-1] in best.sent.terms))
-    quoted = table.speaker.get(best.sent.row)
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
-    if said and quoted and asks_words and surname[-1] not in quoted:
+    if said and asks_words and surname[-1] not in speaker:
         # "what did Trump say?" of '"On top of that, Trump criticized the summit," Shin
         # said': Shin's words about Trump, not anything Trump said
         return not re.search(rf"\b{re.escape(last)}\s+(?:said|says|told|tweeted)\b", best.sent.text)
@@ -196,12 +195,14 @@ def setting_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return bool(words) and 2 * sum(t in near for t in words) < len(words)
 
 
-# "When did Xi Jinping make a visit to Pyongyang?", "Kim's trip to Beijing": who travels
+# "When did Xi Jinping make a visit to Pyongyang?", "Kim's trip to Beijing", "how many
+# days did Pompeo stay?": who travels
 _VISITOR = r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 _VISIT_Q = re.compile(
     rf"\b(?i:did|does|has|have|had|will|would|is|was)\s+{_VISITOR}\s+(?:(?:ever|first|last|also|recently|actually)\s+)?"
     r"(?:(?:make|made|pay|paid)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?(?:visit|trip)|visit|visited|travel|travelled|"
-    r"traveled|fly|flown|flew|arrive|arrived|(?:go|gone|went|return|returned|head|headed)\s+(?:back\s+)?to)\b|"
+    r"traveled|fly|flown|flew|arrive|arrived|stay|stayed|remain|remained|"
+    r"(?:go|gone|went|return|returned|head|headed)\s+(?:back\s+)?to)\b|"
     rf"{_VISITOR}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:visit|trip|journey)\s+to\b"
 )
 

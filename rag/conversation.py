@@ -50,6 +50,11 @@ _AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one
 
 # "who else went with him besides her?": someone the previous answer's sentence names
 # beside the one it gave
+_SAID_ELSE = re.compile(
+    r"\bwhat\s+else\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?"
+    r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note)\b",
+    re.I,
+)
 _ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
 
 # "why not?", "how come?", "why is that?": the reason for what the previous answer said,
@@ -160,16 +165,28 @@ class Conversation:
                 prev = self.turns[-1][1]
                 short = prev.short_answer if prev.short_answer and not prev.abstained else None
                 ctx = short if short and len(short.split()) <= 4 else ("" if short else ctx)
-            among = None
+            among = before = None
             elsewho = _ELSE.search(question) is not None
-            if self.turns and (elsewho or _AMONG.search(question) or _WHY_THAT.match(question)):
-                prev = self.turns[-1][1]
-                if prev.quotes and not prev.abstained:
-                    among = (prev.quotes[0].doc, prev.quotes[0].start)
+            prev = self.turns[-1][1] if self.turns else None
+            quoted = (prev.quotes[0].doc, prev.quotes[0].start) if prev and prev.quotes and not prev.abstained else None
+            if elsewho and _SAID_ELSE.search(question):
+                # "what else did he say ...?": the same speaker's other words, not the
+                # sentence just quoted
+                before, elsewho = quoted, False
+            elif elsewho or _AMONG.search(question) or _WHY_THAT.match(question):
+                among = quoted
             # "who else ...": not the one the previous answer gave
             other = self._other(question, force=True) if elsewho else None
             ans = self.pipeline.answer(
-                question, context=ctx, k=k, mode=mode, resolved=resolved, reader=reader, among=among, other=other
+                question,
+                context=ctx,
+                k=k,
+                mode=mode,
+                resolved=resolved,
+                reader=reader,
+                among=among,
+                other=other,
+                said_before=before,
             )
         if resolved:
             ans.resolved_question = resolved

@@ -107,14 +107,18 @@ def names_domain(question: str, outlet: str | None) -> bool:
     )
 
 
-def outlet_docs(name: str, outlets: dict[str, str]) -> set[str]:
+def outlet_docs(name: str, outlets: dict[str, str], docs: set[str] | None = None) -> set[str]:
     """The articles published by the named outlet, as far as their metadata tells
-    (`outlets`: document id -> outlet, a name or a web domain)."""
-    return {
+    (`outlets`: document id -> outlet, a name or a web domain). An outlet that published
+    none of them, as far as that goes, published one of those (`docs`) whose outlet is
+    unknown: "the VOA story" is the article reposted without its byline's outlet."""
+    found = {
         doc
         for doc, outlet in outlets.items()
         if names_domain(name, outlet) or name.lower().replace(" ", "") == outlet.lower().replace(" ", "")
     }
+    unknown = (docs or set()) - set(outlets)
+    return found or (unknown if len(unknown) < len(docs or ()) else set())
 
 
 # "... quoted in the article about the Dalian meeting?": the article, told by its topic

@@ -111,12 +111,14 @@ class Pipeline:
         reader: str | None = None,
         among: tuple[str, int] | None = None,
         other: tuple[str, int, tuple[str, ...]] | None = None,
+        said_before: tuple[str, int] | None = None,
     ) -> Answer:
         """Answer one question; `context` is text carried from earlier turns,
         `resolved` the question with its pronouns replaced by what they refer to, and
         `among` the (doc, start) of the earlier answer's sentence it asks among, and
         `other` that sentence with the people the earlier turn was about, for "the
-        other expert": someone else in the same article."""
+        other expert": someone else in the same article; `said_before` the earlier
+        answer's sentence, for "what else did he say": not that one."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -135,13 +137,22 @@ class Pipeline:
         text, about = cited_topic(text, table.doc_terms)
         q = analyze(text, context)
         if outlet:
-            q.outlet_docs = outlet_docs(outlet, table.outlets)
+            q.outlet_docs = outlet_docs(outlet, table.outlets, set(index.docs))
         elif about:
             q.outlet_docs = about
         if len(cited) > 1 and len({o for _, o in cited if o}) > 1:
-            q.outlet_docs = set().union(*(outlet_docs(o, table.outlets) for _, o in cited if o))
+            q.outlet_docs = set().union(*(outlet_docs(o, table.outlets, set(index.docs)) for _, o in cited if o))
         if among:
             q.among = {among}
+            prev = table.lookup.get(among) if other else None
+            nxt = table.rows[prev.row + 1] if prev is not None and prev.row + 1 < len(table.rows) else None
+            if nxt is not None and nxt.doc == prev.doc and table.para.get(nxt.row) is table.para.get(prev.row):
+                # "who else did he talk to there?" after "Kim flew to Dalian ...": the
+                # answer may be the next sentence of that paragraph ("He held discussions
+                # with ... Wang Yi")
+                q.among.add((nxt.doc, nxt.start))
+        if said_before:
+            q.said_before = {said_before}
         if other:
             doc, start, names = other
             prev = table.lookup.get((doc, start))
@@ -180,7 +191,9 @@ class Pipeline:
             for i, (p, c, qt, v) in enumerate(zip(pieces, ctx, queries, pvecs)):
                 pq = analyze(p, c)
                 part_outlet = cited[i][1] if len(cited) > 1 else None
-                pq.outlet_docs = outlet_docs(part_outlet, table.outlets) if part_outlet else set(q.outlet_docs)
+                pq.outlet_docs = (
+                    outlet_docs(part_outlet, table.outlets, set(index.docs)) if part_outlet else set(q.outlet_docs)
+                )
                 ph = retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode, query_terms=bm25_terms(pq, p, c))
                 parts.append((pq, v, ph))
         # Sentences are compared with the question itself: the retrieval query of a

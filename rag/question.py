@@ -49,6 +49,8 @@ class Question:
     # (doc, start) of the sentence a follow-up picks from: "which of them is the foreign
     # minister?" asks among those the previous answer quoted
     among: set[tuple[str, int]] = field(default_factory=set)
+    # "what else did he say ...?": the sentence the previous answer quoted, which is not it
+    said_before: set[tuple[str, int]] = field(default_factory=set)
     # the people "the other expert" is not (each name's terms): those the previous turn
     # was about
     other_names: list[frozenset[str]] = field(default_factory=list)
@@ -73,7 +75,7 @@ _DESCRIBE_ROLE = re.compile(
 # "does Zhao Tong think ...?", "what did Lu Kang say ...?": the one whose words are asked for
 SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
-    r"(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond|"
+    r"(?:(?:actually|really|exactly|even|ever|also|just)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond|"
     r"reckon|guess|suppose|figure|anticipate)\b"
 )
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
@@ -81,10 +83,10 @@ STANCE_Q = re.compile(
     r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’])\s+"
     r"(?i:position|stance|view|take|opinion|verdict|assessment)\s+(?i:on|about|regarding|towards?)\b"
 )
-# "What post does Hu Xijin hold?"
+# "What post does Hu Xijin hold?", "what job did Christopher Hill use to have at State?"
 _HOLDS = re.compile(
     r"^\s*(?i:what|which)\s+(?i:job|role|title|position|post|office)\s+(?i:does|did|do)\s+"
-    r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:hold|have|occupy|fill)\b"
+    r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:(?:used?\s+to|once|previously|formerly)\s+)?(?i:hold|have|occupy|fill)\b"
 )
 # what is set aside: "apart from the talks", "besides the banquet and the talks"
 _SET_ASIDE = re.compile(
@@ -127,6 +129,13 @@ _PURPOSE = re.compile(
     r"\bthe (aim|goal|objective|purpose|point) of\b|\b(?:meant|intended|designed|aimed|supposed) to (accomplish|achieve)\b",
     re.I,
 )
+# "what reasons did he give for the trip?": the asking for a reason, which the answer
+# states in its own words ("The visit is intended to seek sanctions relief")
+_REASON_ASK = re.compile(
+    r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?)\b"
+    r"(?:\s+(?:did|does|do|has|have|had)\s+(?:[\w-]+\s+){1,3}?(give|given|cite|cited|offer|offered|provide))?",
+    re.I,
+)
 # "how long was the trip expected to last?", "how long did it take?": the verb of the
 # measure (the articles' "last year" and "it took" are about something else)
 _LONG_VERB = re.compile(
@@ -153,6 +162,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1) or m.group(2))}
     drop = drop | {t for m in _PURPOSE.finditer(text) for t in terms(m.group(1) or m.group(2))}
+    drop = drop | {t for m in _REASON_ASK.finditer(text) for t in terms(" ".join(g for g in m.groups() if g))}
     drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}

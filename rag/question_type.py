@@ -25,6 +25,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
         r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
         r"what (is|was|were|are) the (?:main |first |second |real |chief |other |key )?(reason|motive|purpose)|"
+        # "what reasons did he give for the trip?"
+        r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?) (?:did|does|do|has|have|had)\b|"
         # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
         r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
@@ -34,7 +36,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         DATE,
-        r"^when\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
+        # "after singapore, when did he see xi again?"
+        r"^when\b|^[^?,]{3,50},\s*when (?:did|does|do|is|was|were|will|would|has|had|are)\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
         r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
         r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b",
@@ -69,6 +72,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
         r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
     ),
+    # "what does ding xueliang head up?": the body he heads
+    (ORG, r"^what (?:does|did|do) (?:[\w.’'-]+ ){1,4}?(?:run|head|lead|direct|chair)(?: up)?\s*\??\s*$"),
     (
         PERSON,
         rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"

@@ -14,8 +14,12 @@ from .retrieve import terms
 from .spans import spans
 from .speakers import name_words
 
-# "Mike Pompeo, US secretary of state, traveled": the apposition after the name
-_AFTER = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\s+said|\s+told|$)")
+# "Mike Pompeo, US secretary of state, traveled": the apposition after the name; it runs
+# over the stops of "U.S." and ends before a relative clause ("a retired U.S. diplomat
+# who was speaking on a panel ...")
+_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,90}?)\s*(?:,|(?<!\b[A-Z])\.|;|\s+said|\s+told|\s+who\b|\s+which\b|$)"
+)
 # "Chinese Foreign Ministry spokesman Lu Kang": the title run just before the name
 _BEFORE = re.compile(r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the|[a-z]+)\s+){1,10})$")
 
@@ -37,10 +41,12 @@ def _role_terms(phrase: str, lead: bool) -> set[str]:
     return found if found & ROLE_STEMS else set()
 
 
-def person_roles(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+def person_roles(
+    by_doc: dict[str, list],
+) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[str, set[str]]]:
     """Sentence row -> the role words of the people it names (by full name, or by a
     word of a full name its article uses), and row -> the words of those full names
-    ("Pompeo, however, said" names Mike Pompeo). Roles are read off every article: the
+    ("Pompeo, however, said" names Mike Pompeo), and full name -> role words. Roles are read off every article: the
     one calling him "Pompeo" may say who he is nowhere."""
     role_of: dict[str, set[str]] = {}  # full name -> role terms
     named: dict[int, set[str]] = {}  # row -> full names it mentions
@@ -71,4 +77,21 @@ def person_roles(by_doc: dict[str, list]) -> tuple[dict[int, set[str]], dict[int
         roles = set().union(*(role_of.get(n, set()) for n in names))
         if roles:
             out[row] = roles
-    return out, {row: {t for n in names for t in terms(n)} for row, names in named.items()}
+    return out, {row: {t for n in names for t in terms(n)} for row, names in named.items()}, role_of
+
+
+def speaker_roles(role_of: dict[str, set[str]], whose: dict[int, set[str]]) -> dict[int, set[str]]:
+    """Sentence row -> the role words of the person whose words it is (`whose`: row ->
+    the terms of their name): "Kim also wants ... because China is North Korea's major
+    trading partner" is the RAND researcher's, named two sentences on."""
+    by_surname: dict[str, set[str]] = {}
+    for name, roles in role_of.items():
+        ts = terms(name)
+        if ts:
+            by_surname.setdefault(ts[-1], set()).update(roles)
+    out: dict[int, set[str]] = {}
+    for row, who in whose.items():
+        roles = set().union(*(by_surname.get(t, set()) for t in who))
+        if roles:
+            out[row] = roles
+    return out

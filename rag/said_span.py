@@ -24,7 +24,9 @@ _ASKS_WORDS = re.compile(
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b|"
     # "what was Pompeo's position on the phased approach?": his words on it
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:position|stance|take|view|opinion|verdict)\s+"
-    r"(?:on|about|regarding|towards?)\b",
+    r"(?:on|about|regarding|towards?)\b|"
+    # "how did Pompeo react to that?": what he said to it
+    r"\bhow\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?(?:react|respond|reply)\b",
     re.I,
 )
 # "X said that ...", "Zhao pointed out that ...": the words reported after the verb

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .index import Index
 from .question_type import OTHER
 from .retrieve import terms
-from .roles import person_roles
+from .roles import person_roles, speaker_roles
 from .spans import phrases, spans
 from .speakers import quotations, speakers, voices
 from .synonyms import sentence_concepts
@@ -111,7 +111,13 @@ class SentenceTable:
         self.quote_of = quotations(self.by_doc, self.para, self.speaker)  # whose quotation it is part of
         # the roles and full names of the people a sentence names ("Pompeo" is Mike
         # Pompeo, the US secretary of state)
-        self.roles, self.names = person_roles(self.by_doc)
+        self.roles, self.names, role_of = person_roles(self.by_doc)
+        # the words of people's names, less those of places ("in Pyongyang", "at Carnegie")
+        # that a capitalised run also takes for a name
+        placed = re.finditer(r"\b(?:in|at|near|via)\s+([A-Z][\w-]+)", "\n".join(d.text for d in index.docs.values()))
+        self.people = frozenset().union(*self.names.values()) - {t for m in placed for t in terms(m.group(1))}
+        # ... and of the one whose words a sentence is, named in another sentence
+        self.speaker_roles = speaker_roles(role_of, {**self.voices, **self.quote_of, **self.speaker})
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}

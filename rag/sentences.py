@@ -18,7 +18,7 @@ from .answer_span import agent_line, typed_span
 from .outlets import names_domain
 from .question import SPEAKER_Q, STANCE_Q, Question, entities
 from .question_type import PERSON
-from .question_words import KIN, KIN_ASKED
+from .question_words import KIN, KIN_ASKED, ROLE, ROLE_STEMS
 from .records import Hit
 from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
@@ -38,6 +38,7 @@ CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 NAMED_CREDIT = 1.0  # a word of a full name the sentence gives only in part
 ROLE_CREDIT = 1.0  # a role word of a person the sentence names
+SPEAKER_ROLE_CREDIT = 0.8  # one of the person whose words it is, named in another sentence
 
 
 @dataclass
@@ -50,10 +51,27 @@ class Scored:
     span: tuple[int, int, str] | None
 
 
+# "the retired US diplomat": someone called by role, whoever else the question names
+# ("... reckon the next Trump-Kim meeting will take place?")
+_BY_ROLE = re.compile(rf"\b(?i:the|that|this)\s+(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE})\b(?!\s+[A-Z])")
+
+
+_ROLE_VIEW = re.compile(
+    rf"\b(?:did|does|do|has|had|will|would)\s+the\s+((?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))\s+"
+    r"(?:(?:actually|really)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|reckon|forecast|see)\b"
+)
+
+
+def _names_someone(text: str, people: frozenset[str]) -> bool:
+    # the question's first word is capitalised as the sentence's, not as a name; and a
+    # capitalised word is someone's only when the articles name a person so ("Pyongyang"
+    # is no one)
+    return any(a > 0 and people & set(terms(n)) for a, _b, n in _person_spans(text))
+
+
 @lru_cache(maxsize=256)
-def _names_someone(text: str) -> bool:
-    # the question's first word is capitalised as the sentence's, not as a name
-    return any(a > 0 for a, _b, _n in spans(text, PERSON))
+def _person_spans(text: str) -> list[tuple[int, int, str]]:
+    return spans(text, PERSON)
 
 
 # a sentence giving someone's words or view, whoever they are
@@ -79,8 +97,10 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     near = table.window(s, 1)
     # only a question calling someone by their role ("how did the US secretary of state
     # react"); one naming them asks about the role ("which university is Shi at?")
-    by_role = not _names_someone(q.text)
+    by_role = not _names_someone(q.text, table.people) or _BY_ROLE.search(q.text) is not None
     kin = q.kin and bool(KIN & s.terms)
+    # "who is the Kyungnam expert?" is answered where his name is, not in his words
+    who = q.qtype == PERSON
     # "was it announced?" is answered no by "an unannounced visit"
     denial = q.subtype == "YESNO"
     num = den = 0.0
@@ -99,6 +119,8 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
             num += w * NAMED_CREDIT  # "Pompeo, however, said" names Mike Pompeo
         elif by_role and t != q.head and t in table.roles.get(s.row, ()):
             num += w * ROLE_CREDIT  # "the US secretary of state" of "Pompeo, however, said"
+        elif by_role and not who and t != q.head and t in table.speaker_roles.get(s.row, ()):
+            num += w * SPEAKER_ROLE_CREDIT  # "the RAND researcher" of his words, named elsewhere
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
         elif t in ents and (t in table.para.get(s.row, ()) or t in table.headline[s.doc]):
@@ -172,6 +194,9 @@ def score_sentences(
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
     asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
+    # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
+    by_role_asked = _ROLE_VIEW.search(q.text)
+    role = set(terms(by_role_asked.group(1))) & ROLE_STEMS if by_role_asked else set()
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -185,8 +210,12 @@ def score_sentences(
         score -= W_RELATION * sum(t not in s.terms for t in relations)
         if speaker and not speaker & s.terms and _not_theirs(speaker, s, table):
             score -= W_SPEAKER
+        elif role and not role <= table.speaker_roles.get(s.row, set()):
+            score -= W_SPEAKER
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
+        if (s.doc, s.start) in q.said_before:
+            score -= W_AMONG  # "what else did he say": not what the previous answer quoted
         if (s.doc, s.start) in q.among:
             score += W_AMONG  # "which of them": those the previous answer named
         if q.other_names:

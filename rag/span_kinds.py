@@ -159,6 +159,9 @@ def kind_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_TITLE_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)(?:(?:[A-Z][\w.’'-]*|of|for|and|the|on)\s+){1,13}$")
+
+
 def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
     """What a sentence says a person is: "Chinese Foreign Ministry spokesman Lu Kang",
     "Shi Yinhong, a political science professor at ...", "..., vice party chairman, Ri Su-yong"."""
@@ -180,6 +183,7 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         start = sentence.rfind(name, 0, m.end()) if name in sentence else m.start()
         head = sentence[max(0, start - 120) : start]
         base = start - len(head)
+        titled = False
         if head.rstrip().endswith(","):  # "..., vice party chairman on international affairs, Ri Su-yong"
             body = head.rstrip()[:-1]
             cut = max(body.rfind(x) for x in (",", "--", "–", "(", ":"))
@@ -187,11 +191,16 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         else:  # "Former U.S. ambassador to South Korea Kathleen Stephens"
             cut = max(head.rfind(x) for x in (",", "--", "–", "(", ":", "“", '"'))
             text = " ".join(head[cut + 1 :].split()[-8:])
+            # a whole capitalised title: "Former Assistant Secretary of State for East
+            # Asian and Pacific Affairs Christopher Hill"
+            title = _TITLE_RUN.search(head[cut + 1 :])
+            if title and ROLE_STEMS & set(terms(title.group(0))) and len(title.group(0).split()) > len(text.split()):
+                text, titled = title.group(0).strip(), True
         words = text.split()
         while words and words[0].lower() in {"and", "as", "well", "including", "meanwhile", "by", "said", "says"}:
             words = words[1:]
         text = " ".join(words)
-        if text and re.search(r"\b[a-z]{4,}\b", text) and not re.search(r"\b(said|says|told)\b", text):
+        if text and (titled or re.search(r"\b[a-z]{4,}\b", text)) and not re.search(r"\b(said|says|told)\b", text):
             a = sentence.rfind(text, base, start)
             if a >= 0:
                 out.append((a, a + len(text), text))

@@ -84,6 +84,12 @@ _COMPLEMENT_TO = re.compile(
     r"eager|about|is|was|are|were|ought|supposed|sure|certain|bound|start|started|starts)\s+$",
     re.I,
 )
+# "went to China", "his trip to Beijing": where, not why ("went to China to get ...")
+_MOTION_TO = re.compile(
+    r"\b(?:went|go|goes|going|gone|came|come|comes|travel(?:l?ed|s|ling)?|flew|fly|flies|headed|returned|"
+    r"trip|trips|visit|visits|journey|return)\s+$",
+    re.I,
+)
 _STOP_CAPS = {
     "By",
     "Translated",
@@ -270,8 +276,10 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
         for m in _REASON_CUE.finditer(sentence):
             if m.group(1).lower() == "to" and _COMPLEMENT_TO.search(sentence[: m.start()]):
                 continue
+            if m.group(1).lower() == "to" and _MOTION_TO.search(sentence[: m.start()]):
+                continue
             rest = sentence[m.end() :]
-            stop = re.search(r"[,;:.”\"]|\s--\s|\s–\s", rest)
+            stop = re.search(r"[,;:.”\")]|\s--\s|\s–\s", rest)
             end = stop.start() if stop else len(rest)
             # a reason is a short clause: cut at a later preposition past the 4th word
             words = list(re.finditer(r"\S+", rest[:end]))

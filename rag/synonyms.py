@@ -156,7 +156,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "~settle",
         _re(
-            r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
+            # ("locked in a stalemate" in a sentence is not)
+            r"lock(?:s|ed|ing)?\s+(?:in|down)|firm(?:s|ed|ing)?\s+up|pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
         ),
         _re(
             r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
@@ -174,6 +175,23 @@ CONCEPTS: tuple[Concept, ...] = (
         "~stepwise",
         _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
         _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
+    ),
+    # "has nothing to do with the trade talks", "is the trip related to the talks?": "there
+    # is no connection between the visit and the trade talks", "not a coincidence"
+    Concept(
+        "~link",
+        _re(
+            # ("what is it linked to?" keeps its own word: the answer is what follows it)
+            r"(?:has|have|had|having)\s+nothing\s+to\s+do\s+with|nothing\s+to\s+do\s+with|(?:un)?related|"
+            r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)"
+        ),
+        _re(r"(?:un)?related|(?:un)?connected|linked|connections?|links?|coinciden(?:ce|tal)|nothing\s+to\s+do\s+with"),
+    ),
+    # "where did they go for a walk?": "took a stroll on a beachfront sidewalk"
+    Concept(
+        "~stroll",
+        _re(r"walk(?:s|ed|ing)?|stroll(?:s|ed|ing)?|wander(?:s|ed|ing)?"),
+        _re(r"walk(?:s|ed|ing)?|stroll(?:s|ed|ing)?"),
     ),
     # "when does he reckon the summit will be?": "I do think that ...", "..., he added"
     Concept(

@@ -150,3 +150,29 @@ def test_was_it_announced_is_answered_by_unannounced(pipeline):
     # the articles say "unannounced" only, never "announced": no unknown word
     ans = _chat(pipeline, "When did Kim get to Beijing for his fourth China trip?", "Was it announced ahead of time?")
     assert ans.short_answer == "unannounced"
+
+
+def test_what_else_he_said_is_not_the_sentence_just_quoted(pipeline):
+    turns = ["Who is Joseph Yun?", "When does he reckon the next Trump-Kim summit will be?"]
+    assert _chat(pipeline, *turns).short_answer == "end of February or early March"
+    ans = _chat(pipeline, *turns, "what else did he say Kim went to China for?")
+    assert "I do think" not in ans.quotes[0].text
+    assert "to get the green light from Xi Jinping" in ans.short_answer
+
+
+def test_who_else_he_talked_to_there_may_be_in_the_next_sentence(pipeline):
+    ans = _chat(pipeline, "how did Kim get to Dalian?", "who else did he talk to there besides xi?")
+    assert not ans.abstained and ans.short_answer == "Foreign Minister Wang Yi"
+
+
+def test_how_someone_reacted_is_what_he_said(pipeline):
+    ans = _chat(
+        pipeline, "what kind of denuclearization steps did kim ask for when he met xi?", "how did pompeo react to that?"
+    )
+    assert ans.short_answer == "the US has no interest in following a step-by-step process"
+
+
+def test_the_reasons_he_gave_are_in_his_words_not_his_announcing_them(pipeline):
+    # "I think Kim Jong-un went to China for multiple reasons." gives none of them
+    ans = _chat(pipeline, "who is Kim Hyun-wook?", "what reasons did he give for the trip?")
+    assert ans.short_answer == "to seek sanctions relief from China"

@@ -343,3 +343,11 @@ def test_what_dates_and_the_exact_date_ask_for_a_calendar_date():
     assert analyze("What was the exact date of the Singapore summit?").subtype == "CALENDAR"
     # a position on something is an opinion, not a post
     assert analyze("what was Mike Pompeo's position on the phased approach").subtype is None
+
+
+def test_a_question_opening_on_a_phrase_before_when_asks_for_a_date():
+    assert answer_type("and after singapore, when did he see xi again?") == DATE
+    assert answer_type("what does ding xueliang head up?") == ORG
+    # "what reasons did he give": a reason, whose word is not one the answer must hold
+    q = analyze("what reasons did Kim Hyun-wook give for the trip?")
+    assert q.qtype == REASON and "reason" not in q.terms and "give" not in q.terms

@@ -34,3 +34,20 @@ def test_a_follow_up_about_someone_named_in_part_finds_his_words(pipeline):
     ans = conv.ask("What does he think most likely lies behind Kim's trip?")
     assert not ans.abstained
     assert "uncertainty about the second summit" in ans.quotes[0].text
+
+
+def test_the_role_of_the_one_whose_words_a_sentence_is_counts_there(pipeline):
+    table = pipeline._parts()[2]
+    # "Any action ...,” said Bennett." names him; "Kim also wants ..." is his words too
+    assert {"rand", "research"} <= table.speaker_roles[_row(pipeline, "Kim also wants China to relax")]
+    # "a retired U.S. diplomat who was speaking ...": the apposition runs over "U.S."
+    assert {"retir", "diplomat"} <= table.speaker_roles[_row(pipeline, "“I do think that a second summit")]
+    # "Pyongyang" is capitalised like a name, and is no one's
+    assert "pyongyang" not in table.people and "bennett" in table.people
+
+
+def test_a_reason_given_by_someone_called_by_role_is_found_in_his_words(pipeline):
+    ans = pipeline.answer(
+        "why would chinese sanctions relief make such a big difference for pyongyang, according to the RAND researcher?"
+    )
+    assert ans.short_answer == "because China is North Korea’s major trading partner"

@@ -76,3 +76,26 @@ def test_what_someone_said_is_not_another_speakers_words_about_him(pipeline):
     # asked for what Kim hoped, in Lim's words, the quotation answers
     ans = pipeline.answer("What kind of talks with the U.S. and China did Kim say he hoped for?")
     assert not ans.abstained and ans.short_answer == "multinational talks"
+
+
+def test_a_headline_names_no_one(pipeline):
+    # "North Korea's Kim Visits Beijing Amid US-China Trade Talks": its capitals are no name
+    ans = pipeline.answer("which beijing-based analysts say kim's trip has nothing to do with the trade talks?")
+    assert ans.short_answer == "Shi Yinhong"
+
+
+def test_what_someone_called_by_name_said_to_another_needs_his_words(pipeline):
+    # no sentence gives anything Xi said to Kim; Shin's words name the Kim-Xi meeting
+    assert pipeline.answer("what did xi actually tell kim during their january talks in beijing?").abstained
+    # nor does any say how long Pompeo stayed: the four days are Kim's
+    assert pipeline.answer(
+        "how many days did Pompeo stay in north korea on that trip to set the summit date?"
+    ).abstained
+
+
+def test_titles_and_organisations_read_whole(pipeline):
+    ans = pipeline.answer("what job did christopher hill used to have at state?")
+    assert ans.short_answer == "Former Assistant Secretary of State for East Asian and Pacific Affairs"
+    assert pipeline.answer("what organization is joseph yun affiliated with").short_answer == "US Institute for Peace"
+    ans = pipeline.answer("who went to north korea to lock in the date for the trump summit?")
+    assert ans.short_answer == "Mike Pompeo"
