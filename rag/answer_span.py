@@ -15,8 +15,16 @@ from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
 from .said_span import asks_words, quoted, said_span, seen_as
-from .sentence_table import Sent, SentenceTable
-from .span_kinds import activity_spans, describe_spans, field_spans, fits_subtype, head_phrases, kind_spans
+from .sentence_table import Sent, SentenceTable, is_headline
+from .span_kinds import (
+    activity_spans,
+    describe_spans,
+    field_spans,
+    fits_subtype,
+    head_phrases,
+    kind_spans,
+    said_by_antecedent,
+)
 from .synonyms import concept_spans
 from .typos import with_variants
 
@@ -46,7 +54,6 @@ _GOING = re.compile(r"(?:flew|went|came|arrived|left|returned|travel+ed|headed|d
 _DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
-_AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
 _CUE_RANK = {
     "because": 0.35,
     "due to": 0.3,
@@ -65,8 +72,10 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     more where it also names the noun asked for, 0 where what the question asks of the
     answer (a post, a quotation, a companion) rules the span out."""
     span = best_span(q, s, table)
-    if span is not None and q.qtype == PERSON and _headline(s.text) and not _named_elsewhere(table, s, span[2]):
+    if span is not None and q.qtype == PERSON and is_headline(s.text) and not table.named_in_body(s, span[2]):
         span = None  # a headline's capitals name no one: "Kim Visits Beijing Amid US-China Trade Talks"
+    if span is not None and q.qtype == PERSON and q.head in ROLE_STEMS and not table.people & set(terms(span[2])):
+        span = None  # "which expert ...?" is not "as Beijing sincerely hopes": a place is no one
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
@@ -96,6 +105,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
         ):
             typed = 0.0
+    if span is None and said_by_antecedent(q, s, table):
+        typed = 1.0  # "The expert pointed out ...": whom a sentence or two before names
     if q.subtype == "MEANS" and span is not None and " " in span[2]:
         typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
     if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
@@ -265,16 +276,6 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
 
 
-def _headline(text: str) -> bool:
-    """Is every word of four letters or more capitalised, as in a headline?"""
-    long = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    return len(long) >= 3 and all(w[0].isupper() for w in long)
-
-
-def _named_elsewhere(table: SentenceTable, s: Sent, name: str) -> bool:
-    return any(name in o.text for o in table.by_doc[s.doc] if o is not s and not _headline(o.text))
-
-
 def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
     """Does the sentence say the span's person heads what the question asks about: a
     post next to the name ("Stephens, president and CEO of the ... Institute") whose
@@ -304,20 +305,3 @@ def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
     before = s.text[: span[0]].split()[-3:]
     after = s.text[span[1] :].split()[:6]
     return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))
-
-
-def agent_line(q: Question, before: str) -> bool:
-    """Is the text before a name the credit line the question's verb asks about?
-    "By X" (and a dateline "CITY (Outlet), X -") wrote it; "Translated by X" translated
-    it; "Reporting by X" reported for it."""
-    verb = _AGENT_VERB.search(q.text.lower())
-    b = before.strip().lower()
-    byline = b == "by" or bool(re.fullmatch(r"[a-z .]+\([^)]*\),", b))
-    if verb is None:
-        return byline
-    v = verb.group(1)
-    if v.startswith("translat"):
-        return b.endswith("translated by")
-    if v.startswith("report"):
-        return byline or b.endswith("reporting by")
-    return byline

@@ -17,6 +17,7 @@ from .question_words import KIN, KIN_ASKED, ROLE_STEMS
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
+from .span_kinds import said_by_antecedent
 from .spans import spans
 from .synonyms import question_concepts
 
@@ -259,21 +260,27 @@ def affiliate_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return not any(n & known for n in names)
 
 
-def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
-    """Probability-like score that `best` answers the question (weights fit on dev)."""
-    unseen = unseen_share(q, table)
-    # quoting someone else is a sure miss: weighs like a whole sentence of coverage
-    missing = (
-        -3.0
-        if speaker_missing(q, best, table)
+def sure_miss(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the sentence say something other than what is asked, whatever words it
+    shares with the question (someone else's words, another topic, setting or visitor)?"""
+    return (
+        speaker_missing(q, best, table)
         or topic_missing(q, best, table)
         or setting_missing(q, best, table)
         or visitor_missing(q, best, table)
         or affiliate_missing(q, best, table)
         or venue_far(q.text, best.sent.text, best.span)
-        else 0.0
     )
+
+
+def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
+    """Probability-like score that `best` answers the question (weights fit on dev)."""
+    unseen = unseen_share(q, table)
+    # quoting someone else is a sure miss: weighs like a whole sentence of coverage
+    missing = -3.0 if sure_miss(q, best, table) else 0.0
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype not in ("MEANS", "FIELD"))
+    if best.span is None and said_by_antecedent(q, best.sent, table):
+        typed = True  # "The expert pointed out ...": the name is a sentence or two before
     own = {t for t in best.sent.terms if not t.startswith("~")}  # its words, not the concepts they state
     if q.qtype == REASON and best.span is None and own <= set(q.terms) | set(q.carried):
         typed = False  # "Twitter is blocked in China." says nothing of why it is

@@ -69,6 +69,9 @@ _WHY_THAT = re.compile(
 # pronoun is the person the question opens on
 _NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
 
+# "And Hu Xijin?", "what about Zhao Tong?": the previous question, of someone else
+_ELLIPSIS = re.compile(r"^\W*(?i:and|what\s+about|how\s+about)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*[?.!]*\s*$")
+
 # "and the other professor in that story?", "what did the other scholar say?": someone
 # else of the same kind, in the article the previous turn was answered from
 _OTHER = re.compile(
@@ -116,6 +119,22 @@ class Conversation:
             out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
         return out if out != question else None
 
+    def swapped(self, question: str) -> str | None:
+        """ "And Hu Xijin?" after "What did Lu Kang say about the talks?": the previous
+        question asked of the person named instead of the one it named first."""
+        m = _ELLIPSIS.match(question)
+        if m is None or not self.turns or not _is_person(m.group(1)):
+            return None
+        if not self.pipeline.is_someone(m.group(1)):
+            return None  # "and Beijing?": capitalised like a name, and no one's
+        prev_q, prev = self.turns[-1]
+        text = prev.resolved_question or prev_q
+        people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
+        if not people:
+            return None
+        a, b = people[0]
+        return text[:a] + m.group(1) + text[b:]
+
     def context_for(self, question: str) -> str:
         if not self.turns:
             return ""
@@ -143,8 +162,10 @@ class Conversation:
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
         other = self._other(question)
-        resolved = None
-        if other is not None:
+        resolved = self.swapped(question)
+        if resolved is not None:
+            ans = self.pipeline.answer(resolved, k=k, mode=mode, reader=reader)
+        elif other is not None:
             # "does he think ...?" of "the other expert" is not the previous one; the
             # earlier turn's words would only pull its own sentences back in, and "the
             # other professor in that story" is the professor of that story: both are

@@ -17,14 +17,19 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
+from .neighbours import WHO_SAID, antecedent, full_name, speaker_of
 from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
-from .retrieve import jaccard, terms
+from .retrieve import jaccard
+from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
-from .spans import spans
 
+# words announced for the next sentence: "had this to say", "said the following:"
+_CATAPHORA = re.compile(
+    r"\b(?:had|has|have)\s+this\s+to\s+say\b|\b(?:said|says|put it)\s+(?:this|the following)\b|:\s*$"
+)
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
@@ -54,69 +59,6 @@ def rerank(hits: list[Hit], ranked: list[Scored], table: SentenceTable, index: I
                 ids.add(h.chunk.chunk_id)
     head.sort(key=best, reverse=True)  # stable: ties keep retrieval order
     return (head + [h for h in hits[n:] if h.chunk.chunk_id not in ids])[: max(len(hits), n)]
-
-
-_DESCRIBED_SUBJECT = re.compile(
-    r"^[“\"‘']?(?:The|This|That) (?:expert|analyst|professor|scholar|researcher|official|diplomat|spokesman|"
-    r"spokeswoman|minister|adviser|former \w+)\b|^[“\"‘']?(?:He|She)\b"
-)
-
-
-def _antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
-    """The sentence naming the person that sentence c calls "the expert" or "he": the
-    nearest of the two before it holding a name."""
-    if not _DESCRIBED_SUBJECT.match(c.sent.text):
-        return None
-    seq = table.by_doc[c.sent.doc]
-    for prev in reversed(seq[max(0, c.sent.pos - 2) : c.sent.pos]):
-        names = spans(prev.text, PERSON)
-        if names:
-            known = next((x for x in ranked if x.sent.row == prev.row), None)
-            a, b, name = names[0]
-            return replace(known, span=(a, b, name)) if known else Scored(prev, c.score, 0.0, 0.0, None, (a, b, name))
-    return None
-
-
-# "who said Kim is worried ...?": the one whose words these are
-_WHO_SAID = re.compile(
-    r"^\W*(?:and\s+|so\s+)?who\s+(?:was\s+quoted\s+as\s+saying|said|says|thinks|thought|believes|argued|argues|"
-    r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote)\b",
-    re.I,
-)
-
-
-def _speaker_of(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
-    """For a quotation attributed with "he said", the sentence naming its speaker, with
-    the name as its span ('"... enough is enough," he said.' -> "Bruce Bennett, a
-    researcher for the RAND Corporation, said ..."), unless c's span already names them."""
-    src = table.said_in.get(c.sent.row)
-    who = table.speaker.get(c.sent.row, set())
-    if src is None or not who or (c.span is not None and set(terms(c.span[2])) & who):
-        return None
-    named = table.rows[src]
-    name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
-    if name is None:
-        return None
-    known = next((x for x in ranked if x.sent.row == src), None)
-    return replace(known, span=name) if known else Scored(named, c.score, 0.0, 0.0, None, name)
-
-
-def _full_name(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
-    """The earlier sentence naming in full the person c's short answer names by surname
-    alone ("..., said Stephens, president and CEO of ..." after "Kathleen Stephens told ...")."""
-    if c.span is None or " " in c.span[2]:
-        return None
-    last = c.span[2]
-    earlier = table.by_doc[c.sent.doc][: c.sent.pos]
-    # a family name written first ("Shi Yinhong", "Ri Su-yong") counts when only one
-    # person in the article has it
-    first = {x[2] for prev in earlier for x in spans(prev.text, PERSON) if x[2].startswith(last + " ")}
-    for prev in reversed(earlier):
-        full = [x for x in spans(prev.text, PERSON) if x[2].endswith(" " + last) or (len(first) == 1 and x[2] in first)]
-        if full:
-            known = next((x for x in ranked if x.sent.row == prev.row), None)
-            return replace(known, span=full[0]) if known else Scored(prev, c.score, 0.0, 0.0, None, full[0])
-    return None
 
 
 def _chunk_for(index: Index, s: Sent) -> Hit:
@@ -213,14 +155,21 @@ def build_answer(
             prev = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos - 1), None)
             if prev is not None and _CAUSE.search(prev.sent.text) and prev.score >= 0.8 * best.score:
                 best = prev
-        speaker = _speaker_of(best, table, ranked) if q.qtype == PERSON and _WHO_SAID.match(q.text) else None
+        lead_in = None
+        if asks_words(q) and not firsts and _CATAPHORA.search(best.sent.text):
+            # "Lu Kang had this to say when asked ...": his words are the next sentence,
+            # quoted first, then the one saying when and where he said them
+            nxt = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos + 1), None)
+            if nxt is not None and nxt.span is not None:
+                lead_in, best = best, nxt
+        speaker = speaker_of(best, table, ranked) if q.qtype == PERSON and WHO_SAID.match(q.text) else None
         if speaker is not None:
             # the name leads, as the short answer is always in the first quote; the
             # quotation follows it, as in the article
             chosen = [speaker, best]
             best = speaker
         else:
-            chosen = [best]
+            chosen = [best] if lead_in is None else [best, lead_in]
         for f in firsts[1:]:
             if all(f.sent.row != c.sent.row for c in chosen):
                 chosen.append(f)
@@ -229,13 +178,13 @@ def build_answer(
         for i, c in enumerate(list(chosen)):
             if (kinds[i] if firsts else q.qtype) != PERSON:
                 continue
-            ante = _antecedent(c, table, ranked)
+            ante = antecedent(c, table, ranked)
             if ante is not None and all(ante.sent.row != x.sent.row for x in chosen):
                 chosen.insert(chosen.index(c) + 1, ante)
                 if c is best and best.span is None:
                     best = replace(best, span=ante.span)  # the short answer is the name
                     chosen[0] = best
-            full = _full_name(c, table, ranked) if ante is None else None
+            full = full_name(c, table, ranked) if ante is None else None
             if full is not None and all(full.sent.row != x.sent.row for x in chosen):
                 if c is best:
                     # the short answer is the name in full, so the sentence saying it

@@ -210,6 +210,10 @@ class Pipeline:
         ans.latency_ms = (time.perf_counter() - t0) * 1000
         return ans
 
+    def is_someone(self, name: str) -> bool:
+        """Do the articles name a person with a word of this name ("Hu Xijin", not "Beijing")?"""
+        return bool(set(terms(name)) & self._parts()[2].people)
+
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""
         return self._parts()[2].casing.apply(expand_shorthand(question)) if isinstance(question, str) else question

@@ -226,6 +226,8 @@ _TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|f
 _COMPANY = re.compile(
     rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
     # "which foreign minister came along?", "who tagged along?"
-    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b))",
+    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
+    # "who else went?": with the one just named
+    rf"(?:who|whom)\s+else\s+(?:{_TRAVEL}|joined|tagged)\b)",
     re.I,
 )

@@ -115,7 +115,7 @@ PRONOUNS = {
 # words a reader adds for emphasis or negation ("what exactly did he say", "wouldn't
 # China just retaliate"): the articles' answer does not say them
 FILLER = {
-    "even", "just", "really", "actually", "exactly", "ever", "wouldn", "couldn", "shouldn", "didn",
+    "even", "just", "really", "actually", "exactly", "ever", "else", "wouldn", "couldn", "shouldn", "didn",
     "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn",
 }  # fmt: skip
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .index import Index
-from .question_type import OTHER
+from .question_type import OTHER, PERSON
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
 from .spans import phrases, spans
@@ -68,6 +68,18 @@ class Sent:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+
+
+_DESCRIBED_SUBJECT = re.compile(
+    r"^[“\"‘']?(?:The|This|That) (?:expert|analyst|professor|scholar|researcher|official|diplomat|spokesman|"
+    r"spokeswoman|minister|adviser|former \w+)\b|^[“\"‘']?(?:He|She)\b"
+)
+
+
+def is_headline(text: str) -> bool:
+    """Is every word of four letters or more capitalised, as in a headline?"""
+    long = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 class SentenceTable:
@@ -136,6 +148,21 @@ class SentenceTable:
         self.df = df
         self._idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
         self._idf_unseen = math.log(1 + self.n)
+
+    def antecedent(self, s: Sent) -> tuple[Sent, tuple[int, int, str]] | None:
+        """For a sentence calling someone "the expert" or "he", the nearest of the two
+        sentences before it naming a person, with that name."""
+        if not _DESCRIBED_SUBJECT.match(s.text):
+            return None
+        for prev in reversed(self.by_doc[s.doc][max(0, s.pos - 2) : s.pos]):
+            names = spans(prev.text, PERSON)
+            if names:
+                return prev, names[0]
+        return None
+
+    def named_in_body(self, s: Sent, name: str) -> bool:
+        """Does a sentence of s's article other than s, and no headline, give the name?"""
+        return any(name in o.text for o in self.by_doc[s.doc] if o is not s and not is_headline(o.text))
 
     def idf(self, t: str) -> float:
         return self._idf.get(t, self._idf_unseen)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_span import agent_line, typed_span
+from .answer_span import typed_span
 from .outlets import names_domain
 from .question import SPEAKER_Q, STANCE_Q, Question, entities
 from .question_type import PERSON
@@ -22,6 +22,7 @@ from .question_words import KIN, KIN_ASKED, ROLE, ROLE_STEMS
 from .records import Hit
 from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
+from .span_kinds import agent_line
 from .spans import spans
 from .synonyms import RELATIONS
 
@@ -226,7 +227,7 @@ def score_sentences(
                 score -= W_AMONG
             if s.doc not in q.outlet_docs:
                 score -= W_OUTLET  # and one in the same article
-        if agent_docs and span is not None and s.doc in agent_docs and agent_line(q, s.text[: span[0]]):
+        if agent_docs and span is not None and s.doc in agent_docs and agent_line(q.text, s.text[: span[0]]):
             score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))

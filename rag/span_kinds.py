@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from .question_type import PERSON
 from .question_words import ROLE_STEMS
 from .retrieve import terms
 from .spans import _MONTH, _WEEKDAY, _trim
+
+if TYPE_CHECKING:
+    from .question import Question
+    from .sentence_table import Sent, SentenceTable
 
 
 def head_phrases(sentence: str, head: str) -> list[tuple[int, int, str]]:
@@ -258,3 +264,42 @@ def activity_spans(sentence: str) -> list[tuple[int, int, str]]:
             if nxt:
                 a = nxt.end()
     return out
+
+
+_AGENT_VERB = re.compile(r"\b(wrote|write|written|author\w*|translat\w*|report\w*|byline)\b")
+
+
+def agent_line(question: str, before: str) -> bool:
+    """Is the text before a name the credit line the question's verb asks about?
+    "By X" (and a dateline "CITY (Outlet), X -") wrote it; "Translated by X" translated
+    it; "Reporting by X" reported for it."""
+    verb = _AGENT_VERB.search(question.lower())
+    b = before.strip().lower()
+    byline = b == "by" or bool(re.fullmatch(r"[a-z .]+\([^)]*\),", b))
+    if verb is None:
+        return byline
+    v = verb.group(1)
+    if v.startswith("translat"):
+        return b.endswith("translated by")
+    if v.startswith("report"):
+        return byline or b.endswith("reporting by")
+    return byline
+
+
+_SAYS = r"(?:said|says|added|noted|pointed\s+out|argued|told|warned|believes|thinks|explained|stressed|suggested)"
+_SUBJECT_SAYS = re.compile(rf"^[“\"‘']?(?:(?:The|This|That)\s+(?:[\w-]+\s+){{1,2}}?|He\s+|She\s+){_SAYS}\b")
+_ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
+
+
+def said_by_antecedent(q: Question, s: Sent, table: SentenceTable) -> bool:
+    """Does a "who said ...?" question find its answer in a sentence whose speaker is
+    "the expert" or "he", named a sentence or two before ("The expert pointed out that
+    it was not a coincidence ...")?"""
+    return (
+        q.qtype == PERSON
+        and q.subtype is None
+        and "~head" not in q.terms
+        and _SUBJECT_SAYS.match(s.text) is not None
+        and _ASKS_WHO_SAID.search(q.text) is not None
+        and table.antecedent(s) is not None
+    )

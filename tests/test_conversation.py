@@ -176,3 +176,20 @@ def test_the_reasons_he_gave_are_in_his_words_not_his_announcing_them(pipeline):
     # "I think Kim Jong-un went to China for multiple reasons." gives none of them
     ans = _chat(pipeline, "who is Kim Hyun-wook?", "what reasons did he give for the trip?")
     assert ans.short_answer == "to seek sanctions relief from China"
+
+
+def test_and_someone_else_asks_the_previous_question_of_them(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("What did Lu Kang say about the talks?")
+    ans = conv.ask("And Hu Xijin?")
+    assert ans.resolved_question == "What did Hu Xijin say about the talks?"
+    ans = _chat(pipeline, "Where does Shi Yinhong teach?", "what about Zhao Tong?")
+    assert ans.resolved_question == "Where does Zhao Tong teach?"
+    # a place is no one to ask it of
+    assert conv.swapped("and Beijing?") is None
+
+
+def test_who_else_went_asks_for_another_companion(pipeline):
+    ans = _chat(pipeline, "Who accompanied Kim to Dalian?", "Who else went?")
+    assert not ans.abstained and ans.short_answer == "Ri Su-yong"
+    assert "Accompanying Kim was his younger sister" in ans.quotes[0].text

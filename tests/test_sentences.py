@@ -99,3 +99,17 @@ def test_titles_and_organisations_read_whole(pipeline):
     assert pipeline.answer("what organization is joseph yun affiliated with").short_answer == "US Institute for Peace"
     ans = pipeline.answer("who went to north korea to lock in the date for the trump summit?")
     assert ans.short_answer == "Mike Pompeo"
+
+
+def test_which_expert_is_a_person_not_a_place(pipeline):
+    # "... as Beijing sincerely hopes ...": a capitalised subject, and a city
+    assert pipeline.answer("Which expert is from Carnegie?").short_answer == "Zhao Tong"
+
+
+def test_the_expert_a_sentence_names_by_role_is_the_one_named_before(pipeline):
+    # "The expert pointed out that it was not a coincidence ...": Ding Xueliang, two
+    # sentences before; the Sputnik byline names its writer, no scholar
+    ans = pipeline.answer(
+        "Which Shenzhen University scholar told Sputnik the timing of Kim's visit was no coincidence?"
+    )
+    assert ans.short_answer == "Ding Xueliang"
