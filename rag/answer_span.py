@@ -74,8 +74,6 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     span = best_span(q, s, table)
     if span is not None and q.qtype == PERSON and is_headline(s.text) and not table.named_in_body(s, span[2]):
         span = None  # a headline's capitals name no one: "Kim Visits Beijing Amid US-China Trade Talks"
-    if span is not None and q.qtype == PERSON and q.head in ROLE_STEMS and not table.people & set(terms(span[2])):
-        span = None  # "which expert ...?" is not "as Beijing sincerely hopes": a place is no one
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
