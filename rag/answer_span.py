@@ -103,8 +103,10 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
         ):
             typed = 0.0
-    if span is None and said_by_antecedent(q, s, table):
-        typed = 1.0  # "The expert pointed out ...": whom a sentence or two before names
+    if said_by_antecedent(q, s, table):
+        # "The expert pointed out ... to visit Beijing ...": the one a sentence or two
+        # before names said it, whoever else this one names
+        span, typed = None, 1.0
     if q.subtype == "MEANS" and span is not None and " " in span[2]:
         typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
     if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
