@@ -202,7 +202,7 @@ _VISITOR = r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 _VISIT_Q = re.compile(
     rf"\b(?i:did|does|has|have|had|will|would|is|was)\s+{_VISITOR}\s+(?:(?:ever|first|last|also|recently|actually)\s+)?"
     r"(?:(?:make|made|pay|paid)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?(?:visit|trip)|visit|visited|travel|travelled|"
-    r"traveled|fly|flown|flew|arrive|arrived|stay|stayed|remain|remained|"
+    r"traveled|fly|flown|flew|arrive|arrived|stay|stayed|remain|remained|get\s+to|got\s+to|reach|reached|"
     r"(?:go|gone|went|return|returned|head|headed)\s+(?:back\s+)?to)\b|"
     rf"{_VISITOR}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:visit|trip|journey)\s+to\b"
 )

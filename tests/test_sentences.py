@@ -108,3 +108,9 @@ def test_the_expert_a_sentence_names_by_role_is_the_one_named_before(pipeline):
         "Which Shenzhen University scholar told Sputnik the timing of Kim's visit was no coincidence?"
     )
     assert ans.short_answer == "Ding Xueliang"
+
+
+def test_how_someone_else_got_there_is_not_how_kim_did(pipeline):
+    assert pipeline.answer("How did Kim get to Dalian?").short_answer == "his private jet"
+    # Kim flew to Dalian; no article says how Xi got there
+    assert pipeline.answer("How did Xi get to Dalian?").abstained
