@@ -78,8 +78,7 @@ def off_attribution(anchors: list[int], s: Sent) -> list[int]:
     if m is None:
         return anchors
     words = s.words()
-    kept = [i for i in anchors if words[i][0] < m.start()]
-    return kept
+    return [i for i in anchors if words[i][0] < m.start()]
 
 
 def anchor_words(qset: set[str], s: Sent) -> list[int]:

@@ -136,12 +136,13 @@ class Pipeline:
         text, outlet = cited_outlet(text, table.lower, table.outlets)
         text, about = cited_topic(text, table.doc_terms)
         q = analyze(text, context)
+        docs = set(index.docs)  # an outlet no article is known by: one whose outlet is unknown
         if outlet:
-            q.outlet_docs = outlet_docs(outlet, table.outlets, set(index.docs))
+            q.outlet_docs = outlet_docs(outlet, table.outlets, docs)
         elif about:
             q.outlet_docs = about
         if len(cited) > 1 and len({o for _, o in cited if o}) > 1:
-            q.outlet_docs = set().union(*(outlet_docs(o, table.outlets, set(index.docs)) for _, o in cited if o))
+            q.outlet_docs = set().union(*(outlet_docs(o, table.outlets, docs) for _, o in cited if o))
         if among:
             q.among = {among}
             prev = table.lookup.get(among) if other else None
@@ -191,9 +192,7 @@ class Pipeline:
             for i, (p, c, qt, v) in enumerate(zip(pieces, ctx, queries, pvecs)):
                 pq = analyze(p, c)
                 part_outlet = cited[i][1] if len(cited) > 1 else None
-                pq.outlet_docs = (
-                    outlet_docs(part_outlet, table.outlets, set(index.docs)) if part_outlet else set(q.outlet_docs)
-                )
+                pq.outlet_docs = outlet_docs(part_outlet, table.outlets, docs) if part_outlet else set(q.outlet_docs)
                 ph = retriever.search(qt, k=cfg.candidates, qvec=v, mode=mode, query_terms=bm25_terms(pq, p, c))
                 parts.append((pq, v, ph))
         # Sentences are compared with the question itself: the retrieval query of a

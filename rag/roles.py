@@ -45,9 +45,9 @@ def person_roles(
     by_doc: dict[str, list],
 ) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[str, set[str]]]:
     """Sentence row -> the role words of the people it names (by full name, or by a
-    word of a full name its article uses), and row -> the words of those full names
-    ("Pompeo, however, said" names Mike Pompeo), and full name -> role words. Roles are read off every article: the
-    one calling him "Pompeo" may say who he is nowhere."""
+    word of a full name its article uses); row -> the words of those full names
+    ("Pompeo, however, said" names Mike Pompeo); and full name -> role words. Roles are
+    read off every article: the one calling him "Pompeo" may say who he is nowhere."""
     role_of: dict[str, set[str]] = {}  # full name -> role terms
     named: dict[int, set[str]] = {}  # row -> full names it mentions
     for seq in by_doc.values():

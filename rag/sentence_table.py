@@ -126,7 +126,8 @@ class SentenceTable:
         self.roles, self.names, role_of = person_roles(self.by_doc)
         # the words of people's names, less those of places ("in Pyongyang", "at Carnegie")
         # that a capitalised run also takes for a name
-        placed = re.finditer(r"\b(?:in|at|near|via)\s+([A-Z][\w-]+)", "\n".join(d.text for d in index.docs.values()))
+        joined = "\n".join(d.text for d in index.docs.values())
+        placed = re.finditer(r"\b(?:in|at|near|via)\s+([A-Z][\w-]+)", joined)
         self.people = frozenset().union(*self.names.values()) - {t for m in placed for t in terms(m.group(1))}
         # ... and of the one whose words a sentence is, named in another sentence
         self.speaker_roles = speaker_roles(role_of, {**self.voices, **self.quote_of, **self.speaker})
@@ -143,7 +144,7 @@ class SentenceTable:
         # every term of each article: "the article about the Dalian meeting" is one holding both
         self.doc_terms = {doc: set().union(*(s.terms for s in seq)) for doc, seq in self.by_doc.items()}
         # to tell an outlet the articles name ("the Global Times") from one they don't
-        self.lower = "\n".join(d.text for d in index.docs.values()).lower()
+        self.lower = joined.lower()
         self.n = max(1, len(self.rows))
         self.df = df
         self._idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
