@@ -18,12 +18,14 @@ from .said_span import asks_words, quoted, said_span, seen_as
 from .sentence_table import Sent, SentenceTable, is_headline
 from .span_kinds import (
     activity_spans,
+    agent_line,
     describe_spans,
     field_spans,
     fits_subtype,
     head_phrases,
     kind_spans,
     said_by_antecedent,
+    said_by_speaker,
 )
 from .synonyms import concept_spans
 from .typos import with_variants
@@ -41,6 +43,10 @@ _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)
 # "when does he expect/think ...": the date is in what he said, not in the line saying
 # when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
 _OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee|reckon)\w*", re.I)
+# "where does he think they'll hold it?" (not "where was he speaking when he predicted it?")
+_THINKS_WHERE = re.compile(
+    r"\bwhere\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,3}(?:think|expect|believe|reckon|predict|guess)\b", re.I
+)
 # a date the question places ahead ("when will the next summit happen?") is not one
 # the article places behind ("the repeat of last year")
 _FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
@@ -72,8 +78,15 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     more where it also names the noun asked for, 0 where what the question asks of the
     answer (a post, a quotation, a companion) rules the span out."""
     span = best_span(q, s, table)
-    if span is not None and q.qtype == PERSON and is_headline(s.text) and not table.named_in_body(s, span[2]):
-        span = None  # a headline's capitals name no one: "Kim Visits Beijing Amid US-China Trade Talks"
+    if (
+        span is not None
+        and q.qtype == PERSON
+        and is_headline(s.text)
+        and (not table.named_in_body(s, span[2]) or re.fullmatch(r"[A-Z][a-z]+s", span[2]))
+    ):
+        # a headline's capitals name no one ("Kim Visits Beijing Amid US-China Trade
+        # Talks"), nor does its "Experts: ..." say which expert
+        span = None
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
@@ -103,12 +116,38 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
         ):
             typed = 0.0
+    if q.qtype == PLACE and span is not None and _THINKS_WHERE.search(q.text) and _outside_quotes(s.text, span):
+        span, typed = None, 0.0  # "where does he think they'll hold it?": a place in his words, not his title's
     if said_by_antecedent(q, s, table):
         # "The expert pointed out ... to visit Beijing ...": the one a sentence or two
         # before names said it, whoever else this one names
         span, typed = None, 1.0
+    elif (found := said_by_speaker(q, s, table)) is not None:
+        # "... going to China not only to get permission from Xi Jinping ...": Joseph Yun
+        # said it, named where the quotation ends, not Xi; but "who else ...?" is not
+        # the one the previous turn named
+        named, speaker = found
+        who = set(terms(speaker[2]))
+        if any(n <= who or who <= n for n in q.other_names):
+            span, typed = None, 0.0
+        elif named is s:
+            span, typed = speaker, 1.0
+        else:
+            span, typed = None, 1.0
     if q.subtype == "MEANS" and span is not None and " " in span[2]:
         typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
+    if (
+        q.subtype == "ACTIVITY"
+        and span is not None
+        and re.search(r"(?i:\b(?:there|while|during)\b)|\b(?:in|at)\s+[A-Z]", q.text)
+    ):
+        # "what did he do while he was there": a deed done there ("attended a formal
+        # banquet") is the answer itself, which his getting there is not
+        typed += 0.5 * HEAD_IN_SPAN
+    if q.qtype == PERSON and q.other_names and span is not None and re.fullmatch(r"[A-Z][a-z]+s", span[2]):
+        span, typed = None, 0.0  # "who else did they talk to?": another one, not "Experts"
+    if q.qtype == PERSON and q.subtype != "AGENT" and span is not None and agent_line("", s.text[: span[0]]):
+        typed = 0.0  # "MOSCOW (Sputnik), Tommy Yang - ...": the reporter, no analyst he quotes
     if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
         typed = 0.0  # "who went with him": not whoever he met there
     return span, typed

@@ -130,6 +130,13 @@ def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
     for clause in _CLAUSE.finditer(s.text):
         inside = [j for j in anchors if clause.start() <= starts[j] < clause.end()]
         weight = sum(table.idf(words[j][2]) for j in inside)
-        if len(inside) >= 2 and inside[-1] - inside[0] < _MAX_STATEMENT + 2 and weight > best_weight:
+        # ("Hu Xijin" is a name, and states nothing)
+        said = s.text[starts[inside[0]] : ends[inside[-1]]] if inside else ""
+        if (
+            len(inside) >= 2
+            and inside[-1] - inside[0] < _MAX_STATEMENT + 2
+            and weight > best_weight
+            and re.search(r"\b[a-z]", said)
+        ):
             best, best_weight = (starts[inside[0]], ends[inside[-1]]), weight
     return (best[0], best[1], s.text[best[0] : best[1]]) if best else None

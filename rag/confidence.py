@@ -17,7 +17,7 @@ from .question_words import KIN, KIN_ASKED, ROLE_STEMS
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
-from .span_kinds import said_by_antecedent
+from .span_kinds import said_by_antecedent, said_by_speaker
 from .spans import spans
 from .synonyms import question_concepts
 
@@ -279,7 +279,7 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
     # quoting someone else is a sure miss: weighs like a whole sentence of coverage
     missing = -3.0 if sure_miss(q, best, table) else 0.0
     typed = best.span is not None or (q.qtype in (OTHER, REASON) and q.subtype not in ("MEANS", "FIELD"))
-    if best.span is None and said_by_antecedent(q, best.sent, table):
+    if best.span is None and (said_by_antecedent(q, best.sent, table) or said_by_speaker(q, best.sent, table)):
         typed = True  # "The expert pointed out ...": the name is a sentence or two before
     own = {t for t in best.sent.terms if not t.startswith("~")}  # its words, not the concepts they state
     if q.qtype == REASON and best.span is None and own <= set(q.terms) | set(q.carried):

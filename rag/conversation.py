@@ -11,78 +11,30 @@ from typing import TYPE_CHECKING
 
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
+from .referents import (
+    AMONG,
+    BARE,
+    ELLIPSIS,
+    ELSE,
+    EVENT_NOUN,
+    NAMED_FIRST,
+    ONE,
+    OTHER_ONE,
+    ROLE_ELLIPSIS,
+    SAID_ELSE,
+    THERE,
+    TO_PLACE,
+    WHY_THAT,
+    is_person,
+    named_lead,
+    replace_pronoun,
+    subject_of,
+)
 from .spans import spans
 from .turns import needs_context, refers_back
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
-
-
-def subject_of(question: str) -> str | None:
-    """The person a question is about: its subject ("did Kim meet ...") or else the
-    last full name in it."""
-    subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
-    # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
-    names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if _is_person(n)]
-    # "What is Mike Pompeo's job?" is about Mike Pompeo
-    found = subj.group(1) if subj else (names[-1] if names else None)
-    return re.sub(r"['’]s$", "", found) if found else None
-
-
-def _is_person(name: str) -> bool:
-    return any(text == name for _a, _b, text in spans(name, PERSON))
-
-
-def replace_pronoun(question: str, person: str) -> str:
-    """The question with its first he/she/him/his/her replaced by the person. Only the
-    first: in "does he think Kim fears Trump will tell him", "him" is someone else."""
-    m = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
-    if not m:
-        return question
-    possessive = m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", question[m.end() :])
-    return question[: m.start()] + (f"{person}'s" if possessive else person) + question[m.end() :]
-
-
-# "which of them is the foreign minister?", "who among those was ...": a choice among
-# the people or things the previous answer named
-_AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
-
-
-# "who else went with him besides her?": someone the previous answer's sentence names
-# beside the one it gave
-_SAID_ELSE = re.compile(
-    r"\bwhat\s+else\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?"
-    r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note)\b",
-    re.I,
-)
-_ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
-
-# "why not?", "how come?", "why is that?": the reason for what the previous answer said,
-# given there or beside it
-_WHY_THAT = re.compile(
-    r"^\W*(?:and\s+|so\s+|but\s+)?(?:why(?:\s+not)?|how\s+come|why\s+(?:is|was)\s+(?:that|it|this)|"
-    r"for\s+what\s+reason|on\s+what\s+grounds)\W*$",
-    re.I,
-)
-
-# "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
-# pronoun is the person the question opens on
-_NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
-
-# "And Hu Xijin?", "what about Zhao Tong?": the previous question, of someone else
-_ELLIPSIS = re.compile(r"^\W*(?i:and|what\s+about|how\s+about)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*[?.!]*\s*$")
-
-# "and the other professor in that story?", "what did the other scholar say?": someone
-# else of the same kind, in the article the previous turn was answered from
-_OTHER = re.compile(
-    r"\b(?:the|that)\s+(?:other\s+(?:[\w-]+\s+){0,3}|(?:[\w-]+\s+){1,3}(?=\w+\s+(?:in|from|on)\s+(?:that|the\s+same)\s+"
-    # "and the kyungnam guy in the same article?", "and the former ambassador on the same
-    # panel?": someone else, where the previous answer was
-    r"(?:story|article|piece|report|panel)\b))(?:professor|expert|scholar|analyst|academic|official|researcher|"
-    r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer|ambassador|"
-    r"envoy|adviser|advisor|director|editor|minister)s?\b",
-    re.I,
-)
 
 
 @dataclass
@@ -91,6 +43,8 @@ class Conversation:
 
     pipeline: Pipeline
     turns: list[tuple[str, Answer]] = field(default_factory=list)
+    # the earlier turn's question that `resolve` took the person from, if not the last
+    source: str | None = field(default=None, init=False, repr=False)
 
     def resolve(self, question: str) -> str | None:
         """The question with he/she/his/her/him (and "there") replaced by the person
@@ -103,27 +57,75 @@ class Conversation:
         person = place = None
         if prev.short_answer and not prev.abstained:
             # "Shi" (the article names him in full once, then by surname) counts too
-            if qtype == PERSON and _is_person(prev.short_answer):
+            if qtype == PERSON and is_person(prev.short_answer):
                 person = prev.short_answer
             elif qtype == PLACE:
                 place = prev.short_answer
-        # else the subject of an earlier question ("did Kim meet ...") or a full name in it
-        for q_text in [t.resolved_question or q0 for q0, t in reversed(self.turns)] if person is None else []:
-            person = subject_of(q_text)
+        # "she" is not a man the articles call "he" (nor "he" a woman)
+        pron = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
+        want = ("f" if pron.group(1).lower() in ("she", "her") else "m") if pron else None
+
+        def fits(name: str | None) -> bool:
+            return bool(name) and self.pipeline.gender_of(name) in (None, want)  # type: ignore[arg-type]
+
+        if person is not None and not fits(person):
+            person = None
+        # else the subject of an earlier question ("did Kim meet ...") or a full name in
+        # it; or the one an earlier turn answered "who ...?" with
+        self.source = None
+        for i, (q0, t) in reversed(list(enumerate(self.turns))) if person is None else []:
+            q_text = t.resolved_question or q0
+            # "Which family member of Kim's went along?": "Kim", one word, but someone's
+            owner = [n for n in re.findall(r"\b([A-Z][\w-]+)['’]s\b", q_text[1:]) if self.pipeline.is_someone(n)]
+            found = [subject_of(q_text), *owner]
+            if answer_type(q_text) == PERSON and t.short_answer and not t.abstained and is_person(t.short_answer):
+                found.insert(0, t.short_answer)
+            if not any(found) and t.quotes and not t.abstained:
+                # "what did the former ambassador say?" names no one; the sentence quoted
+                # does ("... Kathleen Stephens told the same panel ..."), and whether she
+                # is "she" the articles must tell
+                found = [n for _a, _b, n in spans(t.quotes[0].text, PERSON) if self.pipeline.gender_of(n) == want]
+            person = next((n for n in found if fits(n)), None)
             if person:
+                # an earlier turn than the last: what it asked about ("... to Dalian?")
+                # is what "there" and "the trip" mean now
+                self.source = q_text if i < len(self.turns) - 1 else None
                 break
-        if _NAMED_FIRST.match(question):
+        if NAMED_FIRST.match(question):
             person = None  # "what about Pompeo, is he on board?": he is Pompeo
+        if (
+            place is None
+            and THERE.search(question)
+            and not re.match(r"\W*(?:is|are|was|were)\s+there\b", question, re.I)
+        ):
+            # "what did he do while he was there?" after "How did Kim travel to Dalian?"
+            for q_text in [self.source or prev_q]:
+                places = [m for m in TO_PLACE.findall(q_text) if not self.pipeline.is_someone(m)]
+                place = places[-1] if places else None
         out = replace_pronoun(question, person) if person else question
         if place:
-            out = re.sub(r"\bthere\b", f"in {place}", out, flags=re.I)
+            out = THERE.sub(f"in {place}", out)
         return out if out != question else None
+
+    def one_named(self, question: str) -> str:
+        """ "where was the trump one?" after "how many summits did kim and xi have?": the
+        Trump summit. "one" is the event an earlier question named (not "the other one",
+        who is someone)."""
+        m = ONE.search(question)
+        if m is None or not self.turns:
+            return question
+        for q0, _t in reversed(self.turns):
+            noun = EVENT_NOUN.search(q0)
+            if noun:
+                return question[: m.end(1)] + noun.group(1).lower() + question[m.end() :]
+        return question
 
     def swapped(self, question: str) -> str | None:
         """ "And Hu Xijin?" after "What did Lu Kang say about the talks?": the previous
         question asked of the person named instead of the one it named first."""
-        m = _ELLIPSIS.match(question)
-        if m is None or not self.turns or not _is_person(m.group(1)):
+        m = ELLIPSIS.match(question)
+        # "and Xi?": one word is no name to the span rules, but the articles call him so
+        if m is None or not self.turns or not (is_person(m.group(1)) or " " not in m.group(1)):
             return None
         if not self.pipeline.is_someone(m.group(1)):
             return None  # "and Beijing?": capitalised like a name, and no one's
@@ -134,6 +136,24 @@ class Conversation:
             return None
         a, b = people[0]
         return text[:a] + m.group(1) + text[b:]
+
+    def swapped_role(self, question: str, k: int | None = None) -> str | None:
+        """ "what about the RAND guy?" after "what is Hill worried Beijing is pushing Kim to
+        demand?": the previous question asked of the one the role names (Bruce Bennett).
+        After a question asking who someone is, it asks who this one is, and is no swap."""
+        m = ROLE_ELLIPSIS.match(question)
+        if m is None or not self.turns or OTHER_ONE.search(question) or answer_type(question) != PERSON:
+            return None
+        prev_q, prev = self.turns[-1]
+        text = prev.resolved_question or prev_q
+        people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
+        if answer_type(text) == PERSON or re.match(r"\W*(?:and\s+|so\s+)?who\b", text, re.I) or not people:
+            return None
+        who = self.pipeline.answer(f"Who is {m.group(1)}?", k=k)
+        if who.abstained or not who.short_answer or not is_person(who.short_answer):
+            return None
+        a, b = people[0]
+        return text[:a] + who.short_answer + text[b:]
 
     def context_for(self, question: str) -> str:
         if not self.turns:
@@ -161,8 +181,10 @@ class Conversation:
         typed = question
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
+        question = named_lead(question) or question
+        question = self.one_named(question)
         other = self._other(question)
-        resolved = self.swapped(question)
+        resolved = self.swapped(question) or self.swapped_role(question, k=k)
         if resolved is not None:
             ans = self.pipeline.answer(resolved, k=k, mode=mode, reader=reader)
         elif other is not None:
@@ -178,6 +200,8 @@ class Conversation:
         else:
             ctx = self.context_for(question)
             resolved = self.resolve(question) if ctx else None
+            if resolved and self.source and needs_context(resolved):
+                ctx = f"{ctx} {self.source}"
             if resolved and not needs_context(resolved):
                 # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
                 # name says whom it is about, and the rest of the earlier question (his
@@ -187,14 +211,14 @@ class Conversation:
                 short = prev.short_answer if prev.short_answer and not prev.abstained else None
                 ctx = short if short and len(short.split()) <= 4 else ("" if short else ctx)
             among = before = None
-            elsewho = _ELSE.search(question) is not None
+            elsewho = ELSE.search(question) is not None
             prev = self.turns[-1][1] if self.turns else None
             quoted = (prev.quotes[0].doc, prev.quotes[0].start) if prev and prev.quotes and not prev.abstained else None
-            if elsewho and _SAID_ELSE.search(question):
+            if elsewho and SAID_ELSE.search(question):
                 # "what else did he say ...?": the same speaker's other words, not the
                 # sentence just quoted
                 before, elsewho = quoted, False
-            elif elsewho or _AMONG.search(question) or _WHY_THAT.match(question):
+            elif elsewho or AMONG.search(question) or WHY_THAT.match(question) or BARE.match(question):
                 among = quoted
             # "who else ...": not the one the previous answer gave
             other = self._other(question, force=True) if elsewho else None
@@ -219,15 +243,19 @@ class Conversation:
         """For "the other expert" (or, with `force`, "who else"): (doc, start) of the
         previous answer's sentence and the people the previous turn was about, whom the
         answer must not be."""
-        if not self.turns or not (force or _OTHER.search(question)):
+        if not self.turns or not (force or OTHER_ONE.search(question)):
             return None
         prev_q, prev = self.turns[-1]
         if not prev.quotes or prev.abstained:
             return None
         prev_q = prev.resolved_question or prev_q
         names = [n for _a, _b, n in spans(prev_q, PERSON)]
-        if prev.short_answer and _is_person(prev.short_answer):
+        if prev.short_answer and is_person(prev.short_answer):
             names.append(prev.short_answer)
+        if not names:
+            # "what did the kwangwoon university professor say?" named him by role; the
+            # sentence quoted names him ("Professor Shin Sangjin of ...")
+            names = [n for _a, _b, n in spans(prev.quotes[0].text, PERSON)]
         return prev.quotes[0].doc, prev.quotes[0].start, tuple(names)
 
     def history(self) -> list[str]:

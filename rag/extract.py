@@ -17,7 +17,7 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .neighbours import WHO_SAID, antecedent, full_name, speaker_of
+from .neighbours import antecedent, full_name, speaker_of
 from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
@@ -25,6 +25,7 @@ from .retrieve import jaccard
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
+from .span_kinds import WHO_SAID
 
 # words announced for the next sentence: "had this to say", "said the following:"
 _CATAPHORA = re.compile(

@@ -4,7 +4,6 @@ attributed with "he said", and the one giving in full a name it gives by surname
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .question_type import PERSON
@@ -25,27 +24,17 @@ def antecedent(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored 
     return replace(known, span=(a, b, name)) if known else Scored(prev, c.score, 0.0, 0.0, None, (a, b, name))
 
 
-# "who said Kim is worried ...?": the one whose words these are
-WHO_SAID = re.compile(
-    r"^\W*(?:and\s+|so\s+)?who\s+(?:was\s+quoted\s+as\s+saying|said|says|thinks|thought|believes|argued|argues|"
-    r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote)\b",
-    re.I,
-)
-
-
 def speaker_of(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored | None:
-    """For a quotation attributed with "he said", the sentence naming its speaker, with
-    the name as its span ('"... enough is enough," he said.' -> "Bruce Bennett, a
-    researcher for the RAND Corporation, said ..."), unless c's span already names them."""
-    src = table.said_in.get(c.sent.row)
-    who = table.speaker.get(c.sent.row, set())
-    if src is None or not who or (c.span is not None and set(terms(c.span[2])) & who):
+    """For a quotation attributed in another sentence, that sentence with the speaker's
+    name as its span ('"... enough is enough," he said.' -> "Bruce Bennett, a researcher
+    for the RAND Corporation, said ..."), unless c's span already names them."""
+    found = table.speaker_named(c.sent)
+    if found is None:
         return None
-    named = table.rows[src]
-    name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
-    if name is None:
+    named, name = found
+    if c.span is not None and set(terms(c.span[2])) & set(terms(name[2])):
         return None
-    known = next((x for x in ranked if x.sent.row == src), None)
+    known = next((x for x in ranked if x.sent.row == named.row), None)
     return replace(known, span=name) if known else Scored(named, c.score, 0.0, 0.0, None, name)
 
 

@@ -10,14 +10,16 @@ import unicodedata
 from collections.abc import Callable
 
 from .config import Config
-from .conversation import Conversation, replace_pronoun, subject_of
+from .conversation import Conversation
 from .embed import Embedder
 from .extract import build_answer
+from .gender import gender_of
 from .index import Index, IndexError_, build
 from .outlets import cited_outlet, cited_topic, outlet_docs
 from .question import Question, analyze
 from .question_type import PERSON
 from .records import Answer
+from .referents import replace_pronoun, subject_of
 from .retrieve import Retriever, terms
 from .sentence_table import SentenceTable
 from .synonyms import RELATIONS
@@ -212,6 +214,10 @@ class Pipeline:
     def is_someone(self, name: str) -> bool:
         """Do the articles name a person with a word of this name ("Hu Xijin", not "Beijing")?"""
         return bool(set(terms(name)) & self._parts()[2].people)
+
+    def gender_of(self, name: str) -> str | None:
+        """ "f" or "m" where the articles tell ("she said" of Kathleen Stephens), else None."""
+        return gender_of(name, self._parts()[2].genders)
 
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""

@@ -29,6 +29,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?) (?:did|does|do|has|have|had)\b|"
         # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
         r"\bwhat (is|was|were|are) the (aim|goal|objective|point) of\b|"
+        # "what was the trip for?", "what did he go there for?": its purpose
+        r"^what (?:is|was|were|are) (?:the|that|this|his|her|their) [\w-]+ for\W*$|"
+        r"^what (?:did|does|do) (?:[\w’'-]+ ){1,3}(?:go|come|travel|fly|head)(?: [\w’'-]+){0,3} for\W*$|"
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
         # "what does Zhao think might explain the trip?"
         r"\bwhat (?:(?:do|does|did) (?:[\w-]+ ){1,3}(?:think|believe|say|suggest) )?(?:might |could |would |may )?"
@@ -37,6 +40,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (
         DATE,
         # "after singapore, when did he see xi again?"
+        # "and the trade war kicked off when?", "year kim jong un took power?"
+        r"\bwhen\W*$|^(?:the\s+)?(?:year|date|day|month)\b(?!\s+(?:of|is|was)\b)|"
         r"^when\b|^[^?,]{3,50},\s*when (?:did|does|do|is|was|were|will|would|has|had|are)\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
         r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
@@ -67,7 +72,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (
         ORG,
         # "which Washington-based organization", "what group does she run"
-        r"\b(which|what)\s+(?:\w+-\w+\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
+        # (and "which chinese paper")
+        r"\b(which|what)\s+(?:(?:\w+-\w+|[a-z]+(?:ese|ean|ian|can))\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
         r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
         r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
         r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
@@ -95,8 +101,12 @@ _NAME_THE = re.compile(r"^(?:please\s+)?(?:name|identify)\s+the\s+(?=\w)", re.I)
 _IS = re.compile(r"\b(what|where|who|when|why|how|long|much|many|far|old|big)['’]s\b", re.I)
 
 
+# "how'd he get there?": "did"
+_DID = re.compile(r"\b(what|where|who|when|why|how)['’]d\b", re.I)
+
+
 def strip_lead(text: str) -> str:
-    return _IS.sub(r"\1 is", _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1))
+    return _DID.sub(r"\1 did", _IS.sub(r"\1 is", _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1)))
 
 
 def answer_type(text: str) -> str:
@@ -120,13 +130,17 @@ def answer_type(text: str) -> str:
 _ELLIPTIC_ROLE = re.compile(
     rf"^(?:(?:what|how)\s+about\s+)?(?:the|that)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{ROLE}|guy|one|scholars?|experts?)\b"
     r"(?![^,?]*\b(?:is|was|are|were|did|does|do|has|had|will|would|can|could|say|said|think|thinks)\b)"
+    # "and the former ambassador on that panel, what was her take?" asks something of her
+    r"(?!.*[,:;—–-]\s*(?:what|who|where|when|why|how|which)\b)"
 )
 
 
 # "what did he do there?", "what else did they do?": what he did (ACTIVITY)
 _DID_DO = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:(?:besides|apart from|aside from|other than)\b[^,?]*,\s*)?"
-    r"what\s+(?:else\s+)?did\s+(?:[\w’'-]+\s+){1,5}?(?<!\bto\s)do\b(?!\s+(?:to|about)\b)",
+    r"what\s+(?:else\s+)?(?:did\s+(?:[\w’'-]+\s+){1,5}?(?<!\bto\s)do\b(?!\s+(?:to|about)\b)|"
+    # "what was Pompeo doing that week?"
+    r"(?:was|were)\s+(?:[\w’'-]+\s+){1,3}?doing\b)",
     re.I,
 )
 
@@ -169,7 +183,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "ACTIVITY"
     if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
-    if re.search(r"\b(what|which|in what) year\b", q):
+    if re.search(r"\b(what|which|in what) year\b|^year\b", q):
         return "YEAR"
     if re.search(
         r"\b(what|which) (?:exact |specific |precise )?dates?\b|\bwhat (?:is|was|are|were) the (?:exact |specific |precise )?dates?\b",

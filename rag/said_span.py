@@ -19,14 +19,17 @@ from .retrieve import terms
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
 _ASKS_WORDS = re.compile(
     r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?"
-    r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|worry|expect)\b|"
+    r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|worry|expect|suspect|predict)\b|"
     # "what is he worried the Chinese might be pushing on Kim?": what he fears
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b|"
     # "what was Pompeo's position on the phased approach?": his words on it
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:position|stance|take|view|opinion|verdict)\s+"
     r"(?:on|about|regarding|towards?)\b|"
+    # "and the former ambassador, what was her take?": her words, on what was asked before
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:take|view|opinion|verdict|assessment)\W*$|"
     # "how did Pompeo react to that?": what he said to it
-    r"\bhow\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?(?:react|respond|reply)\b",
+    r"\bhow\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?(?:react|respond|reply|describe|sum\s+up|"
+    r"assess)\b",
     re.I,
 )
 # "X said that ...", "Zhao pointed out that ...": the words reported after the verb

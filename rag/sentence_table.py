@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .gender import genders
 from .index import Index
 from .question_type import OTHER, PERSON
 from .retrieve import terms
@@ -119,6 +120,7 @@ class SentenceTable:
         # the speaker a pronoun attribution refers to ("..., he added."), and the row of
         # the sentence naming them
         self.speaker, self.said_in = speakers(self.by_doc, self.para)
+        self.genders = genders(self.by_doc.values(), self.rows, self.speaker, self.said_in)  # "she" is not Yun
         self.voices = voices(self.by_doc)  # whom a sentence names as saying or thinking it
         self.quote_of = quotations(self.by_doc, self.para, self.speaker)  # whose quotation it is part of
         # the roles and full names of the people a sentence names ("Pompeo" is Mike
@@ -159,6 +161,24 @@ class SentenceTable:
             names = spans(prev.text, PERSON)
             if names:
                 return prev, names[0]
+        return None
+
+    def speaker_named(self, s: Sent) -> tuple[Sent, tuple[int, int, str]] | None:
+        """For a sentence of someone's quotation attributed in another sentence ("..., he
+        said." or "I have this big China card." before "..., said Joseph Yun, ..."), that
+        sentence and the speaker's name in it."""
+        src = self.said_in.get(s.row)
+        who = self.speaker.get(s.row) if src is not None else self.quote_of.get(s.row)
+        if not who:
+            return None
+        # a quotation is attributed at its end, in its paragraph
+        rows = [self.rows[src]] if src is not None else self.by_doc[s.doc][s.pos : s.pos + 6]
+        for named in rows:
+            if src is None and self.para.get(named.row) is not self.para.get(s.row):
+                break
+            name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
+            if name is not None:
+                return named, name
         return None
 
     def named_in_body(self, s: Sent, name: str) -> bool:

@@ -291,6 +291,26 @@ _SUBJECT_SAYS = re.compile(rf"^[“\"‘']?(?:(?:The|This|That)\s+(?:[\w-]+\s+){
 _ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
 
 
+# "who said Kim is worried ...?", "who described the trip as ...?": the one whose words
+# these are
+WHO_SAID = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:else\s+)?(?:was\s+quoted\s+as\s+saying|said|says|thinks|thought|believes|argued|argues|"
+    r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote|described|called|characteri[sz]ed|"
+    r"reckons|reckoned|expects|expected|insisted|stressed|pointed\s+out|mentioned|explained|believed|spoke|"
+    r"commented)\b",
+    re.I,
+)
+
+
+def said_by_speaker(q: Question, s: Sent, table: SentenceTable) -> tuple[Sent, tuple[int, int, str]] | None:
+    """For a "who said ...?" question, the sentence naming the speaker whose quotation s
+    belongs to, and the name ("I have this big China card." -> "..., said Joseph Yun,
+    ..."); None for the other kinds of question."""
+    if q.qtype != PERSON or WHO_SAID.match(q.text) is None:
+        return None
+    return table.speaker_named(s)
+
+
 def said_by_antecedent(q: Question, s: Sent, table: SentenceTable) -> bool:
     """Does a "who said ...?" question find its answer in a sentence whose speaker is
     "the expert" or "he", named a sentence or two before ("The expert pointed out that

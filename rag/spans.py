@@ -81,7 +81,9 @@ _COMPLEMENT_TO = re.compile(
     r"\b(?:willing|unwilling|able|unable|going|want|wants|wanted|likely|unlikely|set|expected|has|have|had|"
     r"need|needs|needed|plan|plans|planned|try|tries|tried|trying|began|begin|begins|seem|seems|seemed|appear|"
     r"appears|appeared|agreed|agree|hope|hopes|hoped|refused|decided|used|continue|continues|continued|ready|"
-    r"eager|about|is|was|are|were|ought|supposed|sure|certain|bound|start|started|starts)\s+$",
+    r"eager|about|is|was|are|were|ought|supposed|sure|certain|bound|start|started|starts|"
+    # "a major role to play": what the role is, no purpose
+    r"role|part|chance|opportunity|way|effort|bid|attempt|ability|right)\s+$",
     re.I,
 )
 # "went to China", "his trip to Beijing": where, not why ("went to China to get ...")
@@ -279,7 +281,7 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
             if m.group(1).lower() == "to" and _MOTION_TO.search(sentence[: m.start()]):
                 continue
             rest = sentence[m.end() :]
-            stop = re.search(r"[,;:.”\")]|\s--\s|\s–\s", rest)
+            stop = re.search(r"[,;:”\")]|(?<!\b[A-Z])\.|\s--\s|\s–\s", rest)  # not "U.S."
             end = stop.start() if stop else len(rest)
             # a reason is a short clause: cut at a later preposition past the 4th word
             words = list(re.finditer(r"\S+", rest[:end]))
@@ -295,7 +297,7 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
         cond = re.match(r"\W*If\b[^,]{5,}?,\s+", sentence)
         if cond:
             rest = sentence[cond.end() :]
-            stop = re.search(r"[;:.”\"]|\s--\s|\s–\s|,\s+(?:and|but|which)\b", rest)
+            stop = re.search(r"[;:”\"]|(?<!\b[A-Z])\.|\s--\s|\s–\s|,\s+(?:and|but|which)\b", rest)
             add(cond.end(), cond.end() + (stop.start() if stop else len(rest)))
     return [s for s in out if s[2] and not _DATE_RE.fullmatch(s[2]) or qtype == DATE]
 
@@ -303,7 +305,7 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
 def phrases(sentence: str) -> list[tuple[int, int, str]]:
     """Untyped candidates: runs of words between punctuation and function words."""
     out = []
-    for m in re.finditer(r"[^,;:.!?“”\"()–—]+", sentence):
+    for m in re.finditer(r"(?:[^,;:.!?“”\"()–—]|(?<=\b[A-Z])\.)+", sentence):
         chunk = m.group(0)
         for p in re.finditer(
             r"(?:\b(?!(?:is|are|was|were|be|been|has|have|had|will|would|could|can|said|says|"

@@ -64,7 +64,11 @@ CONCEPTS: tuple[Concept, ...] = (
     # post ("president and CEO of ...")
     Concept(
         "~head",
-        _re(r"run|runs|ran|head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed"),
+        # (a paper that "ran an upbeat piece" published it)
+        _re(
+            r"(?:run|runs|ran)(?!\s+(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:piece|story|article|report|editorial|op-ed))|"
+            r"head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed"
+        ),
         _re(
             # a title before a name is how the article addresses someone ("President
             # Donald Trump"), not what the question asks them to head
@@ -217,6 +221,41 @@ CONCEPTS: tuple[Concept, ...] = (
             r"(?:see|read|access|view|get\s+on(?:to)?|get\s+to|open|reach)"
         ),
         _re(r"block(?:s|ed|ing)?|bann(?:ed|ing)|censor(?:s|ed|ing)?|inaccessible|firewall"),
+    ),
+    # "what is Kim scared of?": "Kim is worried that the President will tell him ..."
+    Concept(
+        "~fear",
+        # (a question saying "worried" finds the word itself, and its answer is what follows it)
+        _re(r"scared|afraid|fearful|frighten(?:ed|s)?|nervous|anxious"),
+        _re(r"scared|afraid|fear(?:s|ed|ful)?|frighten(?:ed|s)?|worr(?:y|ies|ied)|nervous|anxious|concern(?:ed|s)?"),
+        retrieve=False,
+    ),
+    # "who else was in his entourage?": "Accompanying Kim was ..."
+    Concept(
+        "~escort",
+        _re(r"entourage|retinue|accompan(?:y|ied|ies|ying)"),
+        _re(r"entourage|retinue|accompan(?:y|ied|ies|ying)|along\s+with"),
+        retrieve=False,
+    ),
+    # "the foreign ministry spokesperson": "spokesman Lu Kang"
+    Concept(
+        "~spokes",
+        # (a question saying "spokesman" finds the word itself)
+        _re(r"spokes(?:woman|women|person|persons|people)"),
+        _re(r"spokes(?:man|men|woman|women|person|persons|people)"),
+    ),
+    # "which paper ran an upbeat piece?": "An optimistic report in ... the tabloid"
+    Concept(
+        "~paper",
+        _re(r"(?:news)?papers?|tabloids?|dailies|daily(?=\s+(?:ran|run|runs|said|say|says|published|printed|wrote)\b)"),
+        _re(r"(?:news)?papers?|tabloids?"),
+        retrieve=False,
+    ),
+    Concept(
+        "~upbeat",
+        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        retrieve=False,
     ),
     # "where does he teach?": "a political science professor at Beijing's Renmin University"
     Concept(

@@ -28,6 +28,8 @@ _SHORTHAND = (
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
     (re.compile(r"\bROK\b"), "South Korea"),
     (re.compile(r"\bnk\b"), "north korea"),
+    # news outlets typed in lower case ("in the voa story"): no English word is spelled so
+    (re.compile(r"\b(?:voa|rfa|bbc|cnn|afp|nyt|kcna|nhk|cctv|npr|wsj)\b"), lambda m: m.group(0).upper()),
     (re.compile(r"\bN\.\s?(?=Korea)"), "North "),
     (re.compile(r"\bS\.\s?(?=Korea)"), "South "),
 )

@@ -193,3 +193,49 @@ def test_who_else_went_asks_for_another_companion(pipeline):
     ans = _chat(pipeline, "Who accompanied Kim to Dalian?", "Who else went?")
     assert not ans.abstained and ans.short_answer == "Ri Su-yong"
     assert "Accompanying Kim was his younger sister" in ans.quotes[0].text
+
+
+def test_and_a_name_then_a_question_asks_it_of_that_name(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who described Kim's China trip as sending a dual message to Washington?",
+        "and Hill? how did he describe the Beijing meetings?",
+    )
+    assert ans.short_answer == "part of the process of warming between North Korea and China"
+
+
+def test_what_about_a_role_asks_the_previous_question_of_whoever_holds_it(pipeline):
+    ans = _chat(
+        pipeline,
+        "what did christopher hill tell rfa about the beijing meetings?",
+        "what about the RAND guy?",
+    )
+    assert "Bruce Bennett" in (ans.resolved_question or "")
+    assert "preparing for his second summit" in ans.quotes[0].text
+
+
+def test_she_is_the_woman_the_previous_answer_named_not_the_man_before(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who described Kim's China trip as sending a dual message to Washington?",
+        "where does he work?",
+        "what did the former ambassador say?",
+        "what group does she run?",
+    )
+    assert ans.resolved_question == "what group does Kathleen Stephens run?"
+    assert "Korea Economic Institute of America" in (ans.short_answer or "")
+
+
+def test_he_is_not_the_sister_the_previous_answer_named(pipeline):
+    ans = _chat(pipeline, "How did Kim travel to Dalian?", "Who went with him?", "what did he do while he was there?")
+    # "he" is Kim (not Kim Yo-jong), "there" is Dalian
+    assert ans.resolved_question == "what did Kim do while he was in Dalian?"
+    assert ans.short_answer == "attended a formal banquet"
+
+
+def test_the_x_one_is_the_event_an_earlier_question_named(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("how many summits did kim and xi have in 2018?")
+    assert conv.one_named("where was the trump one?") == "where was the trump summit?"
+    # "the other one" is someone else, no event
+    assert conv.one_named("and the other one?") == "and the other one?"

@@ -766,3 +766,26 @@ def test_what_someone_did_is_one_of_the_things_the_article_lists(pipeline):
     conv.ask("What did Mike Pompeo do on Wednesday?")
     # the earlier answer was a clause, which the follow-up's context leaves out
     assert conv.ask("what was the point of the trip?").short_answer == "to finalize a date and location for the talks"
+
+
+def test_who_said_it_is_the_speaker_named_where_the_quotation_ends(pipeline):
+    # "“This is another example ... Xi Jinping ... I have this big China card. So I think
+    # there is a dual message there,” said Joseph Yun": not Xi, and not the headline's "Experts"
+    ans = pipeline.answer("Who described Kim's China trip as sending a dual message to Washington?")
+    assert ans.short_answer == "Joseph Yun"
+
+
+def test_paraphrased_outlet_and_role_words_find_their_sentence(pipeline):
+    # "paper" is the "tabloid", "upbeat" the "optimistic report"; "spokesperson" is the
+    # "spokesman", and "the voa story" typed in lower case is the article with no outlet
+    assert pipeline.answer(
+        "Which Chinese paper ran an upbeat piece saying 2019 might be a landmark year?"
+    ).short_answer == ("Global Times")
+    assert (
+        pipeline.answer("name of the chinese foreign ministry spokesperson in the voa story?").short_answer == "Lu Kang"
+    )
+
+
+def test_a_reason_runs_past_an_abbreviation(pipeline):
+    ans = pipeline.answer("why does the asan institute analyst say pyongyang needs beijing before talking to trump?")
+    assert ans.short_answer.startswith("to carry out negotiations with the U.S")

@@ -351,3 +351,16 @@ def test_a_question_opening_on_a_phrase_before_when_asks_for_a_date():
     # "what reasons did he give": a reason, whose word is not one the answer must hold
     q = analyze("what reasons did Kim Hyun-wook give for the trip?")
     assert q.qtype == REASON and "reason" not in q.terms and "give" not in q.terms
+
+
+def test_a_question_with_its_wh_word_last_or_none_still_has_a_type():
+    assert answer_type("and the trade war kicked off when?") == DATE
+    q = analyze("year kim jong un took power?")
+    assert q.qtype == DATE and q.subtype == "YEAR"
+    assert analyze("how'd kim travel there?").subtype == "MEANS"  # "how'd" is "how did"
+    assert analyze("what was Pompeo doing that week?").subtype == "ACTIVITY"
+    # a paper is an organisation; a "Shenzhen University scholar" is a person
+    assert answer_type("Which Chinese paper ran an upbeat piece on 2019?") == ORG
+    assert answer_type("Which Shenzhen University scholar told Sputnik it was no coincidence?") == PERSON
+    # a role, then a question of it: what the question asks, not who that is
+    assert answer_type("and the former ambassador on that panel, what was her take?") == OTHER

@@ -1,0 +1,118 @@
+"""How a follow-up names what it is about: the person a question is about, a pronoun
+replaced by a name, and the patterns of elliptical turns ("and Hill? ...", "what about
+the RAND guy?", "the trump one", "which city?") that rag/conversation.py resolves."""
+
+from __future__ import annotations
+
+import re
+
+from .question_type import PERSON
+from .spans import spans
+
+
+def subject_of(question: str) -> str | None:
+    """The person a question is about: its subject ("did Kim meet ...") or else the
+    last full name in it."""
+    subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
+    # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
+    names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if is_person(n)]
+    # "What is Mike Pompeo's job?" is about Mike Pompeo
+    found = subj.group(1) if subj else (names[-1] if names else None)
+    return re.sub(r"['’]s$", "", found) if found else None
+
+
+def is_person(name: str) -> bool:
+    return any(text == name for _a, _b, text in spans(name, PERSON))
+
+
+def replace_pronoun(question: str, person: str) -> str:
+    """The question with its first he/she/him/his/her replaced by the person. Only the
+    first: in "does he think Kim fears Trump will tell him", "him" is someone else."""
+    m = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
+    if not m:
+        return question
+    possessive = m.group(1).lower() in ("his", "her") and re.match(r"\s+\w", question[m.end() :])
+    return question[: m.start()] + (f"{person}'s" if possessive else person) + question[m.end() :]
+
+
+# "which of them is the foreign minister?", "who among those was ...": a choice among
+# the people or things the previous answer named
+AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\b", re.I)
+
+
+# "who else went with him besides her?": someone the previous answer's sentence names
+# beside the one it gave
+SAID_ELSE = re.compile(
+    r"\bwhat\s+else\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?"
+    r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note)\b",
+    re.I,
+)
+ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
+
+# "why not?", "how come?", "why is that?": the reason for what the previous answer said,
+# given there or beside it
+WHY_THAT = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:why(?:\s+not)?|how\s+come|why\s+(?:is|was)\s+(?:that|it|this)|"
+    r"for\s+what\s+reason|on\s+what\s+grounds)\W*$",
+    re.I,
+)
+
+# "the trump one", "the second one": an event an earlier question named
+ONE = re.compile(r"\b((?:the|that|this)\s+(?!other\b)(?:[\w-]+\s+)?)one\b(?!\s+of\b)", re.I)
+EVENT_NOUN = re.compile(r"\b(summit|meeting|trip|visit|journey|tour|speech|address|briefing|panel)s?\b", re.I)
+
+# "when?", "which city?", "how long?": asked of what the previous answer said
+BARE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when|where|who|which\s+[\w-]+|what\s+(?:city|year|day|date|month|time)|"
+    r"how\s+(?:long|many|much|old))\W*$",
+    re.I,
+)
+
+# "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
+# pronoun is the person the question opens on
+NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
+
+# "there" as a place ("while he was there"), not "there is"
+THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|be)\b)", re.I)
+# "... travel to Dalian?", "... in Beijing?": the place a question names
+TO_PLACE = re.compile(r"\b(?:to|in|at)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)")
+
+# "ok, and ...", "so what about ...": the chat's fillers before a follow-up
+_OPEN = r"^\W*(?i:(?:ok(?:ay)?|so|well|alright)[\s,]+)?"
+
+# "and Hill? how did he describe the meetings?", "how about Pompeo, what was he doing
+# that week?": the question that follows, of the person named first
+_LEAD = re.compile(
+    _OPEN
+    + r"(?i:(?:and\s+)?(?:(?:what|how)\s+about|as\s+for)|and)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*(?:[?:,;]|\s[—–-])\s*(\S.*)$"
+)
+
+
+def named_lead(question: str) -> str | None:
+    """ "and Hill? how did he describe ...?" -> "how did Hill describe ...?"; None
+    unless a question with a pronoun follows the name."""
+    m = _LEAD.match(question)
+    if m is None or not re.search(r"\b(?:he|she|him|his|her)\b", m.group(2), re.I):
+        return None
+    return replace_pronoun(m.group(2), m.group(1))
+
+
+# "And Hu Xijin?", "what about Zhao Tong?": the previous question, of someone else
+ELLIPSIS = re.compile(
+    _OPEN + r"(?i:(?:and\s+)?(?:what|how)\s+about|and)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*[?.!]*\s*$"
+)
+
+# "what about the RAND guy?", "and the Global Times editor?"
+ROLE_ELLIPSIS = re.compile(_OPEN + r"(?i:(?:and\s+)?(?:what|how)\s+about|and)\s+((?i:the|that)\s+[^?,]+?)\s*[?.!]*\s*$")
+
+# "and the other professor in that story?", "what did the other scholar say?": someone
+# else of the same kind, in the article the previous turn was answered from
+OTHER_ONE = re.compile(
+    r"\b(?:the|that)\s+(?:other\s+(?:[\w-]+\s+){0,3}|(?:[\w-]+\s+){1,3}(?=\w+\s+(?:in|from|on)\s+(?:that|the\s+same)\s+"
+    # "and the kyungnam guy in the same article?", "and the former ambassador on the same
+    # panel?": someone else, where the previous answer was
+    r"(?:story|article|piece|report|panel)\b))(?:professor|expert|scholar|analyst|academic|official|researcher|"
+    r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer|ambassador|"
+    r"envoy|adviser|advisor|director|editor|minister)s?\b",
+    re.I,
+)
