@@ -44,7 +44,8 @@ def expand_shorthand(text: str) -> str:
 
 _FOLLOWUP = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
-    r"^(and|what about|how about|also)\b",
+    # "why china though?": the chat's word for "given what you just said"
+    r"^(and|what about|how about|also)\b|\b(?:though|then)\W*$",
     re.I,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.question import analyze
 from rag.turns import expand_shorthand, needs_context, refers_back
 
 
@@ -58,3 +59,10 @@ def test_a_question_in_shorthand_is_answered(pipeline):
     # "prof" is no word of the articles: unexpanded, the question looked unanswerable
     ans = pipeline.answer("which Renmin prof did VOA talk to about what Kim wants from Beijing?")
     assert not ans.abstained and ans.short_answer == "Shi Yinhong"
+
+
+def test_though_at_the_end_leans_on_the_conversation():
+    # "why china though?" asks of what was just said, and "though" is no topic word
+    assert needs_context("why china though?")
+    assert not needs_context("why did Kim go to China?")
+    assert "though" not in analyze("why china though?").terms
