@@ -1,6 +1,7 @@
-"""The short answer a sentence offers a question, and the type credit it earns: the typed
-candidate span nearest the question's words, checked against what the question asks
-(who heads it, what someone predicted, which post, who went along).
+"""The short answer a sentence offers a question: the typed candidate span nearest the
+question's words, preferring rare words. rag/span_type.py checks it against what the
+question asks (who heads it, what someone predicted, which post, who went along) and
+gives its type credit.
 """
 
 from __future__ import annotations
@@ -11,21 +12,18 @@ from functools import lru_cache
 
 from .clause_span import anchor_words, content_of, distance, objects, off_attribution, yesno_span
 from .question import Question, described, kind_subject
-from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
+from .question_type import DATE, ORG, OTHER, PERSON, REASON
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
-from .said_span import asks_words, quoted, said_span, seen_as
-from .sentence_table import Sent, SentenceTable, is_headline
+from .said_span import asks_words, said_span, seen_as
+from .sentence_table import Sent, SentenceTable
 from .span_kinds import (
     activity_spans,
-    agent_line,
     describe_spans,
     field_spans,
     fits_subtype,
     head_phrases,
     kind_spans,
-    said_by_antecedent,
-    said_by_speaker,
 )
 from .synonyms import concept_spans
 from .typos import with_variants
@@ -35,22 +33,6 @@ from .typos import with_variants
 _PREPOSITIONS = frozenset(
     "from than per via across behind beyond near onto amid along around despit unlik versus about".split()
 )
-# words that name someone's companions ("Accompanying Kim was his younger sister")
-_COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
-_BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
-_NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b", re.I)
-_FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
-# "when does he expect/think ...": the date is in what he said, not in the line saying
-# when or where he said it ("..., said Yun, ... speaking on a panel ... in 2019")
-_OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee|reckon)\w*", re.I)
-# "where does he think they'll hold it?" (not "where was he speaking when he predicted it?")
-_THINKS_WHERE = re.compile(
-    r"\bwhere\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,3}(?:think|expect|believe|reckon|predict|guess)\b", re.I
-)
-# a date the question places ahead ("when will the next summit happen?") is not one
-# the article places behind ("the repeat of last year")
-_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
-_PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlier)$", re.I)
 # a date question asking for several ("which months", "what were the dates") and a span
 # naming several ("March and May", "Jan. 7-10")
 _PLURAL_DATE = re.compile(r"\b(?:dates|days|months|years|weekdays)\b", re.I)
@@ -59,7 +41,6 @@ _WHILE_THERE = re.compile(r"\b(?:there|while|during|in|at)\b", re.I)
 _GOING = re.compile(r"(?:flew|went|came|arrived|left|returned|travel+ed|headed|departed|journeyed)\b", re.I)
 _DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
-HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 _CUE_RANK = {
     "because": 0.35,
     "due to": 0.3,
@@ -71,86 +52,6 @@ _CUE_RANK = {
     "so that": 0.2,
     "in order to": 0.2,
 }
-
-
-def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, int, str] | None, float]:
-    """The sentence's short answer and its type credit: 1 for a span of the type asked,
-    more where it also names the noun asked for, 0 where what the question asks of the
-    answer (a post, a quotation, a companion) rules the span out."""
-    span = best_span(q, s, table)
-    if (
-        span is not None
-        and q.qtype == PERSON
-        and is_headline(s.text)
-        and (not table.named_in_body(s, span[2]) or re.fullmatch(r"[A-Z][a-z]+s", span[2]))
-    ):
-        # a headline's capitals name no one ("Kim Visits Beijing Amid US-China Trade
-        # Talks"), nor does its "Experts: ..." say which expert
-        span = None
-    if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
-        span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
-    typed = (
-        1.0
-        if span is not None and (q.qtype != OTHER or q.subtype in ("KIND", "DESCRIBE", "MEANS", "FIELD", "ACTIVITY"))
-        else 0.0
-    )
-    if (
-        span is not None
-        and q.head
-        and (q.qtype in (PERSON, ORG, PLACE, NUMBER) or q.subtype == "KIND")
-        and (KIN if q.kin else {q.head}) & _span_nouns(q, s, span)
-    ):
-        # "which foreign minister" -> "Foreign Minister Wang Yi"; "what sort of process" ->
-        # "a step-by-step process"
-        typed += HEAD_IN_SPAN
-    elif span is not None and q.qtype == PERSON and q.head in ROLE_STEMS:
-        title = set(terms(" ".join(s.text[: span[0]].split()[-2:]) + " " + span[2]))
-        if title & ROLE_STEMS:
-            typed = 0.0  # "which foreign minister" is not "President Xi Jinping"
-    if q.subtype == "DESCRIBE" and span is not None and _BEFORE.search(q.text) and not _FORMER.search(span[2]):
-        typed = 0.0  # "his career before his current role": "a retired U.S. diplomat", not his title now
-    elif q.subtype == "DESCRIBE" and span is not None and _NOW.search(q.text) and _FORMER.search(span[2]):
-        typed = 0.0  # and "his current role" is his title now, not "a retired U.S. diplomat"
-    if q.qtype == DATE and span is not None:
-        if (_OPINION.search(q.text) and _outside_quotes(s.text, span)) or (
-            _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
-        ):
-            typed = 0.0
-    if q.qtype == PLACE and span is not None and _THINKS_WHERE.search(q.text) and _outside_quotes(s.text, span):
-        span, typed = None, 0.0  # "where does he think they'll hold it?": a place in his words, not his title's
-    if said_by_antecedent(q, s, table):
-        # "The expert pointed out ... to visit Beijing ...": the one a sentence or two
-        # before names said it, whoever else this one names
-        span, typed = None, 1.0
-    elif (found := said_by_speaker(q, s, table)) is not None:
-        # "... going to China not only to get permission from Xi Jinping ...": Joseph Yun
-        # said it, named where the quotation ends, not Xi; but "who else ...?" is not
-        # the one the previous turn named
-        named, speaker = found
-        who = set(terms(speaker[2]))
-        if any(n <= who or who <= n for n in q.other_names):
-            span, typed = None, 0.0
-        elif named is s:
-            span, typed = speaker, 1.0
-        else:
-            span, typed = None, 1.0
-    if q.subtype == "MEANS" and span is not None and " " in span[2]:
-        typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
-    if (
-        q.subtype == "ACTIVITY"
-        and span is not None
-        and re.search(r"(?i:\b(?:there|while|during)\b)|\b(?:in|at)\s+[A-Z]", q.text)
-    ):
-        # "what did he do while he was there": a deed done there ("attended a formal
-        # banquet") is the answer itself, which his getting there is not
-        typed += 0.5 * HEAD_IN_SPAN
-    if q.qtype == PERSON and q.other_names and span is not None and re.fullmatch(r"[A-Z][a-z]+s", span[2]):
-        span, typed = None, 0.0  # "who else did they talk to?": another one, not "Experts"
-    if q.qtype == PERSON and q.subtype != "AGENT" and span is not None and agent_line("", s.text[: span[0]]):
-        typed = 0.0  # "MOSCOW (Sputnik), Tommy Yang - ...": the reporter, no analyst he quotes
-    if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
-        typed = 0.0  # "who went with him": not whoever he met there
-    return span, typed
 
 
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
@@ -313,34 +214,3 @@ def _asked_prep(q: Question) -> str | None:
 def _words_of(text: str) -> frozenset[str]:
     """Lower-case words of a question, without possessive 's: the names it says."""
     return frozenset(re.sub(r"['’]s$", "", w.strip(".,?:;’'")).lower() for w in text.split())
-
-
-def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
-    """Does the sentence say the span's person heads what the question asks about: a
-    post next to the name ("Stephens, president and CEO of the ... Institute") whose
-    next words are the question's ("the editor in chief at the Global Times" heads no
-    delegation)?"""
-    qset = set(q.terms)
-    for a, b in concept_spans("~head", text):
-        near = len(text[min(b, span[1]) : max(a, span[0])].split()) <= 6
-        # what is headed follows the post, and stops at the name if the name follows
-        headed = text[b : span[0]] if span[0] >= b else text[b:]
-        if near and qset & set(terms(" ".join(headed.split()[:10]))):
-            return True
-    return False
-
-
-def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:
-    """Does the span lie outside the quotation of a sentence that quotes someone?"""
-    stretches = quoted(text)
-    return bool(stretches) and not any(a <= span[0] and span[1] <= b for a, b in stretches)
-
-
-def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
-    """Terms that describe the span: its own, and for a person the words of the title
-    or apposition around the name ("Professor Shin", "Shi Yinhong, a ... professor at")."""
-    if q.qtype != PERSON:
-        return set(terms(span[2]))
-    before = s.text[: span[0]].split()[-3:]
-    after = s.text[span[1] :].split()[:6]
-    return set(terms(" ".join(before) + " " + span[2] + " " + " ".join(after)))

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from .answer_span import typed_span
 from .outlets import names_domain
 from .question import SPEAKER_Q, STANCE_Q, Question, entities
 from .question_type import PERSON
@@ -23,6 +22,7 @@ from .records import Hit
 from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
 from .span_kinds import agent_line
+from .span_type import typed_span
 from .spans import spans
 from .synonyms import RELATIONS
 
