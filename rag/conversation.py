@@ -49,6 +49,7 @@ class Conversation:
     def resolve(self, question: str) -> str | None:
         """The question with he/she/his/her/him (and "there") replaced by the person
         (or place) the previous turn was about, or None when nothing is replaced."""
+        self.source = None
         if not self.turns:
             return None
         prev_q, prev = self.turns[-1]
@@ -72,7 +73,6 @@ class Conversation:
             person = None
         # else the subject of an earlier question ("did Kim meet ...") or a full name in
         # it; or the one an earlier turn answered "who ...?" with
-        self.source = None
         for i, (q0, t) in reversed(list(enumerate(self.turns))) if person is None else []:
             q_text = t.resolved_question or q0
             # "Which family member of Kim's went along?": "Kim", one word, but someone's
@@ -99,9 +99,8 @@ class Conversation:
             and not re.match(r"\W*(?:is|are|was|were)\s+there\b", question, re.I)
         ):
             # "what did he do while he was there?" after "How did Kim travel to Dalian?"
-            for q_text in [self.source or prev_q]:
-                places = [m for m in TO_PLACE.findall(q_text) if not self.pipeline.is_someone(m)]
-                place = places[-1] if places else None
+            places = [m for m in TO_PLACE.findall(self.source or prev_q) if not self.pipeline.is_someone(m)]
+            place = places[-1] if places else None
         out = replace_pronoun(question, person) if person else question
         if place:
             out = THERE.sub(f"in {place}", out)
