@@ -41,6 +41,10 @@ _WHILE_THERE = re.compile(r"\b(?:there|while|during|in|at)\b", re.I)
 _GOING = re.compile(r"(?:flew|went|came|arrived|left|returned|travel+ed|headed|departed|journeyed)\b", re.I)
 _DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
+_SAY_WHETHER = re.compile(
+    r"\W*(?:and\s+|so\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?(?:say|said|mention|tell|indicate)\b",
+    re.I,
+)
 _CUE_RANK = {
     "because": 0.35,
     "due to": 0.3,
@@ -57,7 +61,13 @@ _CUE_RANK = {
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
     if q.subtype == "YESNO":
-        return yesno_span(q, s, table)
+        # "did he say whether they would meet?": what he said when asked, not the asking
+        said = said_span(q, s.text) if _SAY_WHETHER.match(q.text) else None
+        span = said or yesno_span(q, s, table)
+        # "another summit" for "does he think another summit is coming soon?" only
+        # repeats the question: it states nothing
+        asked = with_variants(set(q.terms) | set(q.carried), table.variants)
+        return span if span is None or not set(terms(span[2])) <= asked else None
     if asks_words(q):
         said = said_span(q, s.text)
         if said is not None:
@@ -92,6 +102,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if q.subtype == "DURATION":
             # "how long was the trip to last?" -> "from Jan. 7-10": a span of dates is a length
             cands += [c for c in s.candidates(DATE) if _DATE_RANGE.search(c[2])]
+    if q.qtype == DATE and _BYLINE.match(s.text) and not _PUBLISHED.search(q.text):
+        return None  # "By Bill Ide January 08, 2019" dates the article, not what it reports
     if not cands:
         return None
     qset = set(q.terms) | set(q.carried)
@@ -126,12 +138,16 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novel = ct - qset
         if ct and not novel:
             continue  # the question's own words are not its answer
+        if q.subtype == "TIMES" and not _counts_asked(q, qset, s.text, b):
+            continue  # "how many times had he visited?" is not "an expected second summit"
         dist = distance(lo, hi, anchors, 8)
         novelty = len(novel) / max(1, len(ct))
         if q.qtype == PERSON:
             # a name is new unless the question names it: "Kim Yo-jong" is not "Kim
             # Jong-un", though the two share two of their three stems
             names = [w.strip(".,’'").lower() for w in text.split()]
+            if len(names) > 1 and names[-1] in qnames and names[0] not in qnames:
+                continue  # "who did Pompeo meet?" is not "Mike Pompeo": the question's own man
             novelty = max(novelty, sum(w not in qnames for w in names) / max(1, len(names)))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
@@ -193,6 +209,39 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if m and re.fullmatch(r"(?:1\d|20)\d{2}s?", text[m.end() :]):
             best = (a + m.end(), b, text[m.end() :])
     return best
+
+
+_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)")
+_PUBLISHED = re.compile(
+    r"\b(?:publish\w*|publication|dated?|posted|written|filed|came\s+out|come\s+out|run|ran)\b"
+    r"|\b(?:article|story|piece|report)\b.*\b(?:when|date|day)\b|\b(?:when|date|day)\b.*\b(?:article|story|piece|report)\b\W*$",
+    re.I,
+)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+
+
+def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
+    """An ordinal answers "how many times" only of what the question counts: "his fourth
+    visit" for visits, "the second time" for any occasion."""
+    if not _ORDINAL.search(sentence[:end]):
+        return True
+    m = re.match(r"[\s-]+([A-Za-z]+)", sentence[end:])
+    if m is None:
+        return True
+    said = set(terms(m.group(1)))
+    asked = qset | ({q.head} if q.head else set())
+    if not said or said & (asked | {"time", "occas", "round"}):
+        return True
+    # "which number trip" counts visits; "how many times did they meet" counts summits
+    return any(
+        said & family and (asked & family or "~travel" in asked and family is _OCCASIONS[0]) for family in _OCCASIONS
+    )
+
+
+_OCCASIONS = (
+    frozenset(terms("trip visit journey tour travel flight")),
+    frozenset(terms("meeting summit talks negotiations")),
+)
 
 
 _PREP_WH = re.compile(r"\b(at|for|with|from|of|in)\s+(?:which|what)\b", re.I)

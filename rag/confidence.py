@@ -114,6 +114,13 @@ def states_event(q: Question, best: Scored) -> bool:
     return stated(words)
 
 
+_SAYS_OUTSIDE = re.compile(r"\b(?:said|says|told|tweeted|wrote|posted)\b")
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+
+
 def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the question ask what someone said or thinks ("when did Stephens predict
     ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
@@ -129,7 +136,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     surname = terms(last)
     if not surname:
         return False
-    said = re.search(r"\b(?:say|said|tell)\s*$", m.group(0)) is not None
+    said = re.search(r"\b(?:say|said|tell|tweet|write|post)\s*$", m.group(0)) is not None
     if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him; and "how did Moon react?" is not
@@ -138,7 +145,10 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
         # answered by someone's words: "Lu Kang had this to say when asked ..." names
         # him as the one about to speak
         words = _QUOTE.search(best.sent.text) is not None
-        return (said and not words) or (reacts and not (words and surname[-1] in best.sent.terms))
+        # "what did Lu Kang tweet?" of "Hu Xijin ... said on Twitter that ...": words the
+        # sentence gives to someone it names, not him
+        other = words and surname[-1] not in best.sent.terms and _SAYS_OUTSIDE.search(_unquoted(best.sent.text))
+        return (said and (not words or bool(other))) or (reacts and not (words and surname[-1] in best.sent.terms))
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
     if said and asks_words and surname[-1] not in speaker:
         # "what did Trump say?" of '"On top of that, Trump criticized the summit," Shin

@@ -18,7 +18,9 @@ from .referents import (
     ELSE,
     EVENT_NOUN,
     NAMED_FIRST,
+    NTH,
     ONE,
+    ORDINALS,
     OTHER_ONE,
     ROLE_ELLIPSIS,
     SAID_ELSE,
@@ -35,6 +37,9 @@ from .turns import needs_context, refers_back
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
+
+
+_ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b", re.I)
 
 
 @dataclass
@@ -56,9 +61,15 @@ class Conversation:
         prev_q = prev.resolved_question or prev_q
         qtype = answer_type(prev_q)
         person = place = None
+
+        def else_of(asked: str) -> bool:
+            # "did he talk to anyone else?" after "who did Kim meet?" asks of Kim again
+            return bool(_ANYONE_ELSE.search(question) and subject_of(asked))
+
         if prev.short_answer and not prev.abstained:
             # "Shi" (the article names him in full once, then by surname) counts too
-            if qtype == PERSON and is_person(prev.short_answer):
+            # (but "did he talk to anyone else?" after "who did Kim meet?" is Kim again)
+            if qtype == PERSON and is_person(prev.short_answer) and not else_of(prev_q):
                 person = prev.short_answer
             elif qtype == PLACE:
                 place = prev.short_answer
@@ -78,7 +89,8 @@ class Conversation:
             # "Which family member of Kim's went along?": "Kim", one word, but someone's
             owner = [n for n in re.findall(r"\b([A-Z][\w-]+)['’]s\b", q_text[1:]) if self.pipeline.is_someone(n)]
             found = [subject_of(q_text), *owner]
-            if answer_type(q_text) == PERSON and t.short_answer and not t.abstained and is_person(t.short_answer):
+            answered = t.short_answer and not t.abstained and is_person(t.short_answer)
+            if answer_type(q_text) == PERSON and answered and not else_of(q_text):
                 found.insert(0, t.short_answer)
             if not any(found) and t.quotes and not t.abstained:
                 # "what did the former ambassador say?" names no one; the sentence quoted
@@ -154,6 +166,18 @@ class Conversation:
         a, b = people[0]
         return text[:a] + who.short_answer + text[b:]
 
+    def nth(self, question: str) -> str | None:
+        """ "and the second time?" after "when did Kim first go to China?": the previous
+        question, of the occasion this one counts."""
+        m = NTH.match(question)
+        if m is None or not self.turns:
+            return None
+        prev_q, prev = self.turns[-1]
+        # (a turn that leaned on the one before was asked as its resolution)
+        text = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
+        text = re.sub(rf"\s*\b(?:for\s+the\s+)?(?:{ORDINALS})(?:\s+time)?\b", "", text, flags=re.I).rstrip(" ?")
+        return f"{text} for the {m.group(1).lower()} time?"
+
     def context_for(self, question: str) -> str:
         if not self.turns:
             return ""
@@ -183,7 +207,7 @@ class Conversation:
         question = named_lead(question) or question
         question = self.one_named(question)
         other = self._other(question)
-        resolved = self.swapped(question) or self.swapped_role(question, k=k)
+        resolved = self.swapped(question) or self.swapped_role(question, k=k) or self.nth(question)
         if resolved is not None:
             ans = self.pipeline.answer(resolved, k=k, mode=mode, reader=reader)
         elif other is not None:

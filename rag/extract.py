@@ -29,7 +29,9 @@ from .span_kinds import WHO_SAID
 
 # words announced for the next sentence: "had this to say", "said the following:"
 _CATAPHORA = re.compile(
-    r"\b(?:had|has|have)\s+this\s+to\s+say\b|\b(?:said|says|put it)\s+(?:this|the following)\b|:\s*$"
+    r"\b(?:had|has|have)\s+this\s+to\s+say\b|\b(?:said|says|put it)\s+(?:this|the following)\b|:\s*$|"
+    # "I think Kim went to China for multiple reasons.": they follow
+    r"\bfor\s+(?:multiple|several|many|two|three|various|a\s+number\s+of)\s+reasons\W*$"
 )
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
@@ -157,7 +159,7 @@ def build_answer(
             if prev is not None and _CAUSE.search(prev.sent.text) and prev.score >= 0.8 * best.score:
                 best = prev
         lead_in = None
-        if asks_words(q) and not firsts and _CATAPHORA.search(best.sent.text):
+        if (asks_words(q) or q.qtype == REASON) and not firsts and _CATAPHORA.search(best.sent.text):
             # "Lu Kang had this to say when asked ...": his words are the next sentence,
             # quoted first, then the one saying when and where he said them
             nxt = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos + 1), None)

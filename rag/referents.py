@@ -61,6 +61,14 @@ WHY_THAT = re.compile(
 ONE = re.compile(r"\b((?:the|that|this)\s+(?!other\b)(?:[\w-]+\s+)?)one\b(?!\s+of\b)", re.I)
 EVENT_NOUN = re.compile(r"\b(summit|meeting|trip|visit|journey|tour|speech|address|briefing|panel)s?\b", re.I)
 
+# "and the second time?", "what about the first one?": the previous question, of another occasion
+ORDINALS = r"first|second|third|fourth|fifth|sixth"
+NTH = re.compile(
+    rf"^\W*(?:(?:and|so|ok(?:ay)?|what\s+about|how\s+about)[\s,]+)?(?:the\s+)?({ORDINALS})"
+    r"(?:\s+(?:time|one|visit|trip))?\W*$",
+    re.I,
+)
+
 # "when?", "which city?", "how long?": asked of what the previous answer said
 BARE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when|where|who|which\s+[\w-]+|what\s+(?:city|year|day|date|month|time)|"
@@ -75,7 +83,11 @@ NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|accord
 # "there" as a place ("while he was there"), not "there is"
 THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|be)\b)", re.I)
 # "... travel to Dalian?", "... in Beijing?": the place a question names
-TO_PLACE = re.compile(r"\b(?:to|in|at)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)")
+# (not a day: "at Tuesday's regular briefing" names no place)
+TO_PLACE = re.compile(
+    r"\b(?:to|in|at)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b)((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)(?!['’]s)"
+)
 
 # "ok, and ...", "so what about ...": the chat's fillers before a follow-up
 _OPEN = r"^\W*(?i:(?:ok(?:ay)?|so|well|alright)[\s,]+)?"

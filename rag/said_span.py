@@ -204,4 +204,11 @@ def seen_as(q: Question, text: str) -> tuple[int, int, str] | None:
     if m:
         phrase = m.group(1).rstrip()
         return m.start(1), m.start(1) + len(phrase), phrase
+    # "how did Hill characterize the meetings?" of '... told RFA that the meetings are "part
+    # of the process of warming ..."': the words he gave them
+    for a, b in quoted(text):
+        phrase = text[a:b].strip(" ,.")
+        if len(_WORD.findall(phrase)) >= MIN_WORDS:
+            a = text.find(phrase, a)
+            return a, a + len(phrase), phrase
     return None

@@ -57,7 +57,9 @@ _NOT_NAME = re.compile(
     r"United|States|Nations|Union|Street|Avenue|Square|Airport|Station|Hotel|Palace|House|Hall|Summit|"
     r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European|"
     # the end of an office's name: "... for East Asian and Pacific Affairs Christopher Hill"
-    r"Affairs|Studies|Relations|Policy|Security|Strategy)(?:[’']s)?"
+    r"Affairs|Studies|Relations|Policy|Security|Strategy|"
+    # news agencies, as a photo is credited ("... with Xi Jinping. / Yonhap")
+    r"Yonhap|Xinhua|Reuters|Sputnik|KCNA|AFP|Bloomberg)(?:[’']s)?"
 )
 _TITLE_ACRONYM = re.compile(r"(?:CEO|CFO|COO|CTO|MP|MEP|VP|PM)\b(?:\s+of\b(?:\s+the\b)?)?")
 _EVENT_AFTER = re.compile(r"\s+(?:summit|meeting|talks|conference|visit|trip)\b")
@@ -253,10 +255,10 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
                 and not (_EVENT_AFTER.match(sentence[m.end() :]) and not re.search(r"[’']s$|[A-Za-z.]-[A-Z]", s))
             ):
                 continue
-            if qtype == PLACE and _DEMONYM.fullmatch(_trim(s)):
-                continue  # "in Korean" is a language or an adjective, not a place
+            if qtype == PLACE and (_DEMONYM.fullmatch(_trim(s)) or _MONTH_SHORT.fullmatch(_trim(s))):
+                continue  # "in Korean" is a language or an adjective, not a place; "on Jan. 8" a date
             # a place run stops at a date word: "on Twitter Tuesday" -> "Twitter"
-            d = _DATE_RE.search(s)
+            d = _DATE_RE.search(s) or re.search(rf"\s+(?:(?:on|in|of)\s+)?{_MONTH_SHORT.pattern}$", s)
             owner = re.search(rf"(?:{_ORG_WORDS.pattern})(?=[’']s\s)", s) if qtype == ORG else None
             if owner:  # "Renmin University's Shi": the university, not its professor
                 add(m.start(), m.start() + owner.end())

@@ -27,6 +27,9 @@ _SHORTHAND = (
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
     (re.compile(r"\bROK\b"), "South Korea"),
+    # "the chinese FM spokesman" speaks for the ministry; "the FM" is the minister
+    (re.compile(r"\bFM(?=\s+(?:spokes\w*|briefing|statement)\b)", re.I), "foreign ministry"),
+    (re.compile(r"\bFM\b"), "foreign minister"),
     (re.compile(r"\bnk\b"), "north korea"),
     # news outlets typed in lower case ("in the voa story"): no English word is spelled so
     (re.compile(r"\b(?:voa|rfa|bbc|cnn|afp|nyt|kcna|nhk|cctv|npr|wsj)\b"), lambda m: m.group(0).upper()),
