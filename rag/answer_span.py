@@ -65,9 +65,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         said = said_span(q, s.text) if _SAY_WHETHER.match(q.text) else None
         span = said or yesno_span(q, s, table)
         # "another summit" for "does he think another summit is coming soon?" only
-        # repeats the question: it states nothing
+        # repeats a phrase of the question: it states nothing ("Twitter is blocked in
+        # China" does, for "is Twitter blocked in China?")
         asked = with_variants(set(q.terms) | set(q.carried), table.variants)
-        return span if span is None or not set(terms(span[2])) <= asked else None
+        echo = span is not None and len(span[2].split()) <= 3 and set(terms(span[2])) <= asked
+        return None if echo else span
     if asks_words(q):
         said = said_span(q, s.text)
         if said is not None:
@@ -146,8 +148,6 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             # a name is new unless the question names it: "Kim Yo-jong" is not "Kim
             # Jong-un", though the two share two of their three stems
             names = [w.strip(".,’'").lower() for w in text.split()]
-            if len(names) > 1 and names[-1] in qnames and names[0] not in qnames:
-                continue  # "who did Pompeo meet?" is not "Mike Pompeo": the question's own man
             novelty = max(novelty, sum(w not in qnames for w in names) / max(1, len(names)))
         rarity = sum(table.idf(t) for t in novel) / (max_idf * max(1, len(novel)))
         n = len(text.split())
@@ -211,7 +211,9 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     return best
 
 
-_BYLINE = re.compile(r"^\W*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d)")
+_BYLINE = re.compile(
+    r"^\W*By\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\W*$"
+)
 _PUBLISHED = re.compile(
     r"\b(?:publish\w*|publication|dated?|posted|written|filed|came\s+out|come\s+out|run|ran)\b"
     r"|\b(?:article|story|piece|report)\b.*\b(?:when|date|day)\b|\b(?:when|date|day)\b.*\b(?:article|story|piece|report)\b\W*$",

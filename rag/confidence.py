@@ -34,7 +34,7 @@ YESNO_COVER = 0.42
 _OPINION = re.compile(
     r"\b(?:think|thinks|expect|expects|believe|believes|say|says|said|feel|feels|see|sees|predict|predicts|"
     r"consider|considers|suggest|suggests|view|views|reckon|reckons|fear|fears|worry|worried|hope|hopes|"
-    r"talk|talked|mention|mentioned|bring|brought|call|called)\b",
+    r"talk|talked|mention|mentioned|bring|brought|call|called|agree|agrees|disagree|disagrees)\b",
     re.I,
 )
 
@@ -114,7 +114,13 @@ def states_event(q: Question, best: Scored) -> bool:
     return stated(words)
 
 
-_SAYS_OUTSIDE = re.compile(r"\b(?:said|says|told|tweeted|wrote|posted)\b")
+# "Hu Xijin, the editor in chief at the Global Times said ...", "..., says Shi": a name
+# saying it (not "He wrote", nor "Christians, he said, must ...")
+_NAMED_SAYER = re.compile(
+    r"\b(?!(?:He|She|They|It|We|I)\b)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+    r"(?:,(?!\s*(?:he|she|they|it|we|I)\b)[^,]{1,80}?,?)?\s+(?:said|says|told|tweeted|wrote|posted)\b|"
+    r"\b(?:said|says)\s+(?!(?:He|She|They|It|We|I)\b)[A-Z][\w’'-]+"
+)
 
 
 def _unquoted(text: str) -> str:
@@ -136,7 +142,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     surname = terms(last)
     if not surname:
         return False
-    said = re.search(r"\b(?:say|said|tell|tweet|write|post)\s*$", m.group(0)) is not None
+    said = re.search(r"\b(?:say|said|tell|tweet|post)\s*$", m.group(0)) is not None
     if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him; and "how did Moon react?" is not
@@ -147,7 +153,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
         words = _QUOTE.search(best.sent.text) is not None
         # "what did Lu Kang tweet?" of "Hu Xijin ... said on Twitter that ...": words the
         # sentence gives to someone it names, not him
-        other = words and surname[-1] not in best.sent.terms and _SAYS_OUTSIDE.search(_unquoted(best.sent.text))
+        other = words and surname[-1] not in best.sent.terms and _NAMED_SAYER.search(_unquoted(best.sent.text))
         return (said and (not words or bool(other))) or (reacts and not (words and surname[-1] in best.sent.terms))
     asks_words = re.fullmatch(r"\W*(?:and\s+|so\s+)?what\s+(?:exactly\s+)?", q.text[: m.start()], re.I)
     if said and asks_words and surname[-1] not in speaker:

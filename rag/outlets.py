@@ -44,10 +44,12 @@ _VERB = re.compile(
     r"(?:get|gets|got)\s+(?:comments?|quotes?|views?)\s+from)\b"
 )
 
-# "the summit that the Korea Herald mentions", "as the VOA reported": a clause citing it
+# "the summit that the Korea Herald mentions", "as the VOA reported", "what day does VOA
+# say the visit ends?": a clause citing it
 _CLAUSE = re.compile(
-    rf"\s*\b(?i:that|which|as)\s+(?:(?i:the)\s+)?{_NAME}\s+(?i:mentions|mentioned|reports|reported|says|said|"
-    r"notes|noted|describes|described|cites|cited|writes|wrote|puts it)\b"
+    rf"\s*\b(?:(?i:that|which|as)\s+(?:(?i:the)\s+)?{_NAME}\s+(?i:mentions|mentioned|reports|reported|says|said|"
+    r"notes|noted|describes|described|cites|cited|writes|wrote|puts it)"
+    rf"|(?i:does|did|do)\s+(?:(?i:the)\s+)?{_NAME.replace('name', 'name2')}\s+(?i:say|report|write|mention|claim))\b"
 )
 
 
@@ -73,7 +75,7 @@ def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | Non
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"\s+([?.!,])", r"\1", cut).strip(), name
     for m in _CLAUSE.finditer(question):
-        name = m.group("name")
+        name = m.group("name") or m.group("name2")
         if _is_outlet(name, None) and name.lower() not in corpus_lower:
             cut = question[: m.start()] + question[m.end() :]
             return re.sub(r"[\s,]+([?.!])", r"\1", cut).strip(), name

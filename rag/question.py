@@ -76,7 +76,7 @@ _DESCRIBE_ROLE = re.compile(
 SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
     r"(?:(?:actually|really|exactly|even|ever|also|just)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond|"
-    r"reckon|guess|suppose|figure|anticipate|tweet|write|post)\b"
+    r"reckon|guess|suppose|figure|anticipate|tweet|post|agree|disagree)\b"
 )
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
 STANCE_Q = re.compile(

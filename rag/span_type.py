@@ -81,6 +81,11 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             typed = 0.0
     if q.qtype == PLACE and span is not None and _THINKS_WHERE.search(q.text) and _outside_quotes(s.text, span):
         span, typed = None, 0.0  # "where does he think they'll hold it?": a place in his words, not his title's
+    if q.qtype == PLACE and span is not None and _EVENT_ASKED.search(q.text):
+        if _hosts_event(q.text, s.text, span):
+            typed += 0.5 * HEAD_IN_SPAN  # "where was the Trump summit?" -> "a ... Singapore summit with Trump"
+        elif _VISITED.search(s.text[max(0, span[0] - 30) : span[0]]):
+            typed -= 0.5 * HEAD_IN_SPAN  # and not where Kim went ahead of it ("visit to China ... ahead of")
     if said_by_antecedent(q, s, table):
         # "The expert pointed out ... to visit Beijing ...": the one a sentence or two
         # before names said it, whoever else this one names
@@ -129,6 +134,35 @@ def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
         if near and qset & set(terms(" ".join(headed.split()[:10]))):
             return True
     return False
+
+
+_EVENT_ASKED = re.compile(r"\bwhere\b.*\b(summit|meeting|talks|conference|panel|briefing|banquet)s?\b", re.I)
+
+
+def _hosts_event(question: str, text: str, span: tuple[int, int, str]) -> bool:
+    """Is the place the one the event asked about was held in: "the Singapore summit",
+    "a summit in Singapore", "the meeting, held in Dalian"?"""
+    m = _EVENT_ASKED.search(question)
+    if m is None:
+        return False
+    event = m.group(1).lower()
+    after = text[span[1] : span[1] + 40].lower()
+    before = text[max(0, span[0] - 40) : span[0]]
+    held = re.search(rf"(\S+)\s+{event}s?\b(?:,?\s+(?:was\s+|were\s+)?held)?\s+(?:in|at)\s+(?:the\s+)?$", before, re.I)
+    if held and held.group(1)[:1].isupper() and not set(terms(held.group(1))) & set(terms(question)):
+        return False  # "the G20 summit in Argentina" is not "the Trump summit"
+    if not (re.match(rf"\s*(?:[-–][\w-]+\s+)?{event}", after) or held):
+        return False
+    # and the same event: what the question says of it ("the second Trump-Kim summit",
+    # "the April 27 summit between Kim and Moon") is said around the place
+    said = question[: m.start(1)].split()[-3:] + re.split(r"[?.,]", question[m.end(1) :])[0].split()[:6]
+    near = set(terms(" ".join(text[: span[0]].split()[-12:] + text[span[1] :].split()[:12])))
+    named = [w for w in said if w[:1].isupper() or w[:1].isdigit() or _LATER.fullmatch(w.lower())]
+    return set(terms(" ".join(named))) - {"where"} <= near
+
+
+_VISITED = re.compile(r"\b(?:visit|visits|trip|journey|went|flew|travel+ed|headed)\s+(?:to|in)\s+(?:the\s+)?$", re.I)
+_LATER = re.compile(r"second|third|fourth|fifth|next|latest|upcoming|last")
 
 
 def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:

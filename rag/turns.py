@@ -28,8 +28,11 @@ _SHORTHAND = (
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
     (re.compile(r"\bROK\b"), "South Korea"),
     # "the chinese FM spokesman" speaks for the ministry; "the FM" is the minister
-    (re.compile(r"\bFM(?=\s+(?:spokes\w*|briefing|statement)\b)", re.I), "foreign ministry"),
-    (re.compile(r"\bFM\b"), "foreign minister"),
+    (re.compile(r"(?<![\w-])FM(?=\s+(?:spokes\w*|briefing)\b)", re.I), "foreign ministry"),
+    (
+        re.compile(r"\b(chinese|korean|american|russian|japanese|china['’]s)\s+FM\b(?![-–])", re.I),
+        r"\1 foreign minister",
+    ),
     (re.compile(r"\bnk\b"), "north korea"),
     # news outlets typed in lower case ("in the voa story"): no English word is spelled so
     (re.compile(r"\b(?:voa|rfa|bbc|cnn|afp|nyt|kcna|nhk|cctv|npr|wsj)\b"), lambda m: m.group(0).upper()),
@@ -48,7 +51,9 @@ def expand_shorthand(text: str) -> str:
 _FOLLOWUP = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
     # "why china though?": the chat's word for "given what you just said"
-    r"^(and|what about|how about|also)\b|\b(?:though|then)\W*$",
+    r"^(and|what about|how about|also)\b|\b(?:though|then)\W*$|"
+    # "does Pompeo agree?": with what the previous turn was about
+    r"\b(?:agree|agrees|disagree|disagrees|concur|concurs|go\s+along)\W*$",
     re.I,
 )
 

@@ -239,3 +239,53 @@ def test_the_x_one_is_the_event_an_earlier_question_named(pipeline):
     assert conv.one_named("where was the trump one?") == "where was the trump summit?"
     # "the other one" is someone else, no event
     assert conv.one_named("and the other one?") == "and the other one?"
+
+
+def test_and_the_second_time_asks_the_previous_question_of_that_occasion(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("when did kim first go to china as leader?")
+    assert conv.nth("and the second time?") == "when did Kim go to China as leader for the second time?"
+    assert conv.nth("and the second expert?") is None
+
+
+def test_anyone_else_is_asked_of_the_one_who_met_not_the_one_met(pipeline):
+    ans = _chat(pipeline, "who did kim meet in dalian?", "did he talk to anyone else there?")
+    assert ans.resolved_question == "did Kim talk to anyone else in Dalian?"
+
+
+def test_a_weekday_is_no_place_for_there(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who was the Chinese foreign ministry spokesman at Tuesday's regular briefing?",
+        "Did he say whether the North Korean officials would meet US officials while they were there?",
+    )
+    assert "Tuesday" not in (ans.resolved_question or "")
+    # what he said when asked, not the asking
+    assert ans.short_answer == "the delegations were at different levels"
+
+
+def test_does_someone_agree_asks_for_their_words_on_the_previous_topic(pipeline):
+    ans = _chat(
+        pipeline,
+        "what did kim tell xi he wanted from seoul and washington on denuclearization?",
+        "does pompeo agree?",
+    )
+    assert not ans.abstained
+    assert ans.short_answer == "no interest in following a step-by-step process"
+
+
+def test_a_photo_credit_is_no_companion(pipeline):
+    ans = _chat(
+        pipeline,
+        "who did kim meet in dalian?",
+        "did he talk to anyone else there?",
+        "and who came along with him on that trip?",
+    )
+    assert ans.short_answer == "Kim Yo-jong"
+
+
+def test_reasons_announced_are_given_in_the_next_sentence(pipeline):
+    ans = _chat(
+        pipeline, "who is the professor from the national korea diplomatic academy?", "why does he think kim went?"
+    )
+    assert ans.short_answer == "to seek sanctions relief from China"

@@ -42,6 +42,7 @@ def corpus_lower() -> str:
             "Korea Herald",
         ),
         ("How many summits did Xi and Kim hold, as the VOA reported?", "How many summits did Xi and Kim hold?", "VOA"),
+        ("what day does VOA say the visit ends?", "what day the visit ends?", "VOA"),
     ],
 )
 def test_a_publication_the_articles_never_name_is_taken_out(corpus_lower, question, stripped, outlet):
@@ -57,6 +58,8 @@ def test_a_publication_the_articles_never_name_is_taken_out(corpus_lower, questi
         # a person, not a publication: an unknown one must still sink the question
         "According to the RAND researcher, what does Kim want?",
         "According to Bob Smith, why did Kim go to Beijing?",
+        "when does KCNA say the trip ends?",
+        "what did Lu Kang say about the talks?",
     ],
 )
 def test_named_outlets_and_people_stay(corpus_lower, question):

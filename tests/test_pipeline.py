@@ -789,3 +789,39 @@ def test_paraphrased_outlet_and_role_words_find_their_sentence(pipeline):
 def test_a_reason_runs_past_an_abbreviation(pipeline):
     ans = pipeline.answer("why does the asan institute analyst say pyongyang needs beijing before talking to trump?")
     assert ans.short_answer.startswith("to carry out negotiations with the U.S")
+
+
+def test_an_ordinal_counts_only_the_occasions_asked_about(pipeline):
+    # "an expected second summit" is no count of visits; "his fourth visit" is
+    ans = pipeline.answer("how many times had kim visited china as of the jan 2019 trip?")
+    assert ans.short_answer == "fourth"
+
+
+def test_a_bylines_date_is_not_the_date_of_what_the_article_reports(pipeline):
+    ans = pipeline.answer("what dates did KCNA give for the January 2019 visit?")
+    assert ans.short_answer == "Jan. 7-10"
+
+
+def test_how_someone_characterized_it_is_their_quoted_words(pipeline):
+    ans = pipeline.answer("How did Christopher Hill characterize this week's meetings in Beijing?")
+    assert ans.short_answer == "part of the process of warming between North Korea and China"
+
+
+def test_what_someone_tweeted_is_declined_of_another_persons_tweet(pipeline):
+    ans = pipeline.answer("What did Lu Kang tweet about the timing of Kim's visit?")
+    assert ans.abstained
+    ans = pipeline.answer("What did Hu Xijin tweet about the timing of Kim's visit?")
+    assert not ans.abstained and "clearly linked to the planned second summit" in (ans.short_answer or "")
+
+
+def test_fm_spokesman_is_the_foreign_ministry_spokesman(pipeline):
+    ans = pipeline.answer("who's the chinese FM spokesman quoted about the beijing visit?")
+    assert not ans.abstained and ans.short_answer == "Lu Kang"
+
+
+def test_where_an_event_was_is_the_place_that_hosted_it(pipeline):
+    # not where Kim went ahead of it ("visit to China"), nor the G20 summit's Argentina
+    ans = pipeline.answer("where was the Trump summit?")
+    assert ans.short_answer == "Singapore"
+    # a place given for another summit is no answer to where the next one will be
+    assert pipeline.answer("Where is the second Trump-Kim summit going to be held?").abstained

@@ -19,6 +19,11 @@ from rag.spans import spans
         ("North Korean leader Kim Jong-un met Chinese President Xi Jinping.", ["Kim Jong-un", "President Xi Jinping"]),
         # the run after "Institute for" ends an organisation's name
         ("Shin Beom-chul, senior director at Asan Institute for Policy Studies, said.", ["Shin Beom-chul"]),
+        # a photo's credit is a news agency, not a person
+        (
+            "Kim plans to hold a fourth summit with Chinese President Xi Jinping. / Yonhap",
+            ["Kim", "President Xi Jinping"],
+        ),
     ],
 )
 def test_person_spans_leave_out_places_and_nationalities(sentence, names):
@@ -187,3 +192,9 @@ def test_the_things_someone_did_are_each_verb_phrase_after_the_subject():
         "traveled to Pyongyang"
     ]
     assert activity_spans("Kim and his wife inspect an honor guard in Pyongyang.") == []
+
+
+def test_a_month_is_no_place():
+    text = "A vehicle of Kim Jong Un is seen in Beijing on Jan. 8, 2019."
+    found = {t for _a, _b, t in spans(text, PLACE)}
+    assert "Beijing" in found and not any("Jan" in t for t in found)
