@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .clause_span import anchor_words, content_of, distance, objects, off_attribution, yesno_span
+from .clause_span import anchor_words, content_of, distance, objects, off_attribution, verb_object, yesno_span
 from .question import Question, described, kind_subject
 from .question_type import DATE, ORG, OTHER, PERSON, REASON
 from .question_words import KIN, ROLE_STEMS
@@ -41,6 +41,7 @@ _WHILE_THERE = re.compile(r"\b(?:there|while|during|in|at)\b", re.I)
 _GOING = re.compile(r"(?:flew|went|came|arrived|left|returned|travel+ed|headed|departed|journeyed)\b", re.I)
 _DATE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bfrom\b.+\b(?:to|until|till|through)\b", re.I)
 _SEVERAL = re.compile(r"\w (?:and|through|to) \w|\d\s*[-–]\s*\d")
+_NAME_ASKED = re.compile(r"\bnames?\W*$|\bname of\b", re.I)
 _SAY_WHETHER = re.compile(
     r"\W*(?:and\s+|so\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?(?:say|said|mention|tell|indicate)\b",
     re.I,
@@ -77,7 +78,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     seen = seen_as(q, s.text) if q.qtype == OTHER else None
     if seen is not None:
         return seen
-    told = content_of(q, s.text) if q.qtype == OTHER and q.subtype is None else None
+    told = (content_of(q, s.text) or verb_object(q, s.text)) if q.qtype == OTHER and q.subtype is None else None
     if told is not None:
         return told
     if q.subtype == "EXPAND":
@@ -123,7 +124,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             t for c in qset if c.startswith("~") for ca, cb in concept_spans(c, s.text) for t in terms(s.text[ca:cb])
         }
     max_idf = table.idf("")
-    qnames = _words_of(f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
+    # "what's his sister's name?" after "who came along?": the name may be the one the
+    # previous answer gave, which the question carries
+    named = q.qtype == PERSON and _NAME_ASKED.search(q.text) is not None
+    own = set(q.terms) if named else qset
+    qnames = _words_of(q.text if named else f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
     # (not for places: "in what venue" is "at the Moscone Center" as often as "in ...")
     prep = _asked_prep(q) if q.qtype == ORG else None
@@ -137,7 +142,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         ct = s.stems_between(lo, hi)
         if q.qtype == PERSON and any(n <= ct or ct <= n for n in q.other_names):
             continue  # "the other expert" is not the one the previous turn named
-        novel = ct - qset
+        novel = ct - own
         if ct and not novel:
             continue  # the question's own words are not its answer
         if q.subtype == "TIMES" and not _counts_asked(q, qset, s.text, b):

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .question import Question
+from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
 from .synonyms import concept_spans
 from .typos import with_variants
@@ -31,6 +32,30 @@ def content_of(q: Question, text: str) -> tuple[int, int, str] | None:
     said = re.search(r",\s+(?:[^,]{0,40}?\b)?(?:said|says|added|noted|told|according to)\b", m.group(1))
     clause = m.group(1)[: said.start() if said else None].rstrip(" ,")
     return m.start(1), m.start(1) + len(clause), clause
+
+
+# "what did he say Chinese leaders would never allow?": the question ends on the verb
+# whose object it asks for (not a light one: "what will they do?")
+_ENDS_ON_VERB = re.compile(
+    r"\b(?:would|will|did|does|do|can|could|should|might|must)\s+(?:not\s+|never\s+|ever\s+)?([a-z]{4,})\W*$", re.I
+)
+_LIGHT_VERBS = frozenset(terms("do does be have get go say said tell think mean happen take make want need"))
+
+
+def verb_object(q: Question, text: str) -> tuple[int, int, str] | None:
+    """ "would never allow?" of "... would never allow an event to take place at the same time,
+    if ...": what follows the question's last verb in the sentence, up to the clause's end."""
+    m = _ENDS_ON_VERB.search(q.text)
+    stem = terms(m.group(1)) if m else []
+    if not stem or stem[0] in _LIGHT_VERBS:
+        return None
+    for w in re.finditer(r"[A-Za-z’'-]+", text):
+        if terms(w.group(0))[:1] == stem:
+            obj = re.match(r"\s+([^.;:!?”\"]+?)\s*(?:$|[.;:!?”\"])", text[w.end() :])
+            if obj and 2 <= len(obj.group(1).split()) <= 25:
+                a = w.end() + obj.start(1)
+                return a, a + len(obj.group(1)), obj.group(1)
+    return None
 
 
 _OBJECT = re.compile(

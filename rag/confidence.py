@@ -10,7 +10,7 @@ import math
 import re
 
 from .event_signals import venue_far
-from .question import SPEAKER_Q, Question, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, Question, entities
 from .question_head import asks_content
 from .question_type import DATE, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, KIN_ASKED, ROLE_STEMS
@@ -34,7 +34,9 @@ YESNO_COVER = 0.42
 _OPINION = re.compile(
     r"\b(?:think|thinks|expect|expects|believe|believes|say|says|said|feel|feels|see|sees|predict|predicts|"
     r"consider|considers|suggest|suggests|view|views|reckon|reckons|fear|fears|worry|worried|hope|hopes|"
-    r"talk|talked|mention|mentioned|bring|brought|call|called|agree|agrees|disagree|disagrees)\b",
+    r"talk|talked|mention|mentioned|bring|brought|call|called|disagree|disagrees)\b|"
+    # "does Pompeo agree (with that)?" asks his view; "did they agree to talks?" an event
+    r"\bagrees?(?:\s+with\b|\W*$)|\bgo(?:es)?\s+along\s+with\b|\bon\s+board\b",
     re.I,
 )
 
@@ -132,7 +134,7 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     ...") of a sentence quoting someone else ("..., he added." after "said Yun")? A
     sentence with no attribution of its own may be quoting them: quotations run over
     sentences and paragraphs before the name comes."""
-    m = SPEAKER_Q.search(q.text) or _REACTION_Q.search(q.text)
+    m = SPEAKER_Q.search(q.text) or ON_BOARD_Q.search(q.text) or _REACTION_Q.search(q.text)
     # "..., he added." speaks for the person named before; "Hill expressed concern
     # that ..." for Hill
     speaker = table.speaker.get(best.sent.row) or table.voices.get(best.sent.row)
@@ -142,7 +144,9 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     surname = terms(last)
     if not surname:
         return False
-    said = re.search(r"\b(?:say|said|tell|tweet|post)\s*$", m.group(0)) is not None
+    # (a stance, "does Pompeo agree?", "is he on board?", is in his words too)
+    said = re.search(r"\b(?:say|said|tell|tweet|post|agree|disagree|along)\s*$", m.group(0)) is not None
+    said = said or m.re is ON_BOARD_Q
     if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him; and "how did Moon react?" is not

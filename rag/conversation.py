@@ -22,8 +22,10 @@ from .referents import (
     ONE,
     ORDINALS,
     OTHER_ONE,
+    PLATFORM,
     ROLE_ELLIPSIS,
     SAID_ELSE,
+    THAT_SITE,
     THERE,
     TO_PLACE,
     WHY_THAT,
@@ -116,6 +118,11 @@ class Conversation:
         out = replace_pronoun(question, person) if person else question
         if place:
             out = THERE.sub(f"in {place}", out)
+        said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
+        site = PLATFORM.search(f"{prev.short_answer or ''} {said}")
+        if site:
+            # "can people in China even get on that site?" after "... said on Twitter"
+            out = THAT_SITE.sub(site.group(0), out)
         return out if out != question else None
 
     def one_named(self, question: str) -> str:

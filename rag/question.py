@@ -76,7 +76,12 @@ _DESCRIBE_ROLE = re.compile(
 SPEAKER_Q = re.compile(
     r"\b(?:did|does|do|has|had|will|would)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+"
     r"(?:(?:actually|really|exactly|even|ever|also|just)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|tell|describe|forecast|see|react|respond|"
-    r"reckon|guess|suppose|figure|anticipate|tweet|post|agree|disagree)\b"
+    r"reckon|guess|suppose|figure|anticipate|tweet|post|agree|disagree|go\s+along)\b"
+)
+# "is Pompeo on board with that?": his view, in his words, as SPEAKER_Q
+ON_BOARD_Q = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:is|was|are|were)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+(?:really\s+)?"
+    r"(?:on\s+board|in\s+favou?r|supportive|okay|ok|fine)\b"
 )
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
 STANCE_Q = re.compile(

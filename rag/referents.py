@@ -89,6 +89,10 @@ TO_PLACE = re.compile(
     r"June|July|August|September|October|November|December)\b)((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)(?!['’]s)"
 )
 
+# "that site", "the platform": the website the previous answer named ("said on Twitter")
+THAT_SITE = re.compile(r"\b(?:that|the|this)\s+(?:web\s*)?(?:site|platform|app|social\s+network)\b", re.I)
+PLATFORM = re.compile(r"\b(?:Twitter|Facebook|Weibo|WeChat|YouTube|Instagram|Telegram|KakaoTalk)\b")
+
 # "ok, and ...", "so what about ...": the chat's fillers before a follow-up
 _OPEN = r"^\W*(?i:(?:ok(?:ay)?|so|well|alright)[\s,]+)?"
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .outlets import names_domain
-from .question import SPEAKER_Q, STANCE_Q, Question, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, entities
 from .question_type import PERSON
 from .question_words import KIN, KIN_ASKED, ROLE, ROLE_STEMS
 from .records import Hit
@@ -193,8 +193,12 @@ def score_sentences(
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     relations = [t for t in q.terms if t in RELATIONS]
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
-    asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text)
+    asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text) or ON_BOARD_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
+    # "is Pompeo on board?", "does he agree?": a view, which narration naming him is not
+    stance = asked is not None and (
+        asked.re is ON_BOARD_Q or re.search(r"\b(?:agree|disagree|along)\s*$", asked.group(0)) is not None
+    )
     # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
     by_role_asked = _ROLE_VIEW.search(q.text)
     role = set(terms(by_role_asked.group(1))) & ROLE_STEMS if by_role_asked else set()
@@ -209,7 +213,7 @@ def score_sentences(
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         score -= W_RELATION * sum(t not in s.terms for t in relations)
-        if speaker and not speaker & s.terms and _not_theirs(speaker, s, table):
+        if speaker and (stance or not speaker & s.terms) and _not_theirs(speaker, s, table):
             score -= W_SPEAKER
         elif role and not role <= table.speaker_roles.get(s.row, set()):
             score -= W_SPEAKER

@@ -82,8 +82,11 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
     if q.qtype == PLACE and span is not None and _THINKS_WHERE.search(q.text) and _outside_quotes(s.text, span):
         span, typed = None, 0.0  # "where does he think they'll hold it?": a place in his words, not his title's
     if q.qtype == PLACE and span is not None and _EVENT_ASKED.search(q.text):
-        if _hosts_event(q.text, s.text, span):
+        hosts = _hosts_event(q.text, s.text, span)
+        if hosts > 0:
             typed += 0.5 * HEAD_IN_SPAN  # "where was the Trump summit?" -> "a ... Singapore summit with Trump"
+        elif hosts < 0:
+            typed = 0.0  # "where will the second summit be held?": not where another was
         elif _VISITED.search(s.text[max(0, span[0] - 30) : span[0]]):
             typed -= 0.5 * HEAD_IN_SPAN  # and not where Kim went ahead of it ("visit to China ... ahead of")
     if said_by_antecedent(q, s, table):
@@ -139,26 +142,30 @@ def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
 _EVENT_ASKED = re.compile(r"\bwhere\b.*\b(summit|meeting|talks|conference|panel|briefing|banquet)s?\b", re.I)
 
 
-def _hosts_event(question: str, text: str, span: tuple[int, int, str]) -> bool:
-    """Is the place the one the event asked about was held in: "the Singapore summit",
-    "a summit in Singapore", "the meeting, held in Dalian"?"""
+def _hosts_event(question: str, text: str, span: tuple[int, int, str]) -> int:
+    """1 where the place hosted the event asked about ("the Singapore summit", "a summit
+    in Singapore", "the meeting, held in Dalian"), -1 where it hosted another of its kind
+    ("the G20 summit in Argentina" for "the Trump summit"), 0 where it hosted none."""
     m = _EVENT_ASKED.search(question)
     if m is None:
-        return False
+        return 0
     event = m.group(1).lower()
     after = text[span[1] : span[1] + 40].lower()
     before = text[max(0, span[0] - 40) : span[0]]
     held = re.search(rf"(\S+)\s+{event}s?\b(?:,?\s+(?:was\s+|were\s+)?held)?\s+(?:in|at)\s+(?:the\s+)?$", before, re.I)
     if held and held.group(1)[:1].isupper() and not set(terms(held.group(1))) & set(terms(question)):
-        return False  # "the G20 summit in Argentina" is not "the Trump summit"
+        return -1  # "the G20 summit in Argentina" is not "the Trump summit"
     if not (re.match(rf"\s*(?:[-–][\w-]+\s+)?{event}", after) or held):
-        return False
+        return 0
     # and the same event: what the question says of it ("the second Trump-Kim summit",
-    # "the April 27 summit between Kim and Moon") is said around the place
-    said = question[: m.start(1)].split()[-3:] + re.split(r"[?.,]", question[m.end(1) :])[0].split()[:6]
-    near = set(terms(" ".join(text[: span[0]].split()[-12:] + text[span[1] :].split()[:12])))
-    named = [w for w in said if w[:1].isupper() or w[:1].isdigit() or _LATER.fullmatch(w.lower())]
-    return set(terms(" ".join(named))) - {"where"} <= near
+    # "the April 27 summit between Kim and Moon") is said in the sentence
+    mods = re.search(r"\b(?:the|their|a|an|his|its|that|this)\s+((?:[\w’'-]+\s+){0,3})$", question[: m.start(1)], re.I)
+    whose = re.match(r"s?\s+(?:between|with|of)\s+([^?,.;]+)", question[m.end(1) :], re.I)
+    said = (mods.group(1).split() if mods else []) + (whose.group(1).split()[:6] if whose else [])
+    near = set(terms(text))
+    # (a year may be told as "last year")
+    named = [w for w in said if w[:1].isupper() or _LATER.fullmatch(w.lower())]
+    return 1 if set(terms(" ".join(named))) - {"where"} <= near else -1
 
 
 _VISITED = re.compile(r"\b(?:visit|visits|trip|journey|went|flew|travel+ed|headed)\s+(?:to|in)\s+(?:the\s+)?$", re.I)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .question_type import OTHER
 from .retrieve import terms
 
 
@@ -186,7 +187,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "~link",
         _re(
             # ("what is it linked to?" keeps its own word: the answer is what follows it)
-            r"(?:has|have|had|having)\s+nothing\s+to\s+do\s+with|nothing\s+to\s+do\s+with|(?:un)?related|"
+            r"(?:has|have|had|having)\s+(?:nothing|anything|something)\s+to\s+do\s+with|"
+            r"(?:nothing|anything|something)\s+to\s+do\s+with|(?:un)?related|"
             r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)"
         ),
         _re(r"(?:un)?related|(?:un)?connected|linked|connections?|links?|coinciden(?:ce|tal)|nothing\s+to\s+do\s+with"),
@@ -228,6 +230,25 @@ CONCEPTS: tuple[Concept, ...] = (
         # (a question saying "worried" finds the word itself, and its answer is what follows it)
         _re(r"scared|afraid|fearful|frighten(?:ed|s)?|nervous|anxious"),
         _re(r"scared|afraid|fear(?:s|ed|ful)?|frighten(?:ed|s)?|worr(?:y|ies|ied)|nervous|anxious|concern(?:ed|s)?"),
+        retrieve=False,
+    ),
+    # "was that meeting public, or kept under wraps?": "a secret meeting"
+    Concept(
+        "~secret",
+        _re(
+            r"(?:kept\s+|held\s+in\s+)?(?:under\s+wraps|secret(?:ly|ive)?)|kept\s+(?:quiet|hidden)|hush(?:ed)?(?:\s+up)?|confidential|covert"
+        ),
+        _re(r"secret(?:ly|ive)?|under\s+wraps|behind\s+closed\s+doors|confidential|covert"),
+        retrieve=False,
+    ),
+    # "is Twitter even accessible in China?": "Twitter is blocked in China."
+    Concept(
+        "~blocked",
+        _re(r"(?:in)?accessible|access|blocked|banned|censored|(?:un)?available"),
+        _re(r"blocked|banned|censored|(?:in)?accessible|unavailable"),
+        # ("why is Twitter blocked?" keeps its word: a sentence saying only that it is
+        # blocked says nothing of why)
+        qtypes=frozenset({OTHER}),
         retrieve=False,
     ),
     # "who else was in his entourage?": "Accompanying Kim was ..."

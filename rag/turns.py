@@ -36,6 +36,14 @@ _SHORTHAND = (
     (re.compile(r"\bnk\b"), "north korea"),
     # news outlets typed in lower case ("in the voa story"): no English word is spelled so
     (re.compile(r"\b(?:voa|rfa|bbc|cnn|afp|nyt|kcna|nhk|cctv|npr|wsj)\b"), lambda m: m.group(0).upper()),
+    # "per the korea times": a paper's name, typed in lower case
+    (
+        re.compile(
+            r"\b(?:korea|global|new\s+york|washington|financial|japan|china|straits|south\s+china\s+morning)\s+"
+            r"(?:times|herald|post|journal|daily|tribune)\b"
+        ),
+        lambda m: m.group(0).title(),
+    ),
     (re.compile(r"\bN\.\s?(?=Korea)"), "North "),
     (re.compile(r"\bS\.\s?(?=Korea)"), "South "),
 )

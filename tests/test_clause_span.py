@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.clause_span import content_of, objects
+from rag.clause_span import content_of, objects, verb_object
 from rag.question import analyze
 
 SHIN = (
@@ -34,3 +34,14 @@ def test_what_a_paraphrased_verb_acts_on():
     assert [c[2] for c in objects(q, PRESSURE)] == ["the intensifying pressure"]
     # no concept in the question: nothing
     assert objects(analyze("what does the US want?"), PRESSURE) == []
+
+
+def test_a_question_ending_on_its_verb_asks_for_that_verbs_object():
+    text = (
+        "As trade talks carry such significant impact on China, Chinese leaders would never allow an event to "
+        "take place at the same time, if that event is viewed as disruptive."
+    )
+    q = analyze("What did he say Chinese leaders would never allow?")
+    assert verb_object(q, text)[2] == "an event to take place at the same time, if that event is viewed as disruptive"
+    # a light verb asks for no object: "what will they do?"
+    assert verb_object(analyze("What will Chinese leaders do?"), text) is None

@@ -289,3 +289,29 @@ def test_reasons_announced_are_given_in_the_next_sentence(pipeline):
         pipeline, "who is the professor from the national korea diplomatic academy?", "why does he think kim went?"
     )
     assert ans.short_answer == "to seek sanctions relief from China"
+
+
+def test_the_name_asked_may_be_the_one_the_previous_answer_gave(pipeline):
+    ans = _chat(pipeline, "how'd kim travel to dalian?", "who came along with him?", "what's his sister's name?")
+    assert ans.short_answer == "Kim Yo-jong"
+
+
+def test_is_he_on_board_asks_for_his_words_not_a_sentence_naming_him(pipeline):
+    ans = _chat(
+        pipeline,
+        "In Dalian, what kind of measures did Kim say he wanted Seoul and Washington to take toward denuclearization?",
+        "what about Pompeo, is he on board with that?",
+    )
+    assert not ans.abstained
+    assert ans.quotes[0].text.startswith("Pompeo, however, said")
+
+
+def test_that_site_is_the_website_the_previous_answer_named(pipeline):
+    ans = _chat(
+        pipeline,
+        "who's the global times editor?",
+        "what did he post online about the visit?",
+        "is that site even accessible in china?",
+    )
+    assert ans.resolved_question == "is Twitter even accessible in China?"
+    assert ans.short_answer == "Twitter is blocked in China"

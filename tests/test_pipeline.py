@@ -823,5 +823,6 @@ def test_where_an_event_was_is_the_place_that_hosted_it(pipeline):
     # not where Kim went ahead of it ("visit to China"), nor the G20 summit's Argentina
     ans = pipeline.answer("where was the Trump summit?")
     assert ans.short_answer == "Singapore"
+    assert pipeline.answer("Where was the first Trump-Kim summit held?").short_answer == "Singapore"
     # a place given for another summit is no answer to where the next one will be
     assert pipeline.answer("Where is the second Trump-Kim summit going to be held?").abstained

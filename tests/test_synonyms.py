@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.question import analyze
-from rag.question_type import DATE, NUMBER, ORG, PERSON, REASON
+from rag.question_type import DATE, NUMBER, ORG, OTHER, PERSON, REASON
 from rag.synonyms import RELATIONS, question_concepts, sentence_concepts
 
 
@@ -136,3 +138,22 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
     ans = conv.ask("can people in china even see that site?")
     assert not ans.abstained
     assert ans.quotes[0].text == "Twitter is blocked in China."
+
+
+@pytest.mark.parametrize(
+    "question, sentence, concept",
+    [
+        # "anything to do with" asks whether there is a connection
+        (
+            "does he think the trip has anything to do with the trade talks?",
+            "Shi said there is no connection between the visit and the trade talks.",
+            "~link",
+        ),
+        ("was that meeting public, or kept under wraps?", "They met during a secret meeting in Beijing.", "~secret"),
+        ("is Twitter even accessible in China?", "Twitter is blocked in China.", "~blocked"),
+    ],
+)
+def test_a_question_and_a_sentence_saying_it_otherwise_share_a_concept(question, sentence, concept):
+    found, _spent = question_concepts(question, OTHER)
+    assert concept in found
+    assert concept in sentence_concepts(sentence)
