@@ -111,8 +111,20 @@ def strip_lead(text: str) -> str:
     return _DID.sub(r"\1 did", _IS.sub(r"\1 is", _NAME_THE.sub("Which ", _LEAD.sub("", text).lstrip(), count=1)))
 
 
+# "When reporters asked whether ..., how did he respond?": the clause before the comma
+# sets the scene; what is asked follows it
+_SCENE = re.compile(
+    # (not "When was the accord, which they promised to keep, signed?": a question itself)
+    r"^(?:when|while|after|before|once|as|if)\b"
+    r"(?!\s+(?:was|is|were|are|did|does|do|will|would|has|had|have|can|could|should)\b)"
+    r"[^?]*?,\s*(?=(?:what|how|who|whom|where|why|which|when)\b)",
+    re.I,
+)
+
+
 def answer_type(text: str) -> str:
     text = strip_lead(text)
+    text = text[m.end() :] if (m := _SCENE.match(text)) else text
     q = text.lower().strip()
     for qtype, pat in _TYPE_RULES:
         if re.search(pat, q):

@@ -15,6 +15,7 @@ import re
 from .question import Question
 from .question_type import OTHER
 from .retrieve import terms
+from .synonyms import concept_spans
 
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
 _ASKS_WORDS = re.compile(
@@ -136,6 +137,9 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     if about is not None:
         return about
     asked = set(q.terms) | q.pronoun_terms
+    # the sentence's wording of the question's concepts is the question's too ("worried"
+    # for "afraid": "the President will tell him ...", not "worried that the President ...")
+    asked |= {t for c in q.terms if c.startswith("~") for ca, cb in concept_spans(c, text) for t in terms(text[ca:cb])}
     best: tuple[int, int, int] | None = None  # (content words, start, end)
     for ra, rb in reported(text):
         run: list[re.Match[str]] = []
@@ -178,7 +182,9 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
 # 'unilateral demand'")
 _HOW_SEEN = re.compile(
     r"^\W*(?:and\s+|so\s+)?how\s+(?:do|does|did|would|will)\b.*\b(?:see|sees|view|views|regard|regards|perceive|"
-    r"perceives|consider|considers|describe|characteri[sz]e|call|label|term|portray|depict)\b",
+    r"perceives|consider|considers|describe|characteri[sz]e|call|label|term|portray|depict)\b|"
+    # "what did he call this week's meetings?"
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:do|does|did|would|will)\b.*\b(?:call|label|term|dub)\b",
     re.I,
 )
 _SEEN_AS = re.compile(

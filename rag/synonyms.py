@@ -227,9 +227,25 @@ CONCEPTS: tuple[Concept, ...] = (
     # "what is Kim scared of?": "Kim is worried that the President will tell him ..."
     Concept(
         "~fear",
-        # (a question saying "worried" finds the word itself, and its answer is what follows it)
-        _re(r"scared|afraid|fearful|frighten(?:ed|s)?|nervous|anxious"),
+        # ("what is he worried ...?" finds "Hill expressed concern that ..." too)
+        _re(r"scared|afraid|fearful|frighten(?:ed|s)?|nervous|anxious|worried|concerned"),
         _re(r"scared|afraid|fear(?:s|ed|ful)?|frighten(?:ed|s)?|worr(?:y|ies|ied)|nervous|anxious|concern(?:ed|s)?"),
+        retrieve=False,
+    ),
+    # "what is Beijing pushing Kim to demand?": "the Chinese may be pressing on Kim"
+    Concept(
+        "~press",
+        _re(r"push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|lean(?:s|ed|ing)?\s+on"),
+        _re(r"push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)"),
+        retrieve=False,
+    ),
+    # "what did he say when someone asked if ...?": "When asked whether ..., he said ..."
+    Concept(
+        "~asked",
+        _re(
+            r"when\s+(?:(?:he|she|they|someone|somebody|reporters|journalists)\s+)?(?:was\s+|were\s+)?(?:asked|questioned|pressed)"
+        ),
+        _re(r"when\s+(?:being\s+)?asked|asked\s+(?:whether|if|about)"),
         retrieve=False,
     ),
     # "was that meeting public, or kept under wraps?": "a secret meeting"

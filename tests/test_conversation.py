@@ -315,3 +315,27 @@ def test_that_site_is_the_website_the_previous_answer_named(pipeline):
     )
     assert ans.resolved_question == "is Twitter even accessible in China?"
     assert ans.short_answer == "Twitter is blocked in China"
+
+
+def test_what_he_said_when_asked_is_his_reply_to_that_question(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who is the Chinese foreign ministry spokesman quoted in the VOA report?",
+        "When reporters asked whether North Korean and American officials would meet during the trip, how did he respond?",
+    )
+    assert ans.short_answer == "the delegations were at different levels"
+
+
+def test_what_he_is_worried_about_is_found_where_he_expressed_concern(pipeline):
+    ans = _chat(
+        pipeline,
+        "who is christopher hill?",
+        "what did he call this week's meetings in beijing?",
+        "what's he afraid beijing is pushing kim to demand?",
+    )
+    assert "remove its 28,000 troops from South Korea" in (ans.short_answer or "")
+    # the name he gave the meetings is the previous turn's short answer, in his words
+    conv = pipeline.conversation()
+    conv.ask("who is christopher hill?")
+    ans = conv.ask("what did he call this week's meetings in beijing?")
+    assert ans.short_answer == "part of the process of warming between North Korea and China"

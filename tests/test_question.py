@@ -75,6 +75,12 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("What was the visit meant to achieve?", REASON),
         ("What was the aim of Pompeo's trip?", REASON),
         ("What does Zhao think might explain Kim's surprise trip?", REASON),
+        # a clause setting the scene is not what is asked
+        ("When reporters asked whether they would meet, how did he respond?", OTHER),
+        ("When Kim visited in March, who did he meet?", PERSON),
+        ("When did Kim arrive, and where?", DATE),
+        ("When was the accord, which the two Koreas promised to keep, first signed?", DATE),
+        ("What's his sister's name?", PERSON),
     ],
 )
 def test_answer_type(question, qtype):
