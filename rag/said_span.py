@@ -137,9 +137,6 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     if about is not None:
         return about
     asked = set(q.terms) | q.pronoun_terms
-    # the sentence's wording of the question's concepts is the question's too ("worried"
-    # for "afraid": "the President will tell him ...", not "worried that the President ...")
-    asked |= {t for c in q.terms if c.startswith("~") for ca, cb in concept_spans(c, text) for t in terms(text[ca:cb])}
     best: tuple[int, int, int] | None = None  # (content words, start, end)
     for ra, rb in reported(text):
         run: list[re.Match[str]] = []
@@ -167,6 +164,12 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
         copula = re.match(r"(?:(?:may|might|could|would|will|can|should)\s+)?(?:be|is|was|are|were)\s+", text[a:b])
         if copula and copula.end() < b - a:
             a += copula.end()
+    # the sentence's wording of the question's concept opens no answer ("worried" for
+    # "afraid": "the President will tell him ...", not "worried that the President ...")
+    said = {t for c in q.terms if c.startswith("~") for ca, cb in concept_spans(c, text) for t in terms(text[ca:cb])}
+    opener = re.match(r"(?:(?:is|are|was|were)\s+)?([\w’'-]+)\s+(?:(?:that|about|of)\s+)?", text[a:b], re.I)
+    if opener and set(terms(opener.group(1))) & said and opener.end() < b - a:
+        a += opener.end()
     # "... as part of any settlement and they may attempt to ...": a second statement
     second = re.search(r"\s+and\s+(?:they|he|she|we|it)\s+(?:may|might|will|would|could|can|should|must)\b", text[a:b])
     if second and second.start() > 0:

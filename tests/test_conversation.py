@@ -55,7 +55,8 @@ def test_showing_off_is_boasting_and_words_about_a_topic_are_the_clause_on_it(pi
         "who from the Korea Institute for National Unification got quoted in the RFA story?",
         "what did he say the north is showing off with the visit?",
     )
-    assert ans.short_answer == "boasting its improved ties with China"
+    # ("boasting", the sentence's word for showing off, opens no answer)
+    assert ans.short_answer == "its improved ties with China"
     ans = _chat(
         pipeline,
         "Which Kyungnam University professor did the Korea Times talk to?",
