@@ -13,6 +13,7 @@ from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
 from .referents import (
     AMONG,
+    ANYONE_ELSE,
     BARE,
     ELLIPSIS,
     ELSE,
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 
-_ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b", re.I)
-
-
 @dataclass
 class Conversation:
     """One chat: remembers its turns and carries their subject into follow-ups."""
@@ -66,7 +64,7 @@ class Conversation:
 
         def else_of(asked: str) -> bool:
             # "did he talk to anyone else?" after "who did Kim meet?" asks of Kim again
-            return bool(_ANYONE_ELSE.search(question) and subject_of(asked))
+            return bool(ANYONE_ELSE.search(question) and subject_of(asked))
 
         if prev.short_answer and not prev.abstained:
             # "Shi" (the article names him in full once, then by surname) counts too

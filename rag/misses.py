@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .event_signals import venue_far
-from .question import ON_BOARD_Q, SPEAKER_Q, Question, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, Question, asks_stance, entities
 from .question_type import ORG, PERSON
 from .retrieve import terms
 from .sentence_table import SentenceTable
@@ -57,9 +57,8 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     surname = terms(last)
     if not surname:
         return False
-    # (a stance, "does Pompeo agree?", "is he on board?", is in his words too)
-    said = re.search(r"\b(?:say|said|tell|tweet|post|agree|disagree|along)\s*$", m.group(0)) is not None
-    said = said or m.re is ON_BOARD_Q
+    # (a stance is in his words too)
+    said = re.search(r"\b(?:say|said|tell|tweet|post)\s*$", m.group(0)) is not None or asks_stance(m)
     if not speaker:
         # no one's words at all ("Kim arrived ... for talks with President Xi Jinping"):
         # nothing he said, though it names him; and "how did Moon react?" is not

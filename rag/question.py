@@ -83,6 +83,15 @@ ON_BOARD_Q = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:is|was|are|were)\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)\s+(?:really\s+)?"
     r"(?:on\s+board|in\s+favou?r|supportive|okay|ok|fine)\b"
 )
+
+
+def asks_stance(m: re.Match[str]) -> bool:
+    """Does a SPEAKER_Q or ON_BOARD_Q match ask someone's stance ("does Pompeo agree?",
+    "does he go along with ...?", "is he on board?"), which is in his words, not in
+    narration naming him?"""
+    return m.re is ON_BOARD_Q or re.search(r"\b(?:agree|disagree|along)\s*$", m.group(0)) is not None
+
+
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
 STANCE_Q = re.compile(
     r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’])\s+"

@@ -48,6 +48,8 @@ SAID_ELSE = re.compile(
     re.I,
 )
 ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
+# "did he talk to anyone else?": besides the one the previous answer gave, by the same person
+ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b", re.I)
 
 # "why not?", "how come?", "why is that?": the reason for what the previous answer said,
 # given there or beside it

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .outlets import names_domain
-from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asks_stance, entities
 from .question_type import PERSON
 from .question_words import KIN, KIN_ASKED, ROLE, ROLE_STEMS
 from .records import Hit
@@ -195,10 +195,7 @@ def score_sentences(
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
     asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text) or ON_BOARD_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
-    # "is Pompeo on board?", "does he agree?": a view, which narration naming him is not
-    stance = asked is not None and (
-        asked.re is ON_BOARD_Q or re.search(r"\b(?:agree|disagree|along)\s*$", asked.group(0)) is not None
-    )
+    stance = asked is not None and asks_stance(asked)
     # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
     by_role_asked = _ROLE_VIEW.search(q.text)
     role = set(terms(by_role_asked.group(1))) & ROLE_STEMS if by_role_asked else set()
