@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .clause_span import anchor_words, content_of, distance, objects, off_attribution, verb_object, yesno_span
 from .question import Question, described, kind_subject
-from .question_type import DATE, ORG, OTHER, PERSON, REASON
+from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
 from .said_span import asks_words, said_span, seen_as
@@ -57,6 +57,9 @@ _CUE_RANK = {
     "so that": 0.2,
     "in order to": 0.2,
 }
+
+
+_SAID_BY = re.compile(r"\b(?:said|says|added|told)\s+$")
 
 
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
@@ -114,6 +117,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     words = s.words()
     starts, ends = s.bounds()
     anchors = anchor_words(aset, s)
+    if q.carried and q.qtype in (DATE, NUMBER):
+        # "and when was that first trip?" after "how long after taking power did he
+        # wait?": the answer is by the question's own words ("first visit ... last
+        # March"), not by the earlier turn's ("taking office in 2012")
+        own_anchors = anchor_words(with_variants(set(q.terms) - _PREPOSITIONS, table.variants), s)
+        anchors = own_anchors or anchors
     if q.qtype == REASON:
         anchors = off_attribution(anchors, s)  # the reason is not where its speaker is named
     if q.qtype == OTHER:
@@ -166,6 +175,12 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
             score += 0.3
+        if q.qtype == PLACE and text in table.titled:
+            continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place
+        if q.qtype == PERSON and not set(terms(text)) & table.people:
+            score -= 0.5  # "on a panel in Washington": a place, where "said Yun" names someone
+        if q.qtype == PERSON and _SAID_BY.search(s.text[max(0, a - 12) : a]):
+            score += 0.3  # '..., said Yun, a retired U.S. diplomat': the one speaking, not Xi in his words
         if official and KIN & set(terms(" ".join(s.text[max(0, a - 30) : a].split()[-3:]))):
             score -= 0.5  # "which official went along?" is not "his younger sister Kim Yo-jong"
         if plural and _SEVERAL.search(text):

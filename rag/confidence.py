@@ -34,7 +34,9 @@ _OPINION = re.compile(
     r"consider|considers|suggest|suggests|view|views|reckon|reckons|fear|fears|worry|worried|hope|hopes|"
     r"talk|talked|mention|mentioned|bring|brought|call|called|disagree|disagrees)\b|"
     # "does Pompeo agree (with that)?" asks his view; "did they agree to talks?" an event
-    r"\bagrees?(?:\s+with\b|\W*$)|\bgo(?:es)?\s+along\s+with\b|\bon\s+board\b",
+    r"\bagrees?(?:\s+with\b|\W*$)|\bgo(?:es)?\s+along\s+with\b|\bon\s+board\b|"
+    # "does the carnegie fellow agree nk is a card china can play?": his view too
+    r"\bagrees?\s+(?!to\b|on\b|upon\b)(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were|can|could|would|will|should)\b",
     re.I,
 )
 

@@ -9,32 +9,31 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .ellipsis import nth, one_named, swapped, swapped_role
+from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
 from .referents import (
+    AGREE_WITH,
     AMONG,
     ANYONE_ELSE,
     BARE,
-    ELLIPSIS,
+    BY_ROLE,
     ELSE,
-    EVENT_NOUN,
     NAMED_FIRST,
-    NTH,
-    ONE,
-    ORDINALS,
-    OTHER_ONE,
     PLATFORM,
-    ROLE_ELLIPSIS,
     SAID_ELSE,
     THAT_SITE,
     THERE,
     TO_PLACE,
+    TOPIC_SWITCH,
     WHY_THAT,
     is_person,
     named_lead,
     replace_pronoun,
     subject_of,
 )
+from .role_refs import as_pronoun, role_named
 from .spans import spans
 from .turns import needs_context, refers_back
 
@@ -55,11 +54,15 @@ class Conversation:
         """The question with he/she/his/her/him (and "there") replaced by the person
         (or place) the previous turn was about, or None when nothing is replaced."""
         self.source = None
-        if not self.turns:
+        if not self.turns or AGREE_WITH.search(question):
+            # "does the renmin professor agree with him?": with what he said, which the
+            # previous turn carries; his name is no word the answer must hold
             return None
-        prev_q, prev = self.turns[-1]
-        prev_q = prev.resolved_question or prev_q
-        qtype = answer_type(prev_q)
+        asked, prev = self.turns[-1]
+        prev_q = prev.resolved_question or asked
+        # what the previous turn asked for: its own words, not the earlier turn they
+        # carried ("who went with him? ... where did Kim meet Xi ...")
+        qtype = answer_type(asked if prev_q.startswith(asked) else prev_q)
         person = place = None
 
         def else_of(asked: str) -> bool:
@@ -92,11 +95,21 @@ class Conversation:
             answered = t.short_answer and not t.abstained and is_person(t.short_answer)
             if answer_type(q_text) == PERSON and answered and not else_of(q_text):
                 found.insert(0, t.short_answer)
-            if not any(found) and t.quotes and not t.abstained:
+            # "what did the global times editor tweet about ... kim's trip?": he is the
+            # editor, named where his words are, not Kim
+            by_role = BY_ROLE.search(q_text) and not subject_of(q_text)
+            if (by_role or not any(found)) and t.quotes and not t.abstained:
                 # "what did the former ambassador say?" names no one; the sentence quoted
                 # does ("... Kathleen Stephens told the same panel ..."), and whether she
                 # is "she" the articles must tell
-                found = [n for _a, _b, n in spans(t.quotes[0].text, PERSON) if self.pipeline.gender_of(n) == want]
+                # "does the carnegie fellow agree ...?" was answered in his words, named
+                # in another sentence
+                spoke = self.pipeline.speaker_of(t.quotes[0].doc, t.quotes[0].start)
+                found = [spoke] if spoke else []
+                # (named by role, the one holding it need not be known as "he" elsewhere)
+                known = (None, want) if by_role else (want,)
+                found += [n for _a, _b, n in spans(t.quotes[0].text, PERSON) if self.pipeline.gender_of(n) in known]
+                found += [subject_of(q_text), *owner] if by_role else []
             person = next((n for n in found if fits(n)), None)
             if person:
                 # an earlier turn than the last: what it asked about ("... to Dalian?")
@@ -123,66 +136,6 @@ class Conversation:
             out = THAT_SITE.sub(site.group(0), out)
         return out if out != question else None
 
-    def one_named(self, question: str) -> str:
-        """ "where was the trump one?" after "how many summits did kim and xi have?": the
-        Trump summit. "one" is the event an earlier question named (not "the other one",
-        who is someone)."""
-        m = ONE.search(question)
-        if m is None or not self.turns:
-            return question
-        for q0, _t in reversed(self.turns):
-            noun = EVENT_NOUN.search(q0)
-            if noun:
-                return question[: m.end(1)] + noun.group(1).lower() + question[m.end() :]
-        return question
-
-    def swapped(self, question: str) -> str | None:
-        """ "And Hu Xijin?" after "What did Lu Kang say about the talks?": the previous
-        question asked of the person named instead of the one it named first."""
-        m = ELLIPSIS.match(question)
-        # "and Xi?": one word is no name to the span rules, but the articles call him so
-        if m is None or not self.turns or not (is_person(m.group(1)) or " " not in m.group(1)):
-            return None
-        if not self.pipeline.is_someone(m.group(1)):
-            return None  # "and Beijing?": capitalised like a name, and no one's
-        prev_q, prev = self.turns[-1]
-        text = prev.resolved_question or prev_q
-        people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
-        if not people:
-            return None
-        a, b = people[0]
-        return text[:a] + m.group(1) + text[b:]
-
-    def swapped_role(self, question: str, k: int | None = None) -> str | None:
-        """ "what about the RAND guy?" after "what is Hill worried Beijing is pushing Kim to
-        demand?": the previous question asked of the one the role names (Bruce Bennett).
-        After a question asking who someone is, it asks who this one is, and is no swap."""
-        m = ROLE_ELLIPSIS.match(question)
-        if m is None or not self.turns or OTHER_ONE.search(question) or answer_type(question) != PERSON:
-            return None
-        prev_q, prev = self.turns[-1]
-        text = prev.resolved_question or prev_q
-        people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
-        if answer_type(text) == PERSON or re.match(r"\W*(?:and\s+|so\s+)?who\b", text, re.I) or not people:
-            return None
-        who = self.pipeline.answer(f"Who is {m.group(1)}?", k=k)
-        if who.abstained or not who.short_answer or not is_person(who.short_answer):
-            return None
-        a, b = people[0]
-        return text[:a] + who.short_answer + text[b:]
-
-    def nth(self, question: str) -> str | None:
-        """ "and the second time?" after "when did Kim first go to China?": the previous
-        question, of the occasion this one counts."""
-        m = NTH.match(question)
-        if m is None or not self.turns:
-            return None
-        prev_q, prev = self.turns[-1]
-        # (a turn that leaned on the one before was asked as its resolution)
-        text = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
-        text = re.sub(rf"\s*\b(?:for\s+the\s+)?(?:{ORDINALS})(?:\s+time)?\b", "", text, flags=re.I).rstrip(" ?")
-        return f"{text} for the {m.group(1).lower()} time?"
-
     def context_for(self, question: str) -> str:
         if not self.turns:
             return ""
@@ -207,14 +160,33 @@ class Conversation:
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
         typed = question
+        switch = TOPIC_SWITCH.match(question)
+        if switch and question[switch.end() :].strip():
+            # "ok different article - ...": a fresh question, with nothing carried over
+            ans = self.pipeline.answer(question[switch.end() :], k=k, mode=mode, reader=reader)
+            ans.question = typed
+            self.turns.append((question[switch.end() :], ans))
+            return ans
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
         question = named_lead(question) or question
-        question = self.one_named(question)
-        other = self._other(question)
-        resolved = self.swapped(question) or self.swapped_role(question, k=k) or self.nth(question)
+        question = one_named(self.turns, question)
+        described = question
+        if self.turns:
+            # "what does that guy think?", "what does the ex-diplomat expect?"
+            question = role_named(self.pipeline, self.turns, as_pronoun(question))
+        other = other_than(self.turns, question)
+        resolved = (
+            swapped(self.pipeline, self.turns, question)
+            or swapped_role(self.pipeline, self.turns, question, k=k)
+            or nth(self.turns, question)
+            or (other_named(self.pipeline, question, other) if other else None)
+        )
         if resolved is not None:
             ans = self.pipeline.answer(resolved, k=k, mode=mode, reader=reader)
+            who = WHO_IS.fullmatch(resolved) if other else None
+            if who and ans.quotes and who.group(1) in ans.quotes[0].text:
+                ans.short_answer = who.group(1)  # "the other analyst?" is asked for a name
         elif other is not None:
             # "does he think ...?" of "the other expert" is not the previous one; the
             # earlier turn's words would only pull its own sentences back in, and "the
@@ -249,7 +221,7 @@ class Conversation:
             elif elsewho or AMONG.search(question) or WHY_THAT.match(question) or BARE.match(question):
                 among = quoted
             # "who else ...": not the one the previous answer gave
-            other = self._other(question, force=True) if elsewho else None
+            other = other_than(self.turns, question, force=True) if elsewho else None
             ans = self.pipeline.answer(
                 question,
                 context=ctx,
@@ -263,28 +235,11 @@ class Conversation:
             )
         if resolved:
             ans.resolved_question = resolved
+        elif question != described and not ans.resolved_question:
+            ans.resolved_question = question  # "what does Joseph Yun expect next?"
         ans.question = typed
         self.turns.append((question, ans))
         return ans
-
-    def _other(self, question: str, force: bool = False) -> tuple[str, int, tuple[str, ...]] | None:
-        """For "the other expert" (or, with `force`, "who else"): (doc, start) of the
-        previous answer's sentence and the people the previous turn was about, whom the
-        answer must not be."""
-        if not self.turns or not (force or OTHER_ONE.search(question)):
-            return None
-        prev_q, prev = self.turns[-1]
-        if not prev.quotes or prev.abstained:
-            return None
-        prev_q = prev.resolved_question or prev_q
-        names = [n for _a, _b, n in spans(prev_q, PERSON)]
-        if prev.short_answer and is_person(prev.short_answer):
-            names.append(prev.short_answer)
-        if not names:
-            # "what did the kwangwoon university professor say?" named him by role; the
-            # sentence quoted names him ("Professor Shin Sangjin of ...")
-            names = [n for _a, _b, n in spans(prev.quotes[0].text, PERSON)]
-        return prev.quotes[0].doc, prev.quotes[0].start, tuple(names)
 
     def history(self) -> list[str]:
         return [q for q, _ in self.turns]

@@ -21,7 +21,7 @@ from .neighbours import antecedent, full_name, speaker_of
 from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
-from .retrieve import jaccard
+from .retrieve import jaccard, terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
@@ -33,6 +33,8 @@ _CATAPHORA = re.compile(
     # "I think Kim went to China for multiple reasons.": they follow
     r"\bfor\s+(?:multiple|several|many|two|three|various|a\s+number\s+of)\s+reasons\W*$"
 )
+# '“China is not happy with ... issue.': a quotation opened and not closed goes on
+_QUOTE_RUNS_ON = re.compile(r"\s*[“\"][^”\"]*$")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
@@ -70,6 +72,9 @@ def _chunk_for(index: Index, s: Sent) -> Hit:
         if c.start <= s.start and s.end <= c.end:
             return Hit(chunk=c, score=0.0)
     raise LookupError(f"no chunk holds {s.doc}:{s.start}")
+
+
+_COUNTS = frozenset(terms("two three four five both"))
 
 
 def _mass(q: Question, table: SentenceTable) -> float:
@@ -165,6 +170,13 @@ def build_answer(
             nxt = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos + 1), None)
             if nxt is not None and nxt.span is not None:
                 lead_in, best = best, nxt
+        elif q.qtype == REASON and not firsts and best.span is None and _QUOTE_RUNS_ON.match(best.sent.text):
+            # '“China is not happy with the way the U.S. has pursued [the nuclear]
+            # issue.' restates what is asked and gives no reason; the next sentence of
+            # the same quotation does ("The U.S. has ... ignored other players ...")
+            nxt = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos + 1), None)
+            if nxt is not None and table.para.get(nxt.sent.row) is table.para.get(best.sent.row):
+                lead_in, best = best, nxt
         speaker = speaker_of(best, table, ranked) if q.qtype == PERSON and WHO_SAID.match(q.text) else None
         if speaker is not None:
             # the name leads, as the short answer is always in the first quote; the
@@ -203,15 +215,19 @@ def build_answer(
             nxt = next((c for c in ranked if c.sent.row == best.sent.row + 1 and c.sent.doc == best.sent.doc), None)
             if nxt is not None and nxt.score >= 0.5 * best.score:
                 chosen.append(nxt)
+
         # Supporting quotes: close seconds, preferring those that cover question terms
         # the chosen ones miss (a two-part question gets both parts quoted).
-        covered = set(best.sent.terms)
+        def voiced(c: Scored) -> set[str]:
+            return c.sent.terms | table.speaker.get(c.sent.row, set())  # "..., he added" names him
+
+        covered = voiced(best)
         pool = [c for c in ranked[1:12] if c.score >= 0.6 * best.score]
         while len(chosen) < config.max_quotes and pool:
 
             def gain(c: Scored, covered: set[str] = covered) -> float:
-                said = c.sent.terms | table.speaker.get(c.sent.row, set())  # "..., he added" names him
-                new = [t for t in q.terms if t in said and t not in covered]
+                # (not "two things": how many are asked, and of what kind)
+                new = [t for t in q.terms if t in voiced(c) and t not in covered and t != q.head and t not in _COUNTS]
                 return c.score / best.score + 0.5 * sum(table.idf(t) for t in new) / max(1e-9, _mass(q, table))
 
             cand = max(pool, key=gain)
@@ -219,7 +235,7 @@ def build_answer(
             if gain(cand) < 0.85 or any(jaccard(cand.sent.terms, c.sent.terms) >= config.dup_threshold for c in chosen):
                 continue
             chosen.append(cand)
-            covered |= cand.sent.terms
+            covered |= voiced(cand)
         short = best.span[2] if best.span else None
         for c in chosen:
             cites = [source_for(hit_of(c))]

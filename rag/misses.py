@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .event_signals import venue_far
-from .question import ON_BOARD_Q, SPEAKER_Q, Question, asks_stance, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, Question, asked_role, asks_stance, entities
 from .question_type import ORG, PERSON
 from .retrieve import terms
 from .sentence_table import SentenceTable
@@ -99,7 +99,10 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     topic = [t for t in dict.fromkeys(said) if t in q.terms]
     # its common words say what it is about ("tariffs on Chinese goods"); names are
     # the setting, and may be there for other reasons (the Chinese Foreign Ministry)
-    words = [t for t in topic if t not in entities(q)] or topic
+    # (the topic's own capitals: "Times" in "the Global Times editor" is a name there,
+    # "the timing" a common word here)
+    named = {t for w in re.findall(r"\b[A-Z][\w’'-]*", m.group(1)) for t in terms(w)}
+    words = [t for t in topic if t not in named] or topic
     # "about that", "about it": the conversation's topic, which the turn resolves
     return bool(words) and not any(t in best.sent.terms for t in words)
 
@@ -185,11 +188,28 @@ def affiliate_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return not any(n & known for n in names)
 
 
+_ANY_EXPERT = frozenset(terms("expert analyst scholar academic person man woman official observer specialist"))
+
+
+def role_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
+    """Does the question ask the words or view of someone by role ("did the spokesman
+    say when ...?") of a sentence whose speaker holds another ("..., he added." after
+    "said Yun, a retired U.S. diplomat")? A sentence whose speaker is unknown may be
+    theirs."""
+    # ("the analyst", "the expert" say no post: any expert is one)
+    role = asked_role(q.text) - _ANY_EXPERT
+    row = best.sent.row
+    held = table.speaker_roles.get(row, set()) | table.roles.get(row, set())
+    # ("Professor Shin Sangjin of Kwangwoon University said" says the post itself)
+    return bool(role and held and not role & (held | best.sent.terms | table.names.get(row, set())))
+
+
 def sure_miss(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the sentence say something other than what is asked, whatever words it
     shares with the question (someone else's words, another topic, setting or visitor)?"""
     return (
         speaker_missing(q, best, table)
+        or role_missing(q, best, table)
         or topic_missing(q, best, table)
         or setting_missing(q, best, table)
         or visitor_missing(q, best, table)

@@ -129,13 +129,19 @@ _TOPIC = re.compile(
     r"((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*[,?.!]|\s*$)"
 )
 
+# "in the dalian story what did pompeo say ...?": the topic before the noun
+# (not "of the State of the Planet report": a report is a thing as well as a piece)
+_TOPIC_BEFORE = re.compile(
+    r",?\s*\b(?i:in|from)\s+(?i:the|that)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?i:story|article|piece)\b,?"
+)
+
 
 def cited_topic(question: str, doc_terms: dict[str, set[str]]) -> tuple[str, set[str]]:
     """(question without the citation, the articles it can mean) when the question tells
     which article it asks of by its topic ("in the story about the Dalian meeting"): those
     holding every word of the topic, when that is some of the articles but not all. The
     topic's words are no words the answer's sentence must hold."""
-    m = _TOPIC.search(question)
+    m = _TOPIC.search(question) or _TOPIC_BEFORE.search(question)
     if m is None:
         return question, set()
     words = set(terms(m.group(1)))

@@ -21,9 +21,17 @@ from .question_type import PERSON
 from .records import Answer
 from .referents import replace_pronoun, subject_of
 from .retrieve import Retriever, terms
+from .roles import roles_of
 from .sentence_table import SentenceTable
 from .synonyms import RELATIONS
 from .turns import expand_shorthand, needs_context, split_question
+
+# posts of those a news story quotes for their expertise (not "leader", "president")
+_EXPERT_POSTS = frozenset(
+    terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")
+)
+
+_OFFICE_POSTS = frozenset(terms("president leader minister secretary"))
 
 
 class QuestionError(ValueError):
@@ -128,10 +136,10 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
-        text = table.casing.apply(expand_shorthand(text))
+        text = expand_shorthand(table.casing.apply(text))
         original = text
         if resolved:
-            text = table.casing.apply(expand_shorthand(clean_question(resolved, cfg.max_question_chars)))
+            text = expand_shorthand(table.casing.apply(clean_question(resolved, cfg.max_question_chars)))
         # each part of a two-part question may cite its own article ("who wrote the
         # Korea Herald piece and who wrote the Korea Times one?")
         cited = [cited_outlet(p, table.lower, table.outlets) for p in split_question(text)]
@@ -219,9 +227,37 @@ class Pipeline:
         """ "f" or "m" where the articles tell ("she said" of Kathleen Stephens), else None."""
         return gender_of(name, self._parts()[2].genders)
 
+    def speaker_of(self, doc: str, start: int) -> str | None:
+        """The name of the one whose words the sentence at (doc, start) quotes, where
+        another sentence names them ("That’s because ..." is Zhao Tong's), else None."""
+        table = self._parts()[2]
+        s = table.lookup.get((doc, start))
+        found = table.speaker_named(s) if s is not None else None
+        return found[1][2] if found else None
+
+    def roles_of(self, name: str) -> set[str]:
+        """The role words some article gives the person ("Zhao Tong": fellow, carnegi, ...)."""
+        return roles_of(self._parts()[2].role_of, name)
+
+    def experts_in(self, doc: str) -> list[str]:
+        """The people an article names in full and some article introduces by an
+        expert's post (professor, fellow, researcher, director, adviser, ...), in the
+        order it names them: those "the other expert in that article" can mean."""
+        index, _retriever, table = self._parts()
+        text = index.docs[doc].text
+        found = [
+            (text.find(name), name)
+            for name, roles in table.role_of.items()
+            if len(terms(name)) > 1
+            and name in text
+            and roles & _EXPERT_POSTS
+            and not (roles | set(terms(name))) & _OFFICE_POSTS
+        ]
+        return [name for _pos, name in sorted(found)]
+
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""
-        return self._parts()[2].casing.apply(expand_shorthand(question)) if isinstance(question, str) else question
+        return expand_shorthand(self._parts()[2].casing.apply(question)) if isinstance(question, str) else question
 
     def conversation(self) -> Conversation:
         return Conversation(self)

@@ -18,7 +18,7 @@ from .question_type import (
     choices,
     strip_lead,
 )
-from .question_words import KIN_QUESTION, qstems
+from .question_words import KIN_QUESTION, ROLE, ROLE_STEMS, qstems
 from .retrieve import terms
 from .synonyms import question_concepts
 
@@ -97,6 +97,24 @@ STANCE_Q = re.compile(
     r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’])\s+"
     r"(?i:position|stance|view|take|opinion|verdict|assessment)\s+(?i:on|about|regarding|towards?)\b"
 )
+
+
+# "when does the retired US diplomat reckon ...?": the view of whoever holds that role
+_ROLE_VIEW = re.compile(
+    rf"\b(?:did|does|do|has|had|will|would)\s+the\s+((?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))\s+"
+    r"(?:(?:actually|really)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|reckon|forecast|see|agree|disagree)\b"
+)
+
+
+def asked_role(text: str) -> set[str]:
+    """The role words of someone a question asks the view or words of by role ("when
+    does the retired US diplomat reckon ...?" -> {"diplomat"}); empty if none."""
+    m = _ROLE_VIEW.search(text)
+    # "the spokesperson" holds the post of "spokesman Lu Kang"
+    said = {"spokesman" if t in ("spokesperson", "spokeswoman") else t for t in terms(m.group(1))} if m else set()
+    return said & ROLE_STEMS
+
+
 # "What post does Hu Xijin hold?", "what job did Christopher Hill use to have at State?"
 _HOLDS = re.compile(
     r"^\s*(?i:what|which)\s+(?i:job|role|title|position|post|office)\s+(?i:does|did|do)\s+"

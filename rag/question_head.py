@@ -97,6 +97,8 @@ def _head_word(text: str) -> str | None:
             w.lower() in _PHRASE_END
             or (run and w.lower() == "other" and words[i + 1 : i + 2] == ["than"])
             or (run and w.lower().endswith("ed"))
+            # "which two professors get quoted": a passive, not part of the noun
+            or (run and w.lower() in ("get", "gets") and all(x.lower().endswith("ed") for x in words[i + 1 : i + 2]))
             or (named and run and w.lower().endswith("ing"))  # "the official leading ..."
         ):
             break

@@ -45,7 +45,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"^when\b|^[^?,]{3,50},\s*when (?:did|does|do|is|was|were|will|would|has|had|are)\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
         r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
-        r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b",
+        r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b|"
+        # "did the spokesman say when the second summit would happen?": a date, in his words
+        r"^(?:did|does|do|has|had) (?:[\w’'.-]+ ){1,5}?(?:say|mention|tell|indicate|reveal|specify|give) when\b",
     ),
     (
         NUMBER,
@@ -73,13 +75,16 @@ _TYPE_RULES: list[tuple[str, str]] = [
         ORG,
         # "which Washington-based organization", "what group does she run"
         # (and "which chinese paper")
-        r"\b(which|what)\s+(?:(?:\w+-\w+|[a-z]+(?:ese|ean|ian|can))\s+)?(organi[sz]ations?|agency|outlet|newspaper|paper|tabloid|"
+        r"\b(which|what)\s+(?:(?:\w+-\w+|[a-z]+(?:ese|ean|ian|can))\s+)?(organi[sz]ations?|orgs?|agency|outlet|newspaper|paper|tabloid|"
         r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
         r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
         r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
     ),
     # "what does ding xueliang head up?": the body he heads
-    (ORG, r"^what (?:does|did|do) (?:[\w.’'-]+ ){1,4}?(?:run|head|lead|direct|chair)(?: up)?\s*\??\s*$"),
+    (
+        ORG,
+        r"^what (?:does|did|do) (?:[\w.’'-]+ ){1,4}?(?:run|head|lead|direct|chair)(?: up)?(?:\s+(?:now|today|these days|currently))?\s*\??\s*$",
+    ),
     (
         PERSON,
         rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"

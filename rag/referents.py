@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .question_type import PERSON
+from .question_words import ROLE
 from .spans import spans
 
 
@@ -80,7 +81,11 @@ BARE = re.compile(
 
 # "what about Pompeo, is he on board?", "according to Yun, when will he ...": the
 # pronoun is the person the question opens on
-NAMED_FIRST = re.compile(r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+[A-Z]")
+# (or by role: "what about the global times editor, what did he tweet?")
+NAMED_FIRST = re.compile(
+    r"^\W*(?i:and\s+|so\s+)?(?i:(?:what|how)\s+about|according\s+to)\s+"
+    rf"(?:[A-Z]|(?i:the|that)\s+(?:[\w.’'-]+\s+){{0,4}}?(?i:{ROLE})s?\s*,)"
+)
 
 # "there" as a place ("while he was there"), not "there is"
 THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|seems?|be)\b)", re.I)
@@ -92,6 +97,13 @@ TO_PLACE = re.compile(
 )
 
 # "that site", "the platform": the website the previous answer named ("said on Twitter")
+# "ok different article - in the dalian story ...", "new topic: ...": nothing said
+# before is what the question is about
+TOPIC_SWITCH = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|now|alright|right)\W+)?(?:(?:a|on\s+to\s+an?)\s+)?(?:different|new|another|unrelated|other)\s+"
+    r"(?:article|topic|subject|story|question|piece|thing)\s*(?:[-–—:,.;!]+\s*|\s+now\W+)",
+    re.I,
+)
 THAT_SITE = re.compile(r"\b(?:that|the|this)\s+(?:web\s*)?(?:site|platform|app|social\s+network)\b", re.I)
 PLATFORM = re.compile(r"\b(?:Twitter|Facebook|Weibo|WeChat|YouTube|Instagram|Telegram|KakaoTalk)\b")
 
@@ -132,5 +144,27 @@ OTHER_ONE = re.compile(
     r"(?:story|article|piece|report|panel)\b))(?:professor|expert|scholar|analyst|academic|official|researcher|"
     r"person|one|guy|man|woman|speaker|commentator|source|diplomat|fellow|specialist|observer|ambassador|"
     r"envoy|adviser|advisor|director|editor|minister)s?\b",
+    re.I,
+)
+
+
+# "the other chinese scholar quoted there", "the other expert in that article": one of
+# the experts an article quotes, not the one already asked about
+OTHER_EXPERT = re.compile(
+    r"\b(?:the|that)\s+(other\s+(?:[\w-]+\s+){0,2}?)(?:professor|expert|scholar|analyst|academic|researcher|"
+    r"specialist|observer|commentator|fellow|guy|one)s?\b"
+    r"(?:\s+(?:quoted|cited|interviewed)(?:\s+(?:there|in\s+(?:that|the\s+same|this|the)\s+(?:story|article|piece|report)))?"
+    r"|\s+(?:in|from|on)\s+(?:that|the\s+same|this|the)\s+(?:story|article|piece|report|panel))?",
+    re.I,
+)
+
+
+# "does the renmin professor agree with him?": with what the previous turn said
+AGREE_WITH = re.compile(r"\b(?:dis)?agrees?\s+with\s+(?:him|her|them)\b", re.I)
+
+# "what did the global times editor tweet ...?": someone asked about by role
+BY_ROLE = re.compile(
+    rf"^\W*(?:and\s+|so\s+)?(?:what|how|why|when|where|did|does|do|has|had)\b[^?]*?\b(?:did|does|do|has|had|is|was)\s+"
+    rf"the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b",
     re.I,
 )

@@ -18,7 +18,7 @@ from .speakers import name_words
 # over the stops of "U.S." and ends before a relative clause ("a retired U.S. diplomat
 # who was speaking on a panel ...")
 _AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,90}?)\s*(?:,|(?<!\b[A-Z])\.|;|\s+said|\s+told|\s+who\b|\s+which\b|$)"
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,130}?)\s*(?:,|(?<!\b[A-Z])\.|;|\s+said|\s+told|\s+who\b|\s+which\b|$)"
 )
 # "Chinese Foreign Ministry spokesman Lu Kang": the title run just before the name
 _BEFORE = re.compile(r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the|[a-z]+)\s+){1,10})$")
@@ -29,8 +29,11 @@ def _role_terms(phrase: str, lead: bool) -> set[str]:
     or, for a title before the name, whose lower-case words are all roles."""
     words = phrase.split()
     if lead:
-        if len(words) > 8 or not set(terms(" ".join(words[:4]))) & ROLE_STEMS:
+        if not set(terms(" ".join(words[:4]))) & ROLE_STEMS:
             return set()
+        # "a fellow in Carnegie’s Nuclear Policy Program at the Carnegie–Tsinghua Center
+        # for Global Policy in Beijing": the post and where it is, not the whole run
+        words = words[:8]
     else:
         # "Chinese Foreign Ministry spokesman", not "experts say" or "Kim met Chinese"
         while words and words[0].islower() and not set(terms(words[0])) & ROLE_STEMS:
@@ -95,3 +98,12 @@ def speaker_roles(role_of: dict[str, set[str]], whose: dict[int, set[str]]) -> d
         if roles:
             out[row] = roles
     return out
+
+
+def roles_of(role_of: dict[str, set[str]], name: str) -> set[str]:
+    """The role words of a person named in full or by one word of their name ("Shi" is
+    Shi Yinhong, a professor); empty where no article says who they are."""
+    named = set(terms(name))
+    if not named:
+        return set()
+    return set().union(*(r for n, r in role_of.items() if named <= set(terms(n)) or set(terms(n)) <= named))

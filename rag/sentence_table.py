@@ -18,7 +18,7 @@ from .question_type import OTHER, PERSON
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
 from .spans import phrases, spans
-from .speakers import quotations, speakers, voices
+from .speakers import narrators, quotations, speakers, voices
 from .synonyms import sentence_concepts
 from .truecase import Casing
 from .typos import name_variants, with_variants
@@ -83,6 +83,12 @@ def is_headline(text: str) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
+_TITLED = re.compile(
+    r"\b(?:President|Premier|Chairman|Minister|Secretary|Professor|Mr|Mrs|Ms|Dr|spokesman|spokeswoman)\.?\s+"
+    r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+)
+
+
 class SentenceTable:
     """Every sentence of the index, with term sets and sentence-level idf."""
 
@@ -121,18 +127,23 @@ class SentenceTable:
         # the sentence naming them
         self.speaker, self.said_in = speakers(self.by_doc, self.para)
         self.genders = genders(self.by_doc.values(), self.rows, self.speaker, self.said_in)  # "she" is not Yun
+        # names some article gives a title ("President Xi Jinping"): people, no places
+        self.titled = frozenset(m.group(1) for d in index.docs.values() for m in _TITLED.finditer(d.text))
+        self.narrator = narrators(self.by_doc, self.para)  # "The expert pointed out ..."
         self.voices = voices(self.by_doc)  # whom a sentence names as saying or thinking it
         self.quote_of = quotations(self.by_doc, self.para, self.speaker)  # whose quotation it is part of
         # the roles and full names of the people a sentence names ("Pompeo" is Mike
         # Pompeo, the US secretary of state)
-        self.roles, self.names, role_of = person_roles(self.by_doc)
+        self.roles, self.names, self.role_of = person_roles(self.by_doc)
         # the words of people's names, less those of places ("in Pyongyang", "at Carnegie")
         # that a capitalised run also takes for a name
         joined = "\n".join(d.text for d in index.docs.values())
         placed = re.finditer(r"\b(?:in|at|near|via)\s+([A-Z][\w-]+)", joined)
         self.people = frozenset().union(*self.names.values()) - {t for m in placed for t in terms(m.group(1))}
         # ... and of the one whose words a sentence is, named in another sentence
-        self.speaker_roles = speaker_roles(role_of, {**self.voices, **self.quote_of, **self.speaker})
+        self.speaker_roles = speaker_roles(
+            self.role_of, {**self.narrator, **self.voices, **self.quote_of, **self.speaker}
+        )
         # a name in the headline is what every sentence of the article is about, as the
         # reader knows: "he died ... on 18 February 1546" under "Martin Luther"
         self.headline = {d.doc_id: set(terms(d.title or "")) for d in index.docs.values()}

@@ -15,16 +15,16 @@ from functools import lru_cache
 import numpy as np
 
 from .outlets import names_domain
-from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asks_stance, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities
 from .question_type import PERSON
-from .question_words import KIN, KIN_ASKED, ROLE, ROLE_STEMS
+from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
 from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
 from .span_kinds import agent_line
 from .span_type import typed_span
 from .spans import spans
-from .synonyms import RELATIONS
+from .synonyms import RELATIONS, sentence_concepts
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
@@ -57,12 +57,6 @@ class Scored:
 _BY_ROLE = re.compile(rf"\b(?i:the|that|this)\s+(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE})\b(?!\s+[A-Z])")
 
 
-_ROLE_VIEW = re.compile(
-    rf"\b(?:did|does|do|has|had|will|would)\s+the\s+((?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))\s+"
-    r"(?:(?:actually|really)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|reckon|forecast|see)\b"
-)
-
-
 def _names_someone(text: str, people: frozenset[str]) -> bool:
     # the question's first word is capitalised as the sentence's, not as a name; and a
     # capitalised word is someone's only when the articles name a person so ("Pyongyang"
@@ -91,6 +85,13 @@ def _not_theirs(name: set[str], s: Sent, table: SentenceTable) -> bool:
     return _VOICE.search(s.text) is None
 
 
+@lru_cache(maxsize=256)
+def _role_terms(roles: frozenset[str]) -> frozenset[str]:
+    """Role words, with the concepts they state ("spokesman": ~spokes, for "the
+    spokesperson")."""
+    return frozenset(roles) | frozenset(sentence_concepts(" ".join(sorted(roles))))
+
+
 def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     """(own, total): idf-weighted coverage of the question's terms, and of its terms
     plus the carried ones (capped in weight, satisfied anywhere in a 5-sentence window)."""
@@ -112,15 +113,18 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
             t in s.terms
             or (kin and t in KIN_ASKED)
             or t in table.speaker.get(s.row, ())
+            or (not who and (t in table.quote_of.get(s.row, ()) or t in table.narrator.get(s.row, ())))
             or (denial and "un" + t in s.terms)
         ):
-            # "..., he added": the speaker is as good as named in the sentence
+            # "..., he added": the speaker is as good as named in the sentence; so is
+            # the one whose quotation it opens ("“Kim wants China’s support." is
+            # Bennett's), but not for "who is ...?", answered where he is introduced
             num += w
         elif t in ents and t in table.names.get(s.row, ()):
             num += w * NAMED_CREDIT  # "Pompeo, however, said" names Mike Pompeo
         elif by_role and t != q.head and t in table.roles.get(s.row, ()):
             num += w * ROLE_CREDIT  # "the US secretary of state" of "Pompeo, however, said"
-        elif by_role and not who and t != q.head and t in table.speaker_roles.get(s.row, ()):
+        elif by_role and not who and t != q.head and t in _role_terms(frozenset(table.speaker_roles.get(s.row, ()))):
             num += w * SPEAKER_ROLE_CREDIT  # "the RAND researcher" of his words, named elsewhere
         elif t in near:
             num += w * (1.0 if t in q.pronoun_terms else NEIGHBOUR_ENTITY if t in ents else NEIGHBOUR_OTHER)
@@ -197,8 +201,7 @@ def score_sentences(
     speaker = set(terms(asked.group(1))) if asked else None
     stance = asked is not None and asks_stance(asked)
     # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
-    by_role_asked = _ROLE_VIEW.search(q.text)
-    role = set(terms(by_role_asked.group(1))) & ROLE_STEMS if by_role_asked else set()
+    role = asked_role(q.text)
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -218,10 +221,17 @@ def score_sentences(
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
-        if (s.doc, s.start) in q.among:
-            score += W_AMONG  # "which of them": those the previous answer named
+        if (s.doc, s.start) in q.among and (span is not None or not q.other_names):
+            # "which of them": those the previous answer named (for "who else", only
+            # where it names someone besides them)
+            score += W_AMONG
         if q.other_names:
-            said = s.terms | table.speaker.get(s.row, set())
+            said = (
+                s.terms
+                | table.speaker.get(s.row, set())
+                | table.quote_of.get(s.row, set())
+                | table.narrator.get(s.row, set())
+            )
             if any(n <= said for n in q.other_names) and (s.doc, s.start) not in q.among:
                 # "the other expert": not the one asked about before ("who else" may be
                 # in the very sentence that named them)

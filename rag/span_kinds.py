@@ -288,7 +288,7 @@ def agent_line(question: str, before: str) -> bool:
 
 _SAYS = r"(?:said|says|added|noted|pointed\s+out|argued|told|warned|believes|thinks|explained|stressed|suggested)"
 _SUBJECT_SAYS = re.compile(rf"^[“\"‘']?(?:(?:The|This|That)\s+(?:[\w-]+\s+){{1,2}}?|He\s+|She\s+){_SAYS}\b")
-_ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
+_ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|saying|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
 
 
 # "who said Kim is worried ...?", "who described the trip as ...?": the one whose words

@@ -12,6 +12,7 @@ from .question import Question
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
+from .roles import roles_of
 from .said_span import quoted
 from .sentence_table import Sent, SentenceTable, is_headline
 from .span_kinds import agent_line, said_by_antecedent, said_by_speaker
@@ -33,6 +34,15 @@ _THINKS_WHERE = re.compile(
 # the article places behind ("the repeat of last year")
 _FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|going to|planned|expected)\b", re.I)
 _PAST_DATE = re.compile(r"^(?:last|previous|earlier)\b|\b(?:ago|yesterday|earlier)$", re.I)
+# "who is the beijing professor quoted ...?": the answer is the one holding that post
+_WHO_IS_ROLE = re.compile(
+    r"^\W*(?:and\s+|so\s+|ok\s+)?(?:who(?:['’]s|\s+is|\s+was|\s+are|\s+were)|which|name)\s+(?:the\s+|a\s+|that\s+)?"
+    r"(?:[\w.’'-]+\s+){0,4}?(professor|ambassador|editor|spokes(?:man|woman|person)|fellow|director|researcher|"
+    r"diplomat|envoy|minister|secretary|economist|reporter|chairman)s?\b",
+    re.I,
+)
+# "did the spokesman say when ...?": a date in his words, not that of his briefing
+_SAY_WHEN = re.compile(r"\b(?:say|mention|tell|indicate|reveal|specify|give)\s+when\b", re.I)
 HEAD_IN_SPAN = 1.0  # extra type credit when the answer span names the noun asked for
 
 
@@ -79,6 +89,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             _FUTURE.search(q.text) and _PAST_DATE.search(span[2])
         ):
             typed = 0.0
+        elif _SAY_WHEN.search(q.text) and not _in_words(s.text, span):
+            span, typed = None, 0.0  # "did Lu Kang say when ...?": not the day of his briefing
     if q.qtype == PLACE and span is not None and _THINKS_WHERE.search(q.text) and _outside_quotes(s.text, span):
         span, typed = None, 0.0  # "where does he think they'll hold it?": a place in his words, not his title's
     if q.qtype == PLACE and span is not None and _EVENT_ASKED.search(q.text):
@@ -105,6 +117,10 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
             span, typed = speaker, 1.0
         else:
             span, typed = None, 1.0
+    if q.qtype == PERSON and span is not None and (post := _WHO_IS_ROLE.match(q.text)):
+        held = roles_of(table.role_of, span[2])
+        if held and not held & set(terms(post.group(1))):
+            typed = 0.0  # "President Donald Trump" is no professor
     if q.subtype == "MEANS" and span is not None and " " in span[2]:
         typed += HEAD_IN_SPAN  # "how did he get there": a vehicle named is the answer itself
     if (
@@ -176,6 +192,15 @@ def _outside_quotes(text: str, span: tuple[int, int, str]) -> bool:
     """Does the span lie outside the quotation of a sentence that quotes someone?"""
     stretches = quoted(text)
     return bool(stretches) and not any(a <= span[0] and span[1] <= b for a, b in stretches)
+
+
+def _in_words(text: str, span: tuple[int, int, str]) -> bool:
+    """Is the span in what someone said: inside a quotation, or after "said" or "told"
+    in a sentence quoting no one?"""
+    stretches = quoted(text)
+    if stretches:
+        return any(a <= span[0] and span[1] <= b for a, b in stretches)
+    return re.search(r"\b(?:said|says|told|added|stated|announced|noted)\b", text[: span[0]]) is not None
 
 
 def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:

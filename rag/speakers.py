@@ -19,6 +19,11 @@ _PRONOUN_SAID = re.compile(
     r"|\b(?:said|says|added)\s+(?:he|she)\b"
     r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
 )
+# "The expert pointed out that ...": narration of the view of the one quoted just before
+NARRATED = re.compile(
+    r"^\s*(?:However,\s+)?(?:[Tt]he\s+(?:expert|analyst|professor|researcher|scholar|diplomat|fellow)|He|She)\s+"
+    r"(?:added|noted|argued|pointed\s+out|suggested|warned|stressed|explained|insisted)\b"
+)
 _SAID = re.compile(r"\b(?:said|says|added|told|noted|according to)\b")
 # "Ding Xueliang, director of ..., told", "Kim reportedly reiterated"
 _BEFORE_VERB = re.compile(r"\s*|\s+[a-z]+ly\s+|,[^“”\"]{1,160},\s*")
@@ -77,7 +82,9 @@ def name_words(seq: list) -> dict[str, str]:
     return _known(seq, None)
 
 
-def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int, set[str]], dict[int, int]]:
+def speakers(
+    by_doc: dict[str, list], para: dict[int, object], said: re.Pattern[str] = _PRONOUN_SAID
+) -> tuple[dict[int, set[str]], dict[int, int]]:
     """Sentence row -> terms of the person its pronoun attribution ("..., he added.")
     refers to: the nearest named attribution up to _SPEAKER_REACH sentences before it;
     and sentence row -> the row of that attribution. `by_doc` holds each article's
@@ -105,7 +112,7 @@ def speakers(by_doc: dict[str, list], para: dict[int, object]) -> tuple[dict[int
         # "Zhao pointed out that ...")
         opened = {s.row: group[0].pos for group in paragraphs if _OPENS_QUOTE.match(group[0].text) for s in group}
         for s in seq:
-            if not _PRONOUN_SAID.search(s.text):
+            if not said.search(s.text):
                 continue
             known = _known(seq, known)
             start = min(s.pos, opened.get(s.row, s.pos))
@@ -190,3 +197,12 @@ def quotations(by_doc: dict[str, list], para: dict[int, object], speaker: dict[i
                         break
             group = [s] if s is not None else []
     return out
+
+
+def narrators(by_doc: dict[str, list], para: dict[int, object]) -> dict[int, set[str]]:
+    """Sentence row -> terms of the person a narrating sentence ("The expert pointed out
+    that ...") tells the view of: the one quoted or named just before. Kept apart from
+    `speakers`, as these sentences do not say who he is ("who is Zhao Tong?")."""
+    found, _ = speakers(by_doc, para, NARRATED)
+    rows = {s.row: s for seq in by_doc.values() for s in seq}
+    return {row: who for row, who in found.items() if NARRATED.search(rows[row].text)}

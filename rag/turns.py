@@ -40,7 +40,8 @@ _SHORTHAND = (
     (
         re.compile(
             r"\b(?:korea|global|new\s+york|washington|financial|japan|china|straits|south\s+china\s+morning)\s+"
-            r"(?:times|herald|post|journal|daily|tribune)\b"
+            r"(?:times|herald|post|journal|daily|tribune)\b",
+            re.I,  # ("Korea times": the capitals the articles gave "korea" alone)
         ),
         lambda m: m.group(0).title(),
     ),
@@ -60,6 +61,8 @@ _FOLLOWUP = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
     # "why china though?": the chat's word for "given what you just said"
     r"^(and|what about|how about|also)\b|\b(?:though|then)\W*$|"
+    # "what had kim asked for instead?": in place of what the previous answer said
+    r"\b(?:instead|rather)\W*$|"
     # "does Pompeo agree?": with what the previous turn was about
     r"\b(?:agree|agrees|disagree|disagrees|concur|concurs|go\s+along)\W*$",
     re.I,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rag.ellipsis import nth, one_named, swapped
+
 
 def _chat(pipeline, *turns: str):
     conv = pipeline.conversation()
@@ -187,7 +189,7 @@ def test_and_someone_else_asks_the_previous_question_of_them(pipeline):
     ans = _chat(pipeline, "Where does Shi Yinhong teach?", "what about Zhao Tong?")
     assert ans.resolved_question == "Where does Zhao Tong teach?"
     # a place is no one to ask it of
-    assert conv.swapped("and Beijing?") is None
+    assert swapped(pipeline, conv.turns, "and Beijing?") is None
 
 
 def test_who_else_went_asks_for_another_companion(pipeline):
@@ -237,16 +239,16 @@ def test_he_is_not_the_sister_the_previous_answer_named(pipeline):
 def test_the_x_one_is_the_event_an_earlier_question_named(pipeline):
     conv = pipeline.conversation()
     conv.ask("how many summits did kim and xi have in 2018?")
-    assert conv.one_named("where was the trump one?") == "where was the trump summit?"
+    assert one_named(conv.turns, "where was the trump one?") == "where was the trump summit?"
     # "the other one" is someone else, no event
-    assert conv.one_named("and the other one?") == "and the other one?"
+    assert one_named(conv.turns, "and the other one?") == "and the other one?"
 
 
 def test_and_the_second_time_asks_the_previous_question_of_that_occasion(pipeline):
     conv = pipeline.conversation()
     conv.ask("when did kim first go to china as leader?")
-    assert conv.nth("and the second time?") == "when did Kim go to China as leader for the second time?"
-    assert conv.nth("and the second expert?") is None
+    assert nth(conv.turns, "and the second time?") == "when did Kim go to China as leader for the second time?"
+    assert nth(conv.turns, "and the second expert?") is None
 
 
 def test_anyone_else_is_asked_of_the_one_who_met_not_the_one_met(pipeline):
@@ -340,3 +342,124 @@ def test_what_he_is_worried_about_is_found_where_he_expressed_concern(pipeline):
     conv.ask("who is christopher hill?")
     ans = conv.ask("what did he call this week's meetings in beijing?")
     assert ans.short_answer == "part of the process of warming between North Korea and China"
+
+
+def test_who_else_after_an_unanswered_turn_is_not_the_one_named_before(pipeline):
+    # "what org does she run now?" names Kathleen Stephens; "who else" is someone else
+    # on that panel, named where he speaks ("said Yun, ... speaking on a panel")
+    ans = _chat(
+        pipeline,
+        "who was the former us ambassador on that washington panel?",
+        "what org does she run now?",
+        "who else was on the panel?",
+    )
+    assert ans.short_answer == "Joseph Yun"
+
+
+def test_he_after_a_role_is_the_one_whose_words_answered(pipeline):
+    # "the carnegie fellow" was answered in Zhao Tong's words, named in another sentence
+    ans = _chat(
+        pipeline,
+        "who's the shenzhen university expert in the sputnik story?",
+        "does the carnegie fellow agree nk is a card china can play?",
+        "so why does he think kim went to china before the 2nd summit?",
+    )
+    assert "Zhao" in ans.resolved_question
+    assert "uncertainty about" in ans.short_answer
+
+
+def test_what_about_a_role_then_he_is_that_role(pipeline):
+    ans = _chat(
+        pipeline,
+        "who is the beijing professor quoted in the voa piece on kim's trip?",
+        "what about the global times editor, what did he tweet?",
+    )
+    assert ans.quotes[0].text.startswith("Hu Xijin")
+    assert not ans.abstained
+
+
+def test_a_topic_switch_carries_nothing_over(pipeline):
+    ans = _chat(
+        pipeline,
+        "who was the former us ambassador on that washington panel?",
+        "ok different article - in the dalian story what did pompeo say on his way to north korea?",
+    )
+    assert ans.short_answer == "the US has no interest in following a step-by-step process"
+
+
+def test_the_first_trip_is_dated_by_the_questions_own_words(pipeline):
+    # not "in 2012", by the previous turn's "taking power"
+    ans = _chat(
+        pipeline,
+        "how long after taking power did kim wait before his first trip to china?",
+        "and when was that first trip?",
+    )
+    assert ans.short_answer == "last March"
+
+
+def test_the_other_scholar_is_the_one_expert_that_article_has_left(pipeline):
+    # the Sputnik piece introduces two experts; after Ding Xueliang, "the other" is Zhao
+    conv = pipeline.conversation()
+    conv.ask("who's the scholar saying the timing was no coincidence?")
+    ans = conv.ask("the other chinese scholar quoted there — who is he?")
+    assert ans.resolved_question == "who is Zhao Tong?"
+    assert ans.short_answer == "Zhao Tong"
+    assert "Zhao Tong, a fellow in Carnegie" in ans.quotes[0].text
+    ans = conv.ask("which year did china back the UN resolutions, per him?")
+    assert ans.short_answer == "2017"
+
+
+def test_the_other_professor_is_not_another_kim_dropped_for_the_surname(pipeline):
+    # "Kim" names no one expert: Kim Dong-yub was asked about, Kim Hyun-wook is the other
+    ans = _chat(
+        pipeline,
+        "According to Kim Dong-yub, how does China view North Korea?",
+        "and the other professor in that story - which institution is he from?",
+    )
+    assert ans.resolved_question == "which institution is Kim Hyun-wook from?"
+    assert ans.short_answer == "National Korea Diplomatic Academy"
+
+
+def test_did_the_role_say_when_is_declined_when_that_person_gave_no_date(pipeline):
+    # Yun gave a date ("the end of February or early March"); the spokesman did not
+    ans = _chat(
+        pipeline,
+        "who's the chinese foreign ministry spokesman quoted on kim's trip?",
+        "did the spokesman say when the second summit would happen?",
+    )
+    assert ans.abstained
+    ans = pipeline.answer("did yun say when the second summit would be?")
+    assert ans.short_answer == "end of February or early March"
+
+
+def test_there_after_who_went_with_him_is_not_the_companion(pipeline):
+    # "who went with him?" asked for a person, who is no place for "there"; "his
+    # sister" is Kim's
+    ans = _chat(
+        pipeline,
+        "where did kim meet xi in the korea herald story?",
+        "who went with him?",
+        "what did his sister do while they were there?",
+    )
+    assert ans.resolved_question == "what did Kim's sister do while they were there?"
+
+
+def test_that_guy_is_a_pronoun(pipeline):
+    ans = _chat(pipeline, "who is the RAND researcher quoted about the trip?", "what does that guy think about it?")
+    assert ans.resolved_question == "what does Bruce Bennett think about it?"
+    assert not ans.abstained
+
+
+def test_a_post_the_previous_person_holds_names_him(pipeline):
+    # Joseph Yun is "a retired U.S. diplomat": "the ex-diplomat" is he; Shi Yinhong is
+    # no Kyungnam professor, and "Kim" names no one person
+    ans = _chat(pipeline, "who is Joseph Yun?", "what does the ex-diplomat expect next?")
+    assert ans.resolved_question == "what does Joseph Yun expect next?"
+    ans = _chat(pipeline, "who is Shi Yinhong?", "what did the kyungnam professor say?")
+    assert ans.quotes[0].text.startswith("Lim Eul-chul, professor of North Korean studies at Kyungnam")
+
+
+def test_which_of_them_holds_a_post_is_not_rewritten_to_its_holder(pipeline):
+    # the post is what is asked: "which of them is Ri Yong-ho?" would ask nothing
+    ans = _chat(pipeline, "who went with kim to dalian?", "which of them is the foreign minister?")
+    assert ans.short_answer == "Ri Yong-ho"

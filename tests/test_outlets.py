@@ -156,3 +156,12 @@ def test_an_outlet_no_article_is_known_by_is_the_article_whose_outlet_is_unknown
     ans = pipeline.answer("which professor did VOA talk to about kim's visit?")
     assert ans.short_answer == "Shi Yinhong"
     assert ans.quotes[0].doc == "000_0e88844027cc8d80.txt"
+
+
+def test_an_article_told_by_a_topic_before_its_noun(pipeline):
+    # "in the dalian story": the article about the Dalian meeting, and "dalian" and
+    # "story" are no words the answer must hold
+    table = pipeline._parts()[2]
+    text, docs = cited_topic("in the dalian story what did pompeo say?", table.doc_terms)
+    assert text == "what did pompeo say?"
+    assert docs == {"003_79228504ccb7102d.txt"}

@@ -826,3 +826,62 @@ def test_where_an_event_was_is_the_place_that_hosted_it(pipeline):
     assert pipeline.answer("Where was the first Trump-Kim summit held?").short_answer == "Singapore"
     # a place given for another summit is no answer to where the next one will be
     assert pipeline.answer("Where is the second Trump-Kim summit going to be held?").abstained
+
+
+def test_what_org_someone_runs_is_the_body_they_head(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("who was the former us ambassador on that washington panel?")
+    ans = conv.ask("what org does she run now?")
+    assert ans.short_answer == "Washington-based Korea Economic Institute of America"
+
+
+def test_does_the_role_agree_finds_that_persons_view(pipeline):
+    ans = pipeline.answer("does the carnegie fellow agree nk is a card china can play?")
+    assert not ans.abstained
+    assert ans.short_answer == "not a card China could use"
+
+
+def test_a_reason_restated_is_followed_by_the_sentence_giving_it(pipeline):
+    ans = pipeline.answer(
+        "why is china annoyed with how the us handled the nuke issue, according to the ex assistant secretary of state"
+    )
+    assert "ignored other players in the region" in ans.quotes[0].text
+
+
+def test_a_quotations_opening_sentence_is_its_speakers_words(pipeline):
+    # "“Kim wants China’s support." is Bruce Bennett's, named at the quotation's end
+    conv = pipeline.conversation()
+    conv.ask("who's the rand guy quoted about kim going to china")
+    conv.ask("what does he reckon kim is worried about?")
+    ans = conv.ask("and what does he say kim wants from beijing?")
+    assert ans.short_answer == "China’s support"
+
+
+def test_which_two_professors_quotes_both(pipeline):
+    # "which two ... professors get quoted": people, and each is quoted
+    ans = pipeline.answer("which two kyungnam university professors get quoted across these articles?")
+    said = " ".join(x.text for x in ans.quotes)
+    assert "Lim Eul-chul" in said and "Kim Dong-yub" in said
+
+
+def test_someone_titled_somewhere_is_no_place(pipeline):
+    # "the green light from Xi Jinping": he is "President Xi Jinping" elsewhere
+    conv = pipeline.conversation()
+    conv.ask("when does joseph yun think the second trump kim summit will happen?")
+    ans = conv.ask("and where does he think they'll hold it?")
+    assert ans.abstained
+    assert "Xi Jinping" in pipeline._parts()[2].titled
+
+
+def test_a_lower_case_question_naming_a_paper_still_reads_its_names(pipeline):
+    # "korea herald" is title-cased as a paper's name, and "kim" still read as Kim
+    conv = pipeline.conversation()
+    conv.ask("where did kim meet xi in the korea herald story?")
+    ans = conv.ask("who went with him?")
+    assert ans.resolved_question == "who went with Kim?"
+    assert ans.short_answer == "Kim Yo-jong"
+
+
+def test_the_spokesperson_is_the_spokesman(pipeline):
+    ans = pipeline.answer("what did the spokesperson say about the trade talks?")
+    assert ans.quotes[0].text.endswith("Lu said.")

@@ -51,3 +51,16 @@ def test_a_reason_given_by_someone_called_by_role_is_found_in_his_words(pipeline
         "why would chinese sanctions relief make such a big difference for pyongyang, according to the RAND researcher?"
     )
     assert ans.short_answer == "because China is North Korea’s major trading partner"
+
+
+def test_a_long_apposition_still_says_the_post(pipeline):
+    # "Zhao Tong, a fellow in Carnegie’s Nuclear Policy Program at the Carnegie–Tsinghua
+    # Center for Global Policy in Beijing, told Sputnik": over eight words, still a post
+    role_of = pipeline._parts()[2].role_of
+    assert {"fellow", "carnegi"} <= role_of["Zhao Tong"]
+    assert "advis" in role_of["Joseph Yun"]
+
+
+def test_who_is_the_professor_is_no_president(pipeline):
+    ans = pipeline.answer("who is the beijing professor quoted in the voa piece on kim's trip?")
+    assert ans.short_answer == "Shi Yinhong"

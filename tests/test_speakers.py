@@ -50,3 +50,19 @@ def test_a_quotation_opening_its_paragraph_is_the_named_speakers_words(pipeline)
     # attribution is looked for before the paragraph the quotation opens
     row = next(s.row for s in table.rows if s.text.startswith("That’s because North Korea is not a card"))
     assert "zhao" in table.speaker[row]
+
+
+def test_the_expert_pointed_out_narrates_the_one_quoted_before(pipeline):
+    # "The expert pointed out that ..." follows Ding Xueliang's quotation; "The expert
+    # argued ..." follows Zhao's. Kept apart from `speaker`, which "who is Zhao Tong?" uses
+    table = pipeline._parts()[2]
+    row = next(s.row for s in table.rows if s.text.startswith("The expert pointed out"))
+    assert table.narrator[row] == {"ding", "xueliang"}
+    row = next(s.row for s in table.rows if s.text.startswith("The expert argued"))
+    assert table.narrator[row] == {"zhao", "tong"}
+    assert table.speaker.get(row) is None
+
+
+def test_who_is_the_scholar_saying_it_is_the_one_the_narration_means(pipeline):
+    ans = pipeline.answer("who's the scholar saying the timing was no coincidence?")
+    assert ans.short_answer == "Ding Xueliang"

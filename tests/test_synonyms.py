@@ -151,6 +151,8 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ),
         ("was that meeting public, or kept under wraps?", "They met during a secret meeting in Beijing.", "~secret"),
         ("is Twitter even accessible in China?", "Twitter is blocked in China.", "~blocked"),
+        ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
+        ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
     ],
 )
 def test_a_question_and_a_sentence_saying_it_otherwise_share_a_concept(question, sentence, concept):

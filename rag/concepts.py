@@ -1,0 +1,306 @@
+"""The concepts rag/synonyms.py matches: for each, the wordings that set it off in a
+question and those that satisfy it in a sentence. Only general English paraphrases
+belong here, none about this corpus."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .question_type import OTHER
+
+
+@dataclass(frozen=True)
+class Concept:
+    term: str  # the term both sides get; "~" keeps it apart from any word's stem
+    question: re.Pattern[str]
+    sentence: re.Pattern[str]
+    qtypes: frozenset[str] | None = None  # the answer types it applies to (None: all)
+    # whether BM25 searches by it too: not for one whose words are the story's topic
+    # ("trip" is in most questions here; doubled, it outweighs the question's names)
+    retrieve: bool = True
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+_OFFICE = (
+    r"(?:came|come|comes|coming)\s+to\s+power|(?:took|take|takes|taken|taking)\s+(?:office|power)|"
+    r"assum(?:e|es|ed|ing)\s+(?:office|power)|(?:rose|rise|rises|risen|rising)\s+to\s+power|"
+    r"seiz(?:e|es|ed|ing)\s+power|in\s+power\s+since"
+)
+_END = (
+    r"wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
+    r"(?:come|comes|came)\s+to\s+an\s+end|draws?\s+to\s+a\s+close"
+)
+_TRAVEL = r"trips?|travel(?:s|led|ed|ling|ing|er|ers)?|journey(?:s|ed|ing)?"
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept("~office", _re(_OFFICE), _re(_OFFICE)),
+    # (in a sentence, not "the end of February", which dates something else)
+    Concept("~end", _re(_END), _re(_END.replace(r"|end(?:s|ed|ing)?|", r"|(?<!\bthe\s)end(?:s|ed|ing)?(?!\s+of\b)|"))),
+    # "how long will he be away?" asks how long the trip lasts
+    Concept(
+        "~travel",
+        _re(
+            _TRAVEL
+            + r"|(?:be|been|being|is|was|are|were)\s+away|went\s+(?=to\s+(?-i:[A-Z]))|(?:go|goes|gone)\s+(?=to\s+(?-i:[A-Z]))"
+        ),
+        _re(_TRAVEL),
+        retrieve=False,
+    ),
+    # "who heads the institute?", "what group does she run?": the article names the
+    # post ("president and CEO of ...")
+    Concept(
+        "~head",
+        # (a paper that "ran an upbeat piece" published it)
+        _re(
+            r"(?:run|runs|ran)(?!\s+(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:piece|story|article|report|editorial|op-ed))|"
+            r"head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed"
+        ),
+        _re(
+            # a title before a name is how the article addresses someone ("President
+            # Donald Trump"), not what the question asks them to head
+            r"(?:president|ceo|chief|chair(?:man|woman|person)?|director)(?!\s+(?-i:[A-Z]))|head\s+of|heads|headed\s+by|"
+            r"leads|led(?!\s+to\b)|runs"
+        ),
+        frozenset({"ORG", "PERSON"}),
+    ),
+    # "how many times had he been to China before it?": a count or date of what came
+    # before, in any wording (in "why had relations soured before ...?" it only dates
+    # what is asked about)
+    Concept(
+        "~before",
+        _re(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding"),
+        _re(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding|earlier|previous(?:ly)?|beforehand"),
+        frozenset({"NUMBER", "DATE"}),
+    ),
+    # "how many American soldiers are in South Korea?": "its 28,000 troops"
+    Concept(
+        "~troops",
+        _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel|forces"),
+        _re(r"soldiers?|troops?|servicemen|service\s+members|military\s+personnel"),
+        retrieve=False,
+    ),
+    # "where does she work now?": "president and CEO of the ... Korea Economic Institute of
+    # America", "a researcher for the RAND Corporation" (not "working with the United
+    # States", which is cooperating)
+    Concept(
+        "~work",
+        _re(r"work|works|worked|working|employed|employs|employer"),
+        _re(
+            r"(?:president|ceo|director|professor|researcher|fellow|adviser|advisor|analyst|chair(?:man|woman)?|"
+            r"editor|spokes(?:man|woman|person)|economist|scholar|lecturer|head|member|official)s?\s+"
+            r"(?:[\w’'-]+\s+){0,5}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for|in)\b|employed\s+by"
+        ),
+        frozenset({"ORG", "PLACE"}),
+        # a post "of" something is in most sentences naming someone: no search term
+        retrieve=False,
+    ),
+    # "did he bring up China a lot?": "Kim mentioned China much more than ..."
+    Concept(
+        "~mention",
+        # not "the names mentioned in the coverage": where they are said, not what someone said
+        _re(
+            r"bring(?:s|ing)?\s+up|brought\s+up|mention(?:s|ing)?|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+            r"(?<!\bbeen\s)mentioned(?!\s+(?:in|by|on|across)\b)|refer(?:s|red|ring)?\s+to|raise[sd]?|raising"
+        ),
+        _re(
+            r"mention(?:s|ed|ing)?|refer(?:s|red|ring)?\s+to|brought\s+up|rais(?:e|es|ed|ing)\s+the\s+(?:issue|subject)"
+        ),
+    ),
+    # "what is the North showing off?": "North Korea is boasting its improved ties"
+    Concept(
+        "~boast",
+        _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
+        _re(r"show(?:s|ed|ing|n)?\s+off|boast(?:s|ed|ing)?|brag(?:s|ged|ging)?|flaunt(?:s|ed|ing)?|tout(?:s|ed|ing)?"),
+    ),
+    # "where did he post that?": "said on Twitter"
+    Concept(
+        "~post",
+        _re(r"post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|publish(?:es|ed|ing)?"),
+        _re(
+            r"post(?:s|ed|ing)?|tweet(?:s|ed|ing)?|publish(?:es|ed|ing)?|"
+            r"(?:said|wrote|says|writes|announced)\s+on\s+(?:Twitter|Facebook|Weibo|Instagram|X|social\s+media)"
+        ),
+    ),
+    # "what year did they compare it to?": "this year could be like China's move in 1979"
+    Concept(
+        "~compare",
+        _re(r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|analog(?:y|ous)|parallel"),
+        _re(
+            r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|akin|reminiscent|analog(?:y|ous)|parallel|(?:be|is|was|are|were)\s+like"
+        ),
+        retrieve=False,
+    ),
+    # "how long is the visit supposed to last?": "is to last from Jan. 7-10", "will be
+    # traveling for four days", "a four-day trip" (not "last year")
+    Concept(
+        "~last",
+        _re(r"last(?:s|ed)?(?=\s*\??\s*$)|lasting(?=\s*\??\s*$)"),
+        _re(
+            r"(?:to|will|would|should|could|may|might)\s+last|lasts|lasted|lasting|"
+            r"(?:for|spans?|spanning)\s+(?:\w+\s+)?(?:days|weeks|months)|"
+            r"[\w]+-(?:day|week|month)\s+(?:visit|trip|travel|stay|tour|summit|journey)"
+        ),
+        frozenset({"NUMBER"}),
+    ),
+    # "went to pin down when and where the summit would be": "to finalize a date and location"
+    Concept(
+        "~settle",
+        _re(
+            # ("locked in a stalemate" in a sentence is not)
+            r"lock(?:s|ed|ing)?\s+(?:in|down)|firm(?:s|ed|ing)?\s+up|pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
+        ),
+        _re(
+            r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
+        ),
+    ),
+    Concept(
+        "~when_where",
+        _re(r"when\s+and\s+where|where\s+and\s+when"),
+        _re(
+            r"(?:date|time|timing)\s+and\s+(?:location|venue|place|site)|(?:location|venue|place|site)\s+and\s+(?:date|time|timing)"
+        ),
+    ),
+    # "his position on the phased approach": "no interest in following a step-by-step process"
+    Concept(
+        "~stepwise",
+        _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
+        _re(r"phased|step[- ]by[- ]step|incremental(?:ly)?|gradual(?:ly)?|in\s+stages|piecemeal"),
+    ),
+    # "has nothing to do with the trade talks", "is the trip related to the talks?": "there
+    # is no connection between the visit and the trade talks", "not a coincidence"
+    Concept(
+        "~link",
+        _re(
+            # ("what is it linked to?" keeps its own word: the answer is what follows it)
+            r"(?:has|have|had|having)\s+(?:nothing|anything|something)\s+to\s+do\s+with|"
+            r"(?:nothing|anything|something)\s+to\s+do\s+with|(?:un)?related|"
+            r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)"
+        ),
+        _re(r"(?:un)?related|(?:un)?connected|linked|connections?|links?|coinciden(?:ce|tal)|nothing\s+to\s+do\s+with"),
+    ),
+    # "where did they go for a walk?": "took a stroll on a beachfront sidewalk"
+    Concept(
+        "~stroll",
+        _re(r"walk(?:s|ed|ing)?|stroll(?:s|ed|ing)?|wander(?:s|ed|ing)?"),
+        _re(r"walk(?:s|ed|ing)?|stroll(?:s|ed|ing)?"),
+    ),
+    # "when does he reckon the summit will be?": "I do think that ...", "..., he added"
+    Concept(
+        "~reckon",
+        _re(r"reckons?|reckoned|guess(?:es)?|suppos(?:e|es)|figures?(?=\s+(?:that\s+)?(?:the|a|it|he|she|they|kim)\b)"),
+        _re(
+            r"think(?:s)?|thought|believes?|believed|expects?|expected|predicts?|predicted|reckons?|said|says|added|noted"
+        ),
+        retrieve=False,
+    ),
+    # "what can't the North deal with on its own?": "cannot handle the intensifying pressure"
+    Concept(
+        "~handle",
+        _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
+        _re(r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"),
+    ),
+    # "can people in China even see that site?", "why can't they read his tweet?": the
+    # article says whether it is blocked
+    Concept(
+        "~access",
+        _re(
+            r"(?:can|could|cannot|can['’]t|(?:un)?able\s+to|allowed\s+to)\s+(?:[\w’'-]+\s+){0,4}?"
+            r"(?:see|read|access|view|get\s+on(?:to)?|get\s+to|open|reach)"
+        ),
+        _re(r"block(?:s|ed|ing)?|bann(?:ed|ing)|censor(?:s|ed|ing)?|inaccessible|firewall"),
+    ),
+    # "what is Kim scared of?": "Kim is worried that the President will tell him ..."
+    Concept(
+        "~fear",
+        # ("what is he worried ...?" finds "Hill expressed concern that ..." too)
+        _re(r"scared|afraid|fearful|frighten(?:ed|s)?|nervous|anxious|worried|concerned"),
+        _re(r"scared|afraid|fear(?:s|ed|ful)?|frighten(?:ed|s)?|worr(?:y|ies|ied)|nervous|anxious|concern(?:ed|s)?"),
+        retrieve=False,
+    ),
+    # "what is Beijing pushing Kim to demand?": "the Chinese may be pressing on Kim"
+    Concept(
+        "~press",
+        _re(r"push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)|lean(?:s|ed|ing)?\s+on"),
+        _re(r"push(?:es|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)"),
+        retrieve=False,
+    ),
+    # "what did he say when someone asked if ...?": "When asked whether ..., he said ..."
+    Concept(
+        "~asked",
+        _re(
+            r"when\s+(?:(?:he|she|they|someone|somebody|reporters|journalists)\s+)?(?:was\s+|were\s+)?(?:asked|questioned|pressed)"
+        ),
+        _re(r"when\s+(?:being\s+)?asked|asked\s+(?:whether|if|about)"),
+        retrieve=False,
+    ),
+    # "was that meeting public, or kept under wraps?": "a secret meeting"
+    Concept(
+        "~secret",
+        _re(
+            r"(?:kept\s+|held\s+in\s+)?(?:under\s+wraps|secret(?:ly|ive)?)|kept\s+(?:quiet|hidden)|hush(?:ed)?(?:\s+up)?|confidential|covert"
+        ),
+        _re(r"secret(?:ly|ive)?|under\s+wraps|behind\s+closed\s+doors|confidential|covert"),
+        retrieve=False,
+    ),
+    # "is Twitter even accessible in China?": "Twitter is blocked in China."
+    Concept(
+        "~blocked",
+        _re(r"(?:in)?accessible|access|blocked|banned|censored|(?:un)?available"),
+        _re(r"blocked|banned|censored|(?:in)?accessible|unavailable"),
+        # ("why is Twitter blocked?" keeps its word: a sentence saying only that it is
+        # blocked says nothing of why)
+        qtypes=frozenset({OTHER}),
+        retrieve=False,
+    ),
+    # "who else was in his entourage?": "Accompanying Kim was ..."
+    Concept(
+        "~escort",
+        _re(r"entourage|retinue|accompan(?:y|ied|ies|ying)"),
+        _re(r"entourage|retinue|accompan(?:y|ied|ies|ying)|along\s+with"),
+        retrieve=False,
+    ),
+    # "the foreign ministry spokesperson": "spokesman Lu Kang"
+    Concept(
+        "~spokes",
+        # (a question saying "spokesman" finds the word itself)
+        _re(r"spokes(?:woman|women|person|persons|people)"),
+        _re(r"spokes(?:man|men|woman|women|person|persons|people)"),
+    ),
+    # "which paper ran an upbeat piece?": "An optimistic report in ... the tabloid"
+    Concept(
+        "~paper",
+        _re(r"(?:news)?papers?|tabloids?|dailies|daily(?=\s+(?:ran|run|runs|said|say|says|published|printed|wrote)\b)"),
+        _re(r"(?:news)?papers?|tabloids?"),
+        retrieve=False,
+    ),
+    Concept(
+        "~upbeat",
+        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        retrieve=False,
+    ),
+    # "where does he teach?": "a political science professor at Beijing's Renmin University"
+    Concept(
+        "~teach",
+        _re(r"teach|teaches|teaching|taught|lecture|lectures|lectured"),
+        _re(r"teach(?:es|ing)?|taught|professor|lecturer|lectures?|faculty"),
+    ),
+    # "was the timing just chance?": "it was not a coincidence"
+    Concept(
+        "~chance",
+        _re(r"(?:just|mere|pure|by)\s+chance|coinciden(?:ce|tal|tally)|fluke"),
+        _re(r"by\s+chance|coinciden(?:ce|tal|tally)|accident(?:al|ally)|fluke"),
+        retrieve=False,
+    ),
+    # "what did pompeo say on his way to north korea?": "said en route to North Korea"
+    Concept(
+        "~enroute",
+        _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
+        _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
+        retrieve=False,
+    ),
+)

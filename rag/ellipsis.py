@@ -1,0 +1,84 @@
+"""Elliptical turns that ask an earlier question again, changed: "And Hu Xijin?" (of
+someone else), "what about the RAND guy?" (of whoever holds a role), "and the second
+time?" (of another occasion), "where was the trump one?" (of the event named before).
+rag/conversation.py tries these before resolving pronouns."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .question_type import PERSON, answer_type
+from .records import Answer
+from .referents import ELLIPSIS, EVENT_NOUN, NTH, ONE, ORDINALS, OTHER_ONE, ROLE_ELLIPSIS, is_person
+from .spans import spans
+from .turns import needs_context
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+
+def one_named(turns: list[tuple[str, Answer]], question: str) -> str:
+    """ "where was the trump one?" after "how many summits did kim and xi have?": the
+    Trump summit. "one" is the event an earlier question named (not "the other one",
+    who is someone)."""
+    m = ONE.search(question)
+    if m is None or not turns:
+        return question
+    for q0, _t in reversed(turns):
+        noun = EVENT_NOUN.search(q0)
+        if noun:
+            return question[: m.end(1)] + noun.group(1).lower() + question[m.end() :]
+    return question
+
+
+def swapped(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "And Hu Xijin?" after "What did Lu Kang say about the talks?": the previous
+    question asked of the person named instead of the one it named first."""
+    m = ELLIPSIS.match(question)
+    # "and Xi?": one word is no name to the span rules, but the articles call him so
+    if m is None or not turns or not (is_person(m.group(1)) or " " not in m.group(1)):
+        return None
+    if not pipeline.is_someone(m.group(1)):
+        return None  # "and Beijing?": capitalised like a name, and no one's
+    prev_q, prev = turns[-1]
+    text = prev.resolved_question or prev_q
+    people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
+    if not people:
+        return None
+    a, b = people[0]
+    return text[:a] + m.group(1) + text[b:]
+
+
+def swapped_role(
+    pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str, k: int | None = None
+) -> str | None:
+    """ "what about the RAND guy?" after "what is Hill worried Beijing is pushing Kim to
+    demand?": the previous question asked of the one the role names (Bruce Bennett).
+    After a question asking who someone is, it asks who this one is, and is no swap."""
+    m = ROLE_ELLIPSIS.match(question)
+    if m is None or not turns or OTHER_ONE.search(question) or answer_type(question) != PERSON:
+        return None
+    prev_q, prev = turns[-1]
+    text = prev.resolved_question or prev_q
+    people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
+    if answer_type(text) == PERSON or re.match(r"\W*(?:and\s+|so\s+)?who\b", text, re.I) or not people:
+        return None
+    who = pipeline.answer(f"Who is {m.group(1)}?", k=k)
+    if who.abstained or not who.short_answer or not is_person(who.short_answer):
+        return None
+    a, b = people[0]
+    return text[:a] + who.short_answer + text[b:]
+
+
+def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "and the second time?" after "when did Kim first go to China?": the previous
+    question, of the occasion this one counts."""
+    m = NTH.match(question)
+    if m is None or not turns:
+        return None
+    prev_q, prev = turns[-1]
+    # (a turn that leaned on the one before was asked as its resolution)
+    text = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
+    text = re.sub(rf"\s*\b(?:for\s+the\s+)?(?:{ORDINALS})(?:\s+time)?\b", "", text, flags=re.I).rstrip(" ?")
+    return f"{text} for the {m.group(1).lower()} time?"

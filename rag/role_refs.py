@@ -1,0 +1,83 @@
+"""People a follow-up calls by a description rather than a pronoun: "what does that guy
+think about it?" (he), "what does the ex-diplomat expect next?" after "who is Joseph
+Yun?" (Yun, a retired U.S. diplomat). rag/conversation.py rewrites these before it
+resolves pronouns."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .question_type import PERSON
+from .question_words import ROLE, ROLE_STEMS
+from .records import Answer
+from .referents import is_person
+from .retrieve import terms
+from .spans import spans
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+# "that guy", "this woman": a pronoun in other words
+_THAT_GUY = re.compile(r"\b(?:that|this)\s+(guy|man|person|fellow|gentleman|chap|dude|woman|lady)\b", re.I)
+# "the ex-diplomat", "the former ambassador", "the spokesperson" (not "the other ...")
+_ROLE_NP = re.compile(
+    rf"\b(?:the|that|this)\s+(?!other\b)((?:ex-|former\s+|retired\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?i:{ROLE}|spokesperson))\b",
+    re.I,
+)
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which|name)\b", re.I)
+# words that say when someone held a post, not which post
+_TENSE = frozenset(terms("ex former retired current"))
+# one role, several words for it
+_SAME_ROLE = {"spokesperson": "spokesman", "spokeswoman": "spokesman"}
+
+
+def as_pronoun(question: str) -> str:
+    """ "what does that guy think about it?" -> "what does he think about it?"."""
+    return _THAT_GUY.sub(lambda m: "she" if m.group(1).lower() in ("woman", "lady") else "he", question)
+
+
+def _people(turn: tuple[str, Answer], pipeline: Pipeline) -> list[str]:
+    """Those a turn was about: named in its question, its short answer, or the one
+    whose words its answer quotes."""
+    asked, ans = turn
+    text = ans.resolved_question or asked
+    found = [n for _a, _b, n in spans(text, PERSON)]
+    if ans.short_answer and not ans.abstained and is_person(ans.short_answer):
+        found.append(ans.short_answer)
+    if ans.quotes and not ans.abstained:
+        spoke = pipeline.speaker_of(ans.quotes[0].doc, ans.quotes[0].start)
+        found += [spoke] if spoke else [n for _a, _b, n in spans(ans.quotes[0].text, PERSON)]
+    return [n for n in dict.fromkeys(found) if n]
+
+
+def _held(pipeline: Pipeline, name: str) -> set[str]:
+    """The posts of the one person a name means ("Joseph Yun", also called "Yun"); none
+    for a word several people share ("Kim")."""
+    named = set(terms(name))
+    role_of = pipeline._parts()[2].role_of
+    longer = {n for n in role_of if named < set(terms(n))}
+    if len(longer) > 1:
+        return set()
+    return set().union(*(r for n, r in role_of.items() if set(terms(n)) <= named or n in longer))
+
+
+def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str:
+    """The question with "the ex-diplomat" replaced by the one person of the previous
+    turn whose post the articles give as that (and whose post holds every other word
+    of it: "the kyungnam professor" is not Shi Yinhong); unchanged otherwise."""
+    m = _ROLE_NP.search(question)
+    if m is None or not turns or _ASKS_WHO.match(question):
+        # ("which of them is the foreign minister?" asks who holds the post)
+        return question
+    said = [_SAME_ROLE.get(t, t) for t in terms(m.group(1).replace("ex-", "ex "))]
+    role = {t for t in said if t in ROLE_STEMS} | {t for t in said if t == "spokesman"}
+    rest = {t for t in said if t not in role and t not in _TENSE}
+    if not role:
+        return question
+    fits = [
+        n for n in _people(turns[-1], pipeline) if role <= (held := _held(pipeline, n)) and rest <= held | set(terms(n))
+    ]
+    if len({frozenset(terms(n)) for n in fits}) != 1:
+        return question
+    return question[: m.start()] + fits[0] + question[m.end() :]
