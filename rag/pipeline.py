@@ -21,17 +21,10 @@ from .question_type import PERSON
 from .records import Answer
 from .referents import replace_pronoun, subject_of
 from .retrieve import Retriever, terms
-from .roles import roles_of
+from .roles import experts_in, posts_of, roles_of
 from .sentence_table import SentenceTable
 from .synonyms import RELATIONS
 from .turns import expand_shorthand, needs_context, split_question
-
-# posts of those a news story quotes for their expertise (not "leader", "president")
-_EXPERT_POSTS = frozenset(
-    terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")
-)
-
-_OFFICE_POSTS = frozenset(terms("president leader minister secretary"))
 
 
 class QuestionError(ValueError):
@@ -239,21 +232,14 @@ class Pipeline:
         """The role words some article gives the person ("Zhao Tong": fellow, carnegi, ...)."""
         return roles_of(self._parts()[2].role_of, name)
 
+    def posts_of(self, name: str) -> set[str]:
+        """The posts of the one person a name means (none for "Kim", whom several share)."""
+        return posts_of(self._parts()[2].role_of, name)
+
     def experts_in(self, doc: str) -> list[str]:
-        """The people an article names in full and some article introduces by an
-        expert's post (professor, fellow, researcher, director, adviser, ...), in the
-        order it names them: those "the other expert in that article" can mean."""
+        """The experts an article names, in order: those "the other expert" can mean."""
         index, _retriever, table = self._parts()
-        text = index.docs[doc].text
-        found = [
-            (text.find(name), name)
-            for name, roles in table.role_of.items()
-            if len(terms(name)) > 1
-            and name in text
-            and roles & _EXPERT_POSTS
-            and not (roles | set(terms(name))) & _OFFICE_POSTS
-        ]
-        return [name for _pos, name in sorted(found)]
+        return experts_in(table.role_of, index.docs[doc].text)
 
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""

@@ -51,17 +51,6 @@ def _people(turn: tuple[str, Answer], pipeline: Pipeline) -> list[str]:
     return [n for n in dict.fromkeys(found) if n]
 
 
-def _held(pipeline: Pipeline, name: str) -> set[str]:
-    """The posts of the one person a name means ("Joseph Yun", also called "Yun"); none
-    for a word several people share ("Kim")."""
-    named = set(terms(name))
-    role_of = pipeline._parts()[2].role_of
-    longer = {n for n in role_of if named < set(terms(n))}
-    if len(longer) > 1:
-        return set()
-    return set().union(*(r for n, r in role_of.items() if set(terms(n)) <= named or n in longer))
-
-
 def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str:
     """The question with "the ex-diplomat" replaced by the one person of the previous
     turn whose post the articles give as that (and whose post holds every other word
@@ -76,7 +65,9 @@ def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: st
     if not role:
         return question
     fits = [
-        n for n in _people(turns[-1], pipeline) if role <= (held := _held(pipeline, n)) and rest <= held | set(terms(n))
+        n
+        for n in _people(turns[-1], pipeline)
+        if role <= (held := pipeline.posts_of(n)) and rest <= held | set(terms(n))
     ]
     if len({frozenset(terms(n)) for n in fits}) != 1:
         return question

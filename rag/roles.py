@@ -107,3 +107,35 @@ def roles_of(role_of: dict[str, set[str]], name: str) -> set[str]:
     if not named:
         return set()
     return set().union(*(r for n, r in role_of.items() if named <= set(terms(n)) or set(terms(n)) <= named))
+
+
+def posts_of(role_of: dict[str, set[str]], name: str) -> set[str]:
+    """The posts of the one person a name means ("Joseph Yun", also called "Yun"); none
+    for a word several people share ("Kim"). Stricter than `roles_of`."""
+    named = set(terms(name))
+    longer = {n for n in role_of if named < set(terms(n))}
+    if len(longer) > 1:
+        return set()
+    return set().union(*(r for n, r in role_of.items() if set(terms(n)) <= named or n in longer))
+
+
+# posts of those a news story quotes for their expertise (not "leader", "president")
+_EXPERT_POSTS = frozenset(
+    terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")
+)
+_OFFICE_POSTS = frozenset(terms("president leader minister secretary"))
+
+
+def experts_in(role_of: dict[str, set[str]], text: str) -> list[str]:
+    """The people an article's text names in full and some article introduces by an
+    expert's post (professor, fellow, researcher, director, adviser, ...), in the order
+    it names them: those "the other expert in that article" can mean."""
+    found = [
+        (text.find(name), name)
+        for name, roles in role_of.items()
+        if len(terms(name)) > 1
+        and name in text
+        and roles & _EXPERT_POSTS
+        and not (roles | set(terms(name))) & _OFFICE_POSTS
+    ]
+    return [name for _pos, name in sorted(found)]
