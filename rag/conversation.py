@@ -35,7 +35,7 @@ from .referents import (
 )
 from .role_refs import as_pronoun, role_named
 from .spans import spans
-from .turns import needs_context, refers_back
+from .turns import needs_context, points_back, refers_back
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -89,15 +89,22 @@ class Conversation:
         # it; or the one an earlier turn answered "who ...?" with
         for i, (q0, t) in reversed(list(enumerate(self.turns))) if person is None else []:
             q_text = t.resolved_question or q0
+            # its own words, not those of the turn it carried ("... think? Seoul What did
+            # the head of ...": no one called "Seoul What")
+            own_text = q0 if q_text.startswith(q0) else q_text
             # "Which family member of Kim's went along?": "Kim", one word, but someone's
-            owner = [n for n in re.findall(r"\b([A-Z][\w-]+)['’]s\b", q_text[1:]) if self.pipeline.is_someone(n)]
-            found = [subject_of(q_text), *owner]
+            owner = [n for n in re.findall(r"\b([A-Z][\w-]+)['’]s\b", own_text[1:]) if self.pipeline.is_someone(n)]
+            subject = subject_of(own_text)
+            if subject and not self.pipeline.is_someone(subject):
+                # "Why is China unhappy ..., according to Christopher Hill?" is his view
+                subject = subject_of(own_text.replace(subject, "", 1))
+            found = [subject, *owner]
             answered = t.short_answer and not t.abstained and is_person(t.short_answer)
-            if answer_type(q_text) == PERSON and answered and not else_of(q_text):
+            if answer_type(own_text) == PERSON and answered and not else_of(own_text):
                 found.insert(0, t.short_answer)
             # "what did the global times editor tweet about ... kim's trip?": he is the
             # editor, named where his words are, not Kim
-            by_role = BY_ROLE.search(q_text) and not subject_of(q_text)
+            by_role = BY_ROLE.search(own_text) and not subject
             if (by_role or not any(found)) and t.quotes and not t.abstained:
                 # "what did the former ambassador say?" names no one; the sentence quoted
                 # does ("... Kathleen Stephens told the same panel ..."), and whether she
@@ -109,7 +116,7 @@ class Conversation:
                 # (named by role, the one holding it need not be known as "he" elsewhere)
                 known = (None, want) if by_role else (want,)
                 found += [n for _a, _b, n in spans(t.quotes[0].text, PERSON) if self.pipeline.gender_of(n) in known]
-                found += [subject_of(q_text), *owner] if by_role else []
+                found += [subject, *owner] if by_role else []
             person = next((n for n in found if fits(n)), None)
             if person:
                 # an earlier turn than the last: what it asked about ("... to Dalian?")
@@ -232,6 +239,7 @@ class Conversation:
                 among=among,
                 other=other,
                 said_before=before,
+                after=quoted if (ctx or resolved) and points_back(question) else None,
             )
         if resolved:
             ans.resolved_question = resolved

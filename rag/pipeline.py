@@ -115,13 +115,15 @@ class Pipeline:
         among: tuple[str, int] | None = None,
         other: tuple[str, int, tuple[str, ...]] | None = None,
         said_before: tuple[str, int] | None = None,
+        after: tuple[str, int] | None = None,
     ) -> Answer:
         """Answer one question; `context` is text carried from earlier turns,
         `resolved` the question with its pronouns replaced by what they refer to, and
         `among` the (doc, start) of the earlier answer's sentence it asks among, and
         `other` that sentence with the people the earlier turn was about, for "the
         other expert": someone else in the same article; `said_before` the earlier
-        answer's sentence, for "what else did he say": not that one."""
+        answer's sentence, for "what else did he say": not that one; `after` the
+        previous answer's sentence, near which a follow-up's answer most often is."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -157,6 +159,7 @@ class Pipeline:
                 q.among.add((nxt.doc, nxt.start))
         if said_before:
             q.said_before = {said_before}
+        q.after = after
         if other:
             doc, start, names = other
             prev = table.lookup.get((doc, start))

@@ -54,6 +54,9 @@ class Question:
     # the people "the other expert" is not (each name's terms): those the previous turn
     # was about
     other_names: list[frozenset[str]] = field(default_factory=list)
+    # (doc, start) of the sentence the previous turn answered with: a follow-up goes on
+    # with the same story, so what it asks is most often told there or just after
+    after: tuple[str, int] | None = None
 
 
 def entities(q: Question) -> set[str]:

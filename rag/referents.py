@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .question_type import PERSON
-from .question_words import ROLE
+from .question_words import ROLE, ROLE_STEMS
+from .retrieve import terms
 from .spans import spans
 
 
@@ -16,10 +17,23 @@ def subject_of(question: str) -> str | None:
     last full name in it."""
     subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
     # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
-    names = [n for n in re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:]) if is_person(n)]
+    names = [
+        n for n in map(_untitled, re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])) if is_person(n)
+    ]
     # "What is Mike Pompeo's job?" is about Mike Pompeo
     found = subj.group(1) if subj else (names[-1] if names else None)
     return re.sub(r"['’]s$", "", found) if found else None
+
+
+_TITLE_WORDS = ROLE_STEMS | frozenset(terms("assistant former deputy vice chief senior acting foreign state"))
+
+
+def _untitled(name: str) -> str:
+    """ "President Donald Trump" -> "Donald Trump"; "Assistant Secretary" -> "" (a post, no one)."""
+    words = name.replace("-", " - ").split()
+    while words and set(terms(words[0])) and set(terms(words[0])) <= _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words).replace(" - ", "-")
 
 
 def is_person(name: str) -> bool:
@@ -118,13 +132,29 @@ _LEAD = re.compile(
 )
 
 
+# "going back to the RAND researcher, what does he think ...?": the one an earlier turn
+# was about, by name or by post
+_BACK_TO = re.compile(
+    _OPEN
+    + r"(?i:(?:(?:going|coming|getting|turning|to\s+go)\s+)?back\s+to|returning\s+to|re(?:garding)?)\s+"
+    + rf"(?P<who>(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+|(?i:the|that)\s+(?:[\w.’'-]+\s+){{0,4}}?(?i:{ROLE})s?)"
+    + r"\s*(?:[?:,;]|\s[—–-])\s*(?P<rest>\S.*)$"
+)
+
+
 def named_lead(question: str) -> str | None:
-    """ "and Hill? how did he describe ...?" -> "how did Hill describe ...?"; None
-    unless a question with a pronoun follows the name."""
+    """ "and Hill? how did he describe ...?" -> "how did Hill describe ...?"; "going back
+    to the RAND researcher, what does he think ...?" -> "what does the RAND researcher
+    think ...?" (whom rag/role_refs.py then names); None unless a question with a
+    pronoun follows the name."""
     m = _LEAD.match(question)
-    if m is None or not re.search(r"\b(?:he|she|him|his|her)\b", m.group(2), re.I):
+    who, rest = m.groups() if m else (None, None)
+    back = _BACK_TO.match(question) if m is None else None
+    if back:
+        who, rest = back.group("who", "rest")
+    if rest is None or not re.search(r"\b(?:he|she|him|his|her)\b", rest, re.I):
         return None
-    return replace_pronoun(m.group(2), m.group(1))
+    return replace_pronoun(rest, who)
 
 
 # "And Hu Xijin?", "what about Zhao Tong?": the previous question, of someone else

@@ -52,8 +52,8 @@ def _people(turn: tuple[str, Answer], pipeline: Pipeline) -> list[str]:
 
 
 def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str:
-    """The question with "the ex-diplomat" replaced by the one person of the previous
-    turn whose post the articles give as that (and whose post holds every other word
+    """The question with "the ex-diplomat" replaced by the one person of the latest
+    turn naming anyone of that post whose post the articles give as that (and whose post holds every other word
     of it: "the kyungnam professor" is not Shi Yinhong); unchanged otherwise."""
     m = _ROLE_NP.search(question)
     if m is None or not turns or _ASKS_WHO.match(question):
@@ -64,11 +64,16 @@ def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: st
     rest = {t for t in said if t not in role and t not in _TENSE}
     if not role:
         return question
-    fits = [
-        n
-        for n in _people(turns[-1], pipeline)
-        if role <= (held := pipeline.posts_of(n)) and rest <= held | set(terms(n))
-    ]
-    if len({frozenset(terms(n)) for n in fits}) != 1:
-        return question
-    return question[: m.start()] + fits[0] + question[m.end() :]
+    for turn in reversed(turns):
+        # the previous turn's person, else an earlier one's ("going back to the RAND
+        # researcher, ..." after two turns about others)
+        fits = [
+            n
+            for n in _people(turn, pipeline)
+            if role <= (held := pipeline.posts_of(n)) and rest <= held | set(terms(n))
+        ]
+        if len({frozenset(terms(n)) for n in fits}) == 1:
+            return question[: m.start()] + fits[0] + question[m.end() :]
+        if fits:
+            break  # two people of that post: which one is not said
+    return question

@@ -35,6 +35,10 @@ W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 W_RELATION = 0.1
 W_SPEAKER = 0.1  # a sentence neither naming nor quoting the one whose view is asked
 W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among them"
+# a follow-up's sentence in the previous answer's article, and in the few sentences
+# around that answer: what it goes on to ask is most often told there
+W_SAME_DOC, W_NEXT_TO = 0.03, 0.08
+NEXT_TO = (-1, 3)  # sentences before and after the previous answer that count as next to it
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 NAMED_CREDIT = 1.0  # a word of a full name the sentence gives only in part
@@ -168,6 +172,13 @@ def score_sentences(
         prev = table.lookup.get(key)
         if prev is not None:
             pool.setdefault(prev.row, None)
+    close: set[int] = set()
+    last = table.lookup.get(q.after) if q.after else None
+    if last is not None:
+        seq = table.by_doc[last.doc]
+        close = {seq[j].row for j in range(last.pos + NEXT_TO[0], last.pos + NEXT_TO[1] + 1) if 0 <= j < len(seq)}
+        for row in sorted(close):
+            pool.setdefault(row, None)
     agent_docs: dict[str, float] = {}
     if q.subtype == "AGENT":
         # Authorship lives in bylines and credit lines of the article the question
@@ -219,6 +230,9 @@ def score_sentences(
             score -= W_SPEAKER
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
+        if last is not None and s.doc == last.doc and (own > 0 or span is not None):
+            # (one sharing nothing with the question, a byline say, is no nearer an answer)
+            score += W_SAME_DOC + (W_NEXT_TO if row in close else 0.0)
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
         if (s.doc, s.start) in q.among and (span is not None or not q.other_names):

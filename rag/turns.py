@@ -74,6 +74,23 @@ def needs_context(text: str) -> bool:
     return bool(_FOLLOWUP.search(text)) or len([t for t in terms(text) if t not in QWORDS]) <= 1
 
 
+# "where was it?", "what did Pompeo say to that?", "counting this trip": a thing or an
+# event the previous answer told of (not a person, whom a name replaces, nor "that" of
+# "does he think that ...", which opens a clause)
+_DEICTIC = re.compile(
+    r"\b(?i:it|its|this|these|those|then)\b|"
+    r"\b(?i:that)\s*(?:[?.!]|$)|"
+    r"\b(?i:that\s+(?:idea|demand|view|claim|plan|deal|remark|comment|statement|decision|move|offer|request|"
+    r"point|trip|visit|meeting|summit|talks?|one|time|day|date|year|place|city|number|platform|site|report|story|"
+    r"article|approach|process|proposal|warning|message|signal|card|issue|question|event|war))\b"
+)
+
+
+def points_back(text: str) -> bool:
+    """Does this question point at something the previous answer told ("where was it?")?"""
+    return bool(_DEICTIC.search(text))
+
+
 # "What was the trip meant to accomplish?" after "When did Pompeo travel to North
 # Korea?": "the trip" is the one the previous turn asked about, though nothing in the
 # question says it leans on the conversation

@@ -463,3 +463,31 @@ def test_which_of_them_holds_a_post_is_not_rewritten_to_its_holder(pipeline):
     # the post is what is asked: "which of them is Ri Yong-ho?" would ask nothing
     ans = _chat(pipeline, "who went with kim to dalian?", "which of them is the foreign minister?")
     assert ans.short_answer == "Ri Yong-ho"
+
+
+def test_it_is_looked_for_near_the_previous_answer(pipeline):
+    # "where was it?" points at the meeting the previous answer told of, in its article
+    ans = _chat(pipeline, "when did kim meet trump last year according to rfa?", "where was it?")
+    assert ans.short_answer == "Singapore"
+
+
+def test_going_back_to_a_post_names_the_one_an_earlier_turn_quoted(pipeline):
+    ans = _chat(
+        pipeline,
+        "What did the RAND Corporation researcher say Kim has been doing?",
+        "What did the head of the Korea Economic Institute of America say about consultations?",
+        "And what did the former Assistant Secretary of State think?",
+        "Going back to the RAND researcher, what does he think Kim is afraid the president will tell him?",
+    )
+    assert ans.resolved_question.startswith("what does Bruce Bennett think")
+    assert "enough is enough" in ans.quotes[0].text
+
+
+def test_a_country_is_no_subject_he_can_mean(pipeline):
+    # "according to him" made the turn Hill's view; "he" next is Hill, not China
+    conv = pipeline.conversation()
+    conv.ask("How did Christopher Hill describe this week's meetings in Beijing?")
+    conv.ask("Why is China unhappy with Washington's approach, according to him?")
+    assert conv.resolve("What concession does he fear Beijing may be urging Kim to insist on?") == (
+        "What concession does Christopher Hill fear Beijing may be urging Kim to insist on?"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.question import analyze
-from rag.turns import expand_shorthand, needs_context, refers_back
+from rag.turns import expand_shorthand, needs_context, points_back, refers_back
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,11 @@ def test_though_at_the_end_leans_on_the_conversation():
     assert needs_context("why china though?")
     assert not needs_context("why did Kim go to China?")
     assert "though" not in analyze("why china though?").terms
+
+
+def test_points_back_at_a_thing_not_at_a_clause():
+    assert points_back("where was it?")
+    assert points_back("what did pompeo say to that")
+    assert points_back("How did Pyongyang characterize that demand?")
+    assert not points_back("does he think that Kim is worried?")
+    assert not points_back("In which months did the two trips that preceded the summit take place?")
