@@ -19,6 +19,9 @@ class Concept:
     # whether BM25 searches by it too: not for one whose words are the story's topic
     # ("trip" is in most questions here; doubled, it outweighs the question's names)
     retrieve: bool = True
+    # whether the question's own word stays a term beside the concept: "Beijing" said
+    # outright still counts for more than "China" standing for it
+    keep_words: bool = False
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -301,6 +304,13 @@ CONCEPTS: tuple[Concept, ...] = (
         "~enroute",
         _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
         _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
+        retrieve=False,
+    ),
+    # "who would control the process?": "the talks cannot but be dominated by the US"
+    Concept(
+        "~dominate",
+        _re(r"control(?:s|led|ling)?|dominat(?:e|es|ed|ing)|call(?:s|ed)?\s+the\s+shots|run\s+the\s+show|in\s+charge"),
+        _re(r"control(?:s|led|ling)?|dominat(?:e|es|ed|ing|ion)|in\s+charge"),
         retrieve=False,
     ),
 )

@@ -14,8 +14,11 @@ Only general English paraphrases belong here, none about this corpus.
 
 from __future__ import annotations
 
-from .concepts import CONCEPTS
+from .concepts import CONCEPTS as _WORDINGS
+from .metonyms import METONYMS
 from .retrieve import terms
+
+CONCEPTS = _WORDINGS + METONYMS
 
 # the concepts that name what a question asks about, not its topic: BM25 indexes and
 # searches by these, and sentence scoring wants them stated
@@ -44,5 +47,6 @@ def question_concepts(text: str, qtype: str) -> tuple[list[str], set[str]]:
         hits = list(c.question.finditer(text))
         if hits:
             found.append(c.term)
-            spent |= {t for m in hits for t in terms(m.group(0))}
+            if not c.keep_words:
+                spent |= {t for m in hits for t in terms(m.group(0))}
     return found, spent

@@ -159,3 +159,25 @@ def test_a_question_and_a_sentence_saying_it_otherwise_share_a_concept(question,
     found, _spent = question_concepts(question, OTHER)
     assert concept in found
     assert concept in sentence_concepts(sentence)
+
+
+def test_a_capital_acting_is_its_state_and_keeps_its_own_word():
+    found, spent = question_concepts("Without Beijing at the table, who would control the process?", "PERSON")
+    assert {"~state_beijing", "~dominate"} <= set(found)
+    assert "beij" not in spent  # "Beijing" said outright still counts on its own
+    assert "~state_beijing" in sentence_concepts("Without China, the talks cannot but be dominated by the US")
+    assert "~state_washington" in sentence_concepts("the talks cannot but be dominated by the US")
+
+
+def test_a_capital_as_a_place_or_a_name_part_is_no_state():
+    assert "~state_beijing" not in question_concepts("When did Kim arrive in Beijing?", "DATE")[0]
+    assert "~state_beijing" not in question_concepts("where does the beijing prof teach?", "PLACE")[0]
+    assert "~state_washington" not in sentence_concepts("let us see what happens")
+
+
+def test_a_state_named_by_its_capital_is_answered_where_the_article_names_the_state(pipeline):
+    ans = pipeline.answer(
+        "What concession does Christopher Hill fear Beijing may be urging Kim to insist on in talks with Trump?"
+    )
+    assert not ans.abstained
+    assert "28,000 troops" in ans.quotes[0].text
