@@ -239,13 +239,19 @@ _PUBLISHED = re.compile(
     r"|\b(?:article|story|piece|report)\b.*\b(?:when|date|day)\b|\b(?:when|date|day)\b.*\b(?:article|story|piece|report)\b\W*$",
     re.I,
 )
-_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$", re.I)
+# an ordinal, or a count, just before what it counts ("his fourth visit", "one analyst")
+_COUNTING = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+)$",
+    re.I,
+)
 
 
 def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
-    """An ordinal answers "how many times" only of what the question counts: "his fourth
-    visit" for visits, "the second time" for any occasion."""
-    if not _ORDINAL.search(sentence[:end]):
+    """An ordinal or a count answers "how many times" only of what the question counts:
+    "his fourth visit" for visits, "the second time" for any occasion, not "quoting one
+    analyst"."""
+    if not _COUNTING.search(sentence[:end]):
         return True
     m = re.match(r"[\s-]+([A-Za-z]+)", sentence[end:])
     if m is None:

@@ -49,6 +49,8 @@ CONCEPTS: tuple[Concept, ...] = (
         _re(
             _TRAVEL
             + r"|(?:be|been|being|is|was|are|were)\s+away|went\s+(?=to\s+(?-i:[A-Z]))|(?:go|goes|gone)\s+(?=to\s+(?-i:[A-Z]))"
+            # "how many times has kim been to china?"
+            + r"|been\s+(?=to\s+(?-i:[A-Z]))"
         ),
         _re(_TRAVEL),
         retrieve=False,

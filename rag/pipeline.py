@@ -146,6 +146,11 @@ class Pipeline:
             q.outlet_docs = outlet_docs(outlet, table.outlets, docs)
         elif about:
             q.outlet_docs = about
+        elif context:
+            # "when does this trip end?" after "... per voa?": that paper's article still
+            _, carried = cited_outlet(context, table.lower, table.outlets)
+            if carried:
+                q.outlet_docs = outlet_docs(carried, table.outlets, docs)
         if len(cited) > 1 and len({o for _, o in cited if o}) > 1:
             q.outlet_docs = set().union(*(outlet_docs(o, table.outlets, docs) for _, o in cited if o))
         if among:

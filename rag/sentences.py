@@ -16,7 +16,7 @@ import numpy as np
 
 from .outlets import names_domain
 from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities
-from .question_type import PERSON
+from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
 from .retrieve import terms
@@ -230,8 +230,14 @@ def score_sentences(
             score -= W_SPEAKER
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
-        if last is not None and s.doc == last.doc and (own > 0 or span is not None):
-            # (one sharing nothing with the question, a byline say, is no nearer an answer)
+        if (
+            last is not None
+            and s.doc == last.doc
+            and (own > 0 or not q.terms)
+            and (span is not None or q.qtype in (OTHER, REASON))
+        ):
+            # (one sharing nothing with a question that has words of its own, a byline
+            # say, or holding nothing of the type asked, is no nearer an answer)
             score += W_SAME_DOC + (W_NEXT_TO if row in close else 0.0)
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted

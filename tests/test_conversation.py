@@ -491,3 +491,9 @@ def test_a_country_is_no_subject_he_can_mean(pipeline):
     assert conv.resolve("What concession does he fear Beijing may be urging Kim to insist on?") == (
         "What concession does Christopher Hill fear Beijing may be urging Kim to insist on?"
     )
+
+
+def test_a_follow_up_stays_in_the_article_the_previous_turn_cited(pipeline):
+    # "per voa" chose VOA's article; "this trip" is asked of it too
+    ans = _chat(pipeline, "how many times has kim been to china in the past year per voa?", "when does this trip end")
+    assert ans.quotes and {q.doc for q in ans.quotes} == {"000_0e88844027cc8d80.txt"}

@@ -797,6 +797,12 @@ def test_an_ordinal_counts_only_the_occasions_asked_about(pipeline):
     assert ans.short_answer == "fourth"
 
 
+def test_a_count_of_something_else_is_no_number_of_times(pipeline):
+    # "quoting one analyst" counts analysts; "been to China" is a visit
+    ans = pipeline.answer("how many times has kim been to china in the past year per voa?")
+    assert ans.short_answer == "fourth"
+
+
 def test_a_bylines_date_is_not_the_date_of_what_the_article_reports(pipeline):
     ans = pipeline.answer("what dates did KCNA give for the January 2019 visit?")
     assert ans.short_answer == "Jan. 7-10"
