@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .ellipsis import nth, one_named, swapped, swapped_role
+from .ellipsis import nth, one_named, same_for, swapped, swapped_role
 from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
@@ -32,13 +32,22 @@ from .referents import (
     named_lead,
     replace_pronoun,
     subject_of,
+    untitled,
 )
+from .retrieve import terms
 from .role_refs import as_pronoun, role_named
 from .spans import spans
 from .turns import needs_context, points_back, refers_back
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
+
+
+# "whats his name btw", "what is her full name?": the name of whom "his" means
+_NAME_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
+)
+_NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
 
 
 @dataclass
@@ -185,12 +194,19 @@ class Conversation:
         other = other_than(self.turns, question)
         resolved = (
             swapped(self.pipeline, self.turns, question)
+            or same_for(self.pipeline, self.turns, question)
             or swapped_role(self.pipeline, self.turns, question, k=k)
             or nth(self.turns, question)
             or (other_named(self.pipeline, question, other) if other else None)
         )
         if resolved is not None:
-            ans = self.pipeline.answer(resolved, k=k, mode=mode, reader=reader)
+            ctx = ""
+            if other and not WHO_IS.fullmatch(resolved) and len(terms(resolved)) <= 4:
+                # "what did the other expert think?" after "does Ding think China can use
+                # North Korea as leverage?": Zhao Tong's view on that, not on anything
+                prev_q, prev = self.turns[-1]
+                ctx = prev_q if not needs_context(prev_q) else (prev.resolved_question or prev_q)
+            ans = self.pipeline.answer(resolved, context=ctx, k=k, mode=mode, reader=reader)
             who = WHO_IS.fullmatch(resolved) if other else None
             if who and ans.quotes and who.group(1) in ans.quotes[0].text:
                 ans.short_answer = who.group(1)  # "the other analyst?" is asked for a name
@@ -241,6 +257,13 @@ class Conversation:
                 said_before=before,
                 after=quoted if (ctx or resolved) and points_back(question) else None,
             )
+        named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None
+        if named and ans.quotes and not ans.abstained:
+            # "whats his name btw" after "what did the kwangwoon university professor
+            # say?": the name is the answer, and the sentence naming him its source
+            name = untitled(named.group(1))
+            if name and name in ans.quotes[0].text:
+                ans.short_answer = name
         if resolved:
             ans.resolved_question = resolved
         elif question != described and not ans.resolved_question:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .outlets import cited_outlet
 from .question_type import PERSON, answer_type
 from .records import Answer
-from .referents import ELLIPSIS, EVENT_NOUN, NTH, ONE, ORDINALS, OTHER_ONE, ROLE_ELLIPSIS, is_person
+from .referents import ELLIPSIS, EVENT_NOUN, NTH, ONE, ORDINALS, OTHER_ONE, ROLE_ELLIPSIS, SAME_FOR, is_person
 from .spans import spans
 from .turns import needs_context
 
@@ -48,6 +49,28 @@ def swapped(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) 
         return None
     a, b = people[0]
     return text[:a] + m.group(1) + text[b:]
+
+
+def same_for(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "same question for xi, in the voa article" after "in the rfa story how many times
+    did kim meet moon last year?": the previous question with its last person (the one
+    met, told, asked about) replaced, and cited from the article named instead."""
+    m = SAME_FOR.match(question)
+    if m is None or not turns or not pipeline.is_someone(m.group("who")):
+        return None
+    prev_q, prev = turns[-1]
+    text = prev_q if not needs_context(prev_q) else (prev.resolved_question or prev_q)
+    if m.group("where"):
+        table = pipeline._parts()[2]
+        text, _outlet = cited_outlet(text, table.lower, table.outlets)
+        # ("in the rfa story" leaves "in the story" behind)
+        text = re.sub(r"(?i)\b(?:in|from)\s+the\s+(?:story|article|piece|report)\b\s*", "", text).strip()
+        text = f"{text.rstrip(' ?')} {m.group('where').strip()}?"
+    people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
+    if not people:
+        return None
+    a, b = people[-1]
+    return text[:a] + m.group("who") + text[b:]
 
 
 def swapped_role(

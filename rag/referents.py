@@ -17,9 +17,7 @@ def subject_of(question: str) -> str | None:
     last full name in it."""
     subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
     # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
-    names = [
-        n for n in map(_untitled, re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])) if is_person(n)
-    ]
+    names = [n for n in map(untitled, re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])) if is_person(n)]
     # "What is Mike Pompeo's job?" is about Mike Pompeo
     found = subj.group(1) if subj else (names[-1] if names else None)
     return re.sub(r"['’]s$", "", found) if found else None
@@ -28,7 +26,7 @@ def subject_of(question: str) -> str | None:
 _TITLE_WORDS = ROLE_STEMS | frozenset(terms("assistant former deputy vice chief senior acting foreign state"))
 
 
-def _untitled(name: str) -> str:
+def untitled(name: str) -> str:
     """ "President Donald Trump" -> "Donald Trump"; "Assistant Secretary" -> "" (a post, no one)."""
     words = name.replace("-", " - ").split()
     while words and set(terms(words[0])) and set(terms(words[0])) <= _TITLE_WORDS:
@@ -160,6 +158,14 @@ def named_lead(question: str) -> str | None:
 # "And Hu Xijin?", "what about Zhao Tong?": the previous question, of someone else
 ELLIPSIS = re.compile(
     _OPEN + r"(?i:(?:and\s+)?(?:what|how)\s+about|and)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*[?.!]*\s*$"
+)
+
+# "same question for xi, in the voa article", "ditto for Moon": the previous question,
+# of someone else (and maybe of another article)
+SAME_FOR = re.compile(
+    _OPEN
+    + r"(?i:(?:and\s+)?(?:the\s+)?same\s+(?:question\s+|thing\s+)?(?:for|about|with|but\s+for)|ditto\s+for)\s+"
+    + r"(?P<who>(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*(?:[,;:]\s*|\s[—–-]\s*)?(?P<where>(?i:in|from|per|according\s+to)\b[^?]*)?[?.!]*\s*$"
 )
 
 # "what about the RAND guy?", "and the Global Times editor?"

@@ -497,3 +497,24 @@ def test_a_follow_up_stays_in_the_article_the_previous_turn_cited(pipeline):
     # "per voa" chose VOA's article; "this trip" is asked of it too
     ans = _chat(pipeline, "how many times has kim been to china in the past year per voa?", "when does this trip end")
     assert ans.quotes and {q.doc for q in ans.quotes} == {"000_0e88844027cc8d80.txt"}
+
+
+def test_same_question_for_someone_else_in_another_article(pipeline):
+    ans = _chat(
+        pipeline,
+        "in the rfa story how many times did kim meet moon last year?",
+        "same question for xi, in the voa article",
+    )
+    assert ans.resolved_question == "how many times did Kim meet Xi last year in the VOA article?"
+    assert "three summits" in ans.quotes[0].text
+
+
+def test_his_name_is_answered_with_the_name(pipeline):
+    ans = _chat(
+        pipeline,
+        "what did the rfa article say south korean experts thought?",
+        "what did the kwangwoon university professor say?",
+        "whats his name btw",
+    )
+    assert ans.short_answer == "Shin Sangjin"
+    assert "Shin Sangjin" in ans.quotes[0].text
