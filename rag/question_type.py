@@ -35,7 +35,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
         # "what does Zhao think might explain the trip?"
         r"\bwhat (?:(?:do|does|did) (?:[\w-]+ ){1,3}(?:think|believe|say|suggest) )?(?:might |could |would |may )?"
-        r"(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b",
+        r"(drove|drives?|motivated|prompted|explains?|caused?|is behind)\b|"
+        # "what made him think the summit was so close?", "what led Kim to go?"
+        r"^(?:and |so )?what (?:made|makes|make|led|leads) (?:[\w’'.-]+ ){1,4}?(?:think|believe|feel|say|expect|decide|want|to)\b",
     ),
     (
         DATE,

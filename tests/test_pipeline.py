@@ -891,3 +891,8 @@ def test_a_lower_case_question_naming_a_paper_still_reads_its_names(pipeline):
 def test_the_spokesperson_is_the_spokesman(pipeline):
     ans = pipeline.answer("what did the spokesperson say about the trade talks?")
     assert ans.quotes[0].text.endswith("Lu said.")
+
+
+def test_what_made_him_think_is_answered_with_his_reason(pipeline):
+    ans = pipeline.answer("What made Professor Shin Sangjin think the next summit was so close?")
+    assert ans.short_answer.startswith("since President Trump has been saying possible locations")

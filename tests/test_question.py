@@ -370,3 +370,9 @@ def test_a_question_with_its_wh_word_last_or_none_still_has_a_type():
     assert answer_type("Which Shenzhen University scholar told Sputnik it was no coincidence?") == PERSON
     # a role, then a question of it: what the question asks, not who that is
     assert answer_type("and the former ambassador on that panel, what was her take?") == OTHER
+
+
+def test_what_made_someone_think_asks_a_reason():
+    assert analyze("What made Professor Shin Sangjin think that summit was so close?").qtype == REASON
+    assert analyze("What led Kim to visit China?").qtype == REASON
+    assert analyze("What made the news?").qtype != REASON
