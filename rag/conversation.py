@@ -256,6 +256,7 @@ class Conversation:
                 other=other,
                 said_before=before,
                 after=quoted if (ctx or resolved) and points_back(question) else None,
+                prior=(prev.resolved_question or self.turns[-1][0]) if prev and (ctx or resolved) else None,
             )
         named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None
         if named and ans.quotes and not ans.abstained:

@@ -29,7 +29,7 @@ _STATES = {
 _PLACE_BEFORE = (
     # ("the beijing prof", "University of Washington": a name's part, not the state)
     *("in", "to", "at", "from", "into", "near", "outside", "around", "of", "the"),
-    *("visit", "visited", "visiting", "reach"),
+    *("visit", "visited", "visiting", "reach", "left", "leave", "leaving", "departed", "over"),
 )
 
 

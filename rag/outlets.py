@@ -58,6 +58,12 @@ def _is_outlet(name: str, piece: str | None) -> bool:
     return bool(piece) or bool(re.fullmatch(_NEWS, last)) or bool(re.fullmatch(r"[A-Z]{2,6}", last))
 
 
+def names_outlet(question: str) -> bool:
+    """Does the question name a publication or news service at all ("RFA's Korean
+    Service", "the Global Times"), whether or not an article here is theirs?"""
+    return bool(re.search(rf"\b(?:{_NEWS}|[A-Z]{{3,6}})\b", question))
+
+
 def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | None = None) -> tuple[str, str | None]:
     """(question without the citation, the outlet's name) when the question cites a
     publication that the articles' text never names; else (question, None). An outlet

@@ -15,7 +15,7 @@ from .embed import Embedder
 from .extract import build_answer
 from .gender import gender_of
 from .index import Index, IndexError_, build
-from .outlets import cited_outlet, cited_topic, outlet_docs
+from .outlets import cited_outlet, cited_topic, names_outlet, outlet_docs
 from .question import Question, analyze
 from .question_type import PERSON
 from .records import Answer
@@ -116,6 +116,7 @@ class Pipeline:
         other: tuple[str, int, tuple[str, ...]] | None = None,
         said_before: tuple[str, int] | None = None,
         after: tuple[str, int] | None = None,
+        prior: str | None = None,
     ) -> Answer:
         """Answer one question; `context` is text carried from earlier turns,
         `resolved` the question with its pronouns replaced by what they refer to, and
@@ -123,7 +124,8 @@ class Pipeline:
         `other` that sentence with the people the earlier turn was about, for "the
         other expert": someone else in the same article; `said_before` the earlier
         answer's sentence, for "what else did he say": not that one; `after` the
-        previous answer's sentence, near which a follow-up's answer most often is."""
+        previous answer's sentence, near which a follow-up's answer most often is; and
+        `prior` the previous question, whose article a follow-up citing none keeps."""
         t0 = time.perf_counter()
         cfg = self.config
         text = clean_question(question, cfg.max_question_chars)
@@ -146,9 +148,9 @@ class Pipeline:
             q.outlet_docs = outlet_docs(outlet, table.outlets, docs)
         elif about:
             q.outlet_docs = about
-        elif context:
+        elif (prior or context) and not names_outlet(text):
             # "when does this trip end?" after "... per voa?": that paper's article still
-            _, carried = cited_outlet(context, table.lower, table.outlets)
+            _, carried = cited_outlet(prior or context, table.lower, table.outlets)
             if carried:
                 q.outlet_docs = outlet_docs(carried, table.outlets, docs)
         if len(cited) > 1 and len({o for _, o in cited if o}) > 1:

@@ -92,7 +92,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"
         rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{ROLE}s?\b|"
         # "what's his sister's name?", "the professor's name?"
-        rf"\b(?:the|his|her|their|\S+['’]s) (?:[\w-]+ ){{0,2}}{ROLE}s?['’]s? (?:full )?names?\b",
+        rf"\b(?:the|his|her|their|\S+['’]s) (?:[\w-]+ ){{0,2}}{ROLE}s?['’]s? (?:full )?names?\b|"
+        # "was anyone with him when he left?": who was
+        r"^(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b",
     ),
 ]
 
@@ -263,6 +265,7 @@ _COMPANY = re.compile(
     # "which foreign minister came along?", "who tagged along?"
     r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
     # "who else went?": with the one just named
-    rf"(?:who|whom)\s+else\s+(?:{_TRAVEL}|joined|tagged)\b)",
+    rf"(?:who|whom)\s+else\s+(?:{_TRAVEL}|joined|tagged)\b|"
+    r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",
     re.I,
 )

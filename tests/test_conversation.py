@@ -518,3 +518,9 @@ def test_his_name_is_answered_with_the_name(pipeline):
     )
     assert ans.short_answer == "Shin Sangjin"
     assert "Shin Sangjin" in ans.quotes[0].text
+
+
+def test_a_follow_up_naming_another_outlet_does_not_keep_the_previous_article(pipeline):
+    # Zhao Tong spoke to Sputnik, not to RFA's Korean Service: nothing to quote
+    ans = _chat(pipeline, "Which Carnegie fellow did Sputnik interview?", "What did he tell RFA's Korean Service?")
+    assert ans.abstained

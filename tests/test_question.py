@@ -376,3 +376,10 @@ def test_what_made_someone_think_asks_a_reason():
     assert analyze("What made Professor Shin Sangjin think that summit was so close?").qtype == REASON
     assert analyze("What led Kim to visit China?").qtype == REASON
     assert analyze("What made the news?").qtype != REASON
+
+
+def test_was_anyone_with_him_asks_for_a_companion():
+    q = analyze("was anyone with Kim when he left Pyongyang")
+    assert (q.qtype, q.subtype) == (PERSON, "COMPANY")
+    assert "~state_pyongyang" not in q.terms  # the city he left, not its government
+    assert analyze("Was anyone hurt?").subtype == "YESNO"
