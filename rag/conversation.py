@@ -33,6 +33,7 @@ from .referents import (
     replace_pronoun,
     subject_of,
     untitled,
+    what_else_said,
 )
 from .retrieve import terms
 from .role_refs import as_pronoun, role_named
@@ -190,7 +191,7 @@ class Conversation:
         described = question
         if self.turns:
             # "what does that guy think?", "what does the ex-diplomat expect?"
-            question = role_named(self.pipeline, self.turns, as_pronoun(question))
+            question = role_named(self.pipeline, self.turns, what_else_said(as_pronoun(question)))
         other = other_than(self.turns, question)
         resolved = (
             swapped(self.pipeline, self.turns, question)

@@ -60,6 +60,26 @@ SAID_ELSE = re.compile(
     r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note)\b",
     re.I,
 )
+# "anything else he said?", "did he say anything else?": "what else did he say?"
+_ANYTHING_ELSE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)[\s,]+)?(?:(?:was\s+there\s+)?(?:anything|something)\s+else\s+(?:that\s+)?(?P<who>he|she|they)\s+"
+    r"(?P<verb>said|say|says|mentioned|added|told)|did\s+(?P<who2>he|she|they)\s+(?P<verb2>say|mention|add)\s+anything\s+else)\b"
+    r"(?P<rest>[^?]*)\?*\s*$",
+    re.I,
+)
+_PRESENT = {"said": "say", "says": "say", "mentioned": "mention", "added": "add", "told": "say"}
+
+
+def what_else_said(question: str) -> str:
+    """ "anything else he said?" -> "what else did he say?"; other questions unchanged."""
+    m = _ANYTHING_ELSE.match(question)
+    if m is None:
+        return question
+    who = m.group("who") or m.group("who2")
+    verb = (m.group("verb") or m.group("verb2")).lower()
+    return f"what else did {who} {_PRESENT.get(verb, verb)}{m.group('rest').rstrip()}?"
+
+
 ELSE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|what|which)\s+else\b", re.I)
 # "did he talk to anyone else?": besides the one the previous answer gave, by the same person
 ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b", re.I)

@@ -524,3 +524,9 @@ def test_a_follow_up_naming_another_outlet_does_not_keep_the_previous_article(pi
     # Zhao Tong spoke to Sputnik, not to RFA's Korean Service: nothing to quote
     ans = _chat(pipeline, "Which Carnegie fellow did Sputnik interview?", "What did he tell RFA's Korean Service?")
     assert ans.abstained
+
+
+def test_anything_else_he_said_is_what_else_did_he_say(pipeline):
+    ans = _chat(pipeline, "what does cho han-bum say about multilateral agreements?", "anything else he said?")
+    assert ans.resolved_question == "what else did Cho Han-Bum say?"
+    assert ans.short_answer.startswith("the visit is in line with themes discussed by Kim")
