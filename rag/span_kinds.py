@@ -79,14 +79,21 @@ def _countries() -> frozenset[str]:
     return frozenset(names | {"north korea", "south korea", "the united states", "the u.s.", "u.s.", "us", "america"})
 
 
+# "Northeast Asia", "the Korean peninsula", "East Asia": a region, no city
+_REGION = re.compile(
+    r"\b(?:(?:North|South|East|West)(?:east|west)?(?:ern)?\s+)?(?:Asia|Europe|Africa|Americas?|Pacific|Atlantic|"
+    r"Middle\s+East|peninsula|Peninsula)\b$"
+)
+
+
 def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     """Does a typed candidate satisfy the question's finer type?"""
     if subtype == "WEEKDAY":
         return bool(re.search(_WEEKDAY, text))
     if subtype == "YEAR":
         return bool(re.search(r"\b(1\d|20)\d{2}s?\b", text))
-    if subtype == "CITY":  # "which city": a country is not an answer
-        return _trim(text).lower() not in _countries()
+    if subtype == "CITY":  # "which city": a country is not an answer, nor a region
+        return _trim(text).lower() not in _countries() and not _REGION.search(text)
     if subtype == "MONTH":  # "in which months": a month named, not "last year"
         return bool(re.search(rf"\b(?:{_MONTH})\b", text))
     if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"

@@ -28,7 +28,9 @@ _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)
 _OPINION = re.compile(r"\b(?:expect|predict|think|believe|forecast|anticipate|estimate|foresee|reckon)\w*", re.I)
 # "where does he think they'll hold it?" (not "where was he speaking when he predicted it?")
 _THINKS_WHERE = re.compile(
-    r"\bwhere\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,3}(?:think|expect|believe|reckon|predict|guess)\b", re.I
+    r"\b(?:where|which\s+(?:city|country|place|venue|location))\s+(?:does|do|did)\s+(?:[\w’'-]+\s+){1,3}"
+    r"(?:think|expect|believe|reckon|predict|guess|suggest|propose|favou?r|prefer|want)\b",
+    re.I,
 )
 # a date the question places ahead ("when will the next summit happen?") is not one
 # the article places behind ("the repeat of last year")

@@ -530,3 +530,14 @@ def test_anything_else_he_said_is_what_else_did_he_say(pipeline):
     ans = _chat(pipeline, "what does cho han-bum say about multilateral agreements?", "anything else he said?")
     assert ans.resolved_question == "what else did Cho Han-Bum say?"
     assert ans.short_answer.startswith("the visit is in line with themes discussed by Kim")
+
+
+def test_which_city_he_suggests_needs_his_own_words(pipeline):
+    # Yun spoke "on a panel in Washington"; he names no venue for the summit
+    ans = _chat(
+        pipeline,
+        "What does Joseph Yun do now?",
+        "When does he expect the second Trump-Kim summit to be arranged?",
+        "Which city does he suggest as the venue for it?",
+    )
+    assert ans.abstained

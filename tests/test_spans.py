@@ -198,3 +198,9 @@ def test_a_month_is_no_place():
     text = "A vehicle of Kim Jong Un is seen in Beijing on Jan. 8, 2019."
     found = {t for _a, _b, t in spans(text, PLACE)}
     assert "Beijing" in found and not any("Jan" in t for t in found)
+
+
+def test_a_region_is_no_city():
+    assert not fits_subtype("Northeast Asia", "", 0, "CITY")
+    assert not fits_subtype("the Korean peninsula", "", 0, "CITY")
+    assert fits_subtype("Dalian", "", 0, "CITY")
