@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .outlets import cited_outlet
 from .question_type import PERSON, answer_type
 from .records import Answer
 from .referents import ELLIPSIS, EVENT_NOUN, NTH, ONE, ORDINALS, OTHER_ONE, ROLE_ELLIPSIS, SAME_FOR, is_person
@@ -61,8 +60,7 @@ def same_for(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str)
     prev_q, prev = turns[-1]
     text = prev_q if not needs_context(prev_q) else (prev.resolved_question or prev_q)
     if m.group("where"):
-        table = pipeline._parts()[2]
-        text, _outlet = cited_outlet(text, table.lower, table.outlets)
+        text = pipeline.uncited(text)
         # ("in the rfa story" leaves "in the story" behind)
         text = re.sub(r"(?i)\b(?:in|from)\s+the\s+(?:story|article|piece|report)\b\s*", "", text).strip()
         text = f"{text.rstrip(' ?')} {m.group('where').strip()}?"

@@ -255,6 +255,12 @@ class Pipeline:
         """The question with the articles' capitals when it was typed without any."""
         return expand_shorthand(self._parts()[2].casing.apply(question)) if isinstance(question, str) else question
 
+    def uncited(self, question: str) -> str:
+        """The question without the outlet it cites ("in the rfa story how many ..." ->
+        "in the story how many ...")."""
+        table = self._parts()[2]
+        return cited_outlet(question, table.lower, table.outlets)[0]
+
     def conversation(self) -> Conversation:
         return Conversation(self)
 

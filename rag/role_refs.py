@@ -52,9 +52,10 @@ def _people(turn: tuple[str, Answer], pipeline: Pipeline) -> list[str]:
 
 
 def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str:
-    """The question with "the ex-diplomat" replaced by the one person of the latest
-    turn naming anyone of that post whose post the articles give as that (and whose post holds every other word
-    of it: "the kyungnam professor" is not Shi Yinhong); unchanged otherwise."""
+    """The question with "the ex-diplomat" replaced by the one person whose post the
+    articles give as that (and whose post holds every other word of it: "the kyungnam
+    professor" is not Shi Yinhong), from the latest turn naming anyone of that post;
+    unchanged otherwise."""
     m = _ROLE_NP.search(question)
     if m is None or not turns or _ASKS_WHO.match(question):
         # ("which of them is the foreign minister?" asks who holds the post)
