@@ -9,6 +9,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 
+from .casual import standard_grammar
 from .config import Config
 from .conversation import Conversation
 from .embed import Embedder
@@ -86,7 +87,7 @@ class Pipeline:
                 f"indexed {stats['documents']} articles, {stats['chunks']} chunks "
                 f"({stats['embedded']} embedded) in {stats['seconds']:.1f}s"
             )
-        return index, Retriever(index, self.embedder, cfg), SentenceTable(index)
+        return index, Retriever(index, self.embedder, cfg), SentenceTable(index, self.embedder.path / "vocab.txt")
 
     def reload(self) -> Index:
         """Swap in the index on disk (after a rebuild); answering continues meanwhile."""
@@ -133,10 +134,10 @@ class Pipeline:
         if not isinstance(k, int) or not 1 <= k <= 50:
             raise QuestionError(f"k={k!r} is out of range: ask for 1..50 passages")
         index, retriever, table = self._parts()
-        text = expand_shorthand(table.casing.apply(text))
+        text = self._standard(text, table)
         original = text
         if resolved:
-            text = expand_shorthand(table.casing.apply(clean_question(resolved, cfg.max_question_chars)))
+            text = self._standard(clean_question(resolved, cfg.max_question_chars), table)
         # each part of a two-part question may cite its own article ("who wrote the
         # Korea Herald piece and who wrote the Korea Times one?")
         cited = [cited_outlet(p, table.lower, table.outlets) for p in split_question(text)]
@@ -253,7 +254,13 @@ class Pipeline:
 
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""
-        return expand_shorthand(self._parts()[2].casing.apply(question)) if isinstance(question, str) else question
+        return self._standard(question, self._parts()[2]) if isinstance(question, str) else question
+
+    @staticmethod
+    def _standard(text: str, table: SentenceTable) -> str:
+        """The question as the rules read it: words mended, the articles' capitals,
+        shorthand spelled out, a chat's word order made standard ("how he get there")."""
+        return standard_grammar(expand_shorthand(table.casing.apply(table.spelling.fix(text))))
 
     def uncited(self, question: str) -> str:
         """The question without the outlet it cites ("in the rfa story how many ..." ->

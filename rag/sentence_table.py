@@ -11,7 +11,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .casual import Spelling
 from .gender import genders
 from .index import Index
 from .question_type import OTHER, PERSON
@@ -92,7 +94,7 @@ _TITLED = re.compile(
 class SentenceTable:
     """Every sentence of the index, with term sets and sentence-level idf."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, vocab: Path | None = None) -> None:
         self.by_doc: dict[str, list[Sent]] = {}
         self.lookup: dict[tuple[str, int], Sent] = {}
         self.rows: list[Sent] = []
@@ -101,6 +103,8 @@ class SentenceTable:
         # a name misspelt once ("Dailan" in an article that says Dalian) matches both ways
         self.variants = name_variants(d.text for d in index.docs.values())
         self.casing = Casing.from_texts(d.text for d in index.docs.values())
+        # `vocab`: the embedder's word list, the English a misspelt word is told from
+        self.spelling = Spelling.from_texts((d.text for d in index.docs.values()), vocab)
         for row, (doc_id, a, b) in enumerate(index.sentence_keys):
             text = index.docs[doc_id].text[a:b]
             seq = self.by_doc.setdefault(doc_id, [])

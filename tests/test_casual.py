@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from rag.casual import Spelling, standard_grammar
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("how he get there", "how did he get there"),
+        ("what he said about the talks", "what did he say about the talks"),
+        ("why Kim want China to relax sanctions", "why did Kim want China to relax sanctions"),
+        ("how many time he visit China", "how many time did he visit China"),
+        ("what train Kim take to Beijing", "what train did Kim take to Beijing"),
+        ("and what he thinks of it", "and what does he think of it"),
+        ("why China would be happy about it", "why would China be happy about it"),
+        ("how long the trip last", "how long did the trip last"),
+        ("what is he worry about", "what is he worried about"),
+    ],
+)
+def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
+    assert standard_grammar(typed) == standard
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did he say?",
+        "who met Kim",
+        "which professor talked to VOA",  # the noun is the subject
+        "How many people attended the banquet?",
+        "What train did Kim take?",
+        "what does he think",
+        "Who is he?",
+    ],
+)
+def test_a_standard_question_is_left_as_typed(question: str) -> None:
+    assert standard_grammar(question) == question
+
+
+def test_misspelt_words_are_mended_to_the_articles_word(pipeline) -> None:
+    spelling = pipeline._parts()[2].spelling
+    assert spelling.fix("was it a coincidense") == "was it a coincidence"
+    assert spelling.fix("why relax sanctons") == "why relax sanctions"
+    assert spelling.fix("the renmin professor shi yinhon") == "the renmin professor shi yinhong"
+
+
+def test_known_and_short_words_are_never_changed(pipeline) -> None:
+    spelling = pipeline._parts()[2].spelling
+    # English the articles do not use, an inflection, a four-letter slip, chat spellings
+    for text in ("a splendid banquet", "sanctioning", "kimm", "whats his job"):
+        assert spelling.fix(text) == text
+
+
+def test_spelling_without_an_english_list_still_knows_the_articles_words() -> None:
+    spelling = Spelling({"sanctions": 3, "coincidence": 1})
+    assert spelling.fix("sanctons and coincidense") == "sanctions and coincidence"
+    assert spelling.fix("zebras") == "zebras"  # nothing one slip away
+
+
+def test_a_chat_question_gets_the_answer_of_its_standard_form(pipeline) -> None:
+    conv = pipeline.conversation()
+    conv.ask("where did kim meet xi in may")
+    ans = conv.ask("how he get there")
+    assert not ans.abstained
+    assert "private jet" in ans.short_answer
+    assert ans.quotes[0].text.startswith("Kim flew to Dalian on Monday on his private jet")
+    typo = pipeline.answer("is it a coincidense that kim visited during the trade talks")
+    assert typo.short_answer == "not a coincidence"
+    assert "it was not a coincidence for Kim to visit Beijing" in typo.quotes[0].text
