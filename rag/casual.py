@@ -75,6 +75,8 @@ def _forms() -> dict[str, tuple[str, str]]:
 
 
 _VERB = _forms()
+# base form -> the past a chat leaves out: "who go there" -> "who went there"
+_PAST_OF = {base: past for past, (base, aux) in _VERB.items() if aux == "did" and past != base}
 _AUX = set(
     (
         "is are was were am be been do does did will would can could should shall may might must has have had "
@@ -139,6 +141,16 @@ def standard_grammar(text: str) -> str:
             if low in _VERB:
                 base, aux = _VERB[low]
                 return " ".join([*head, aux, *subj, base + words[v][len(verb) :], *words[v + 1 :]])
+    # "which renmin professor talk about it", "who go there": the asked-of is the subject,
+    # and its verb is told in the past, as the news is
+    if wh in ("who", "which", "what"):
+        for n in (0, 1, 2):
+            v = j + n
+            if v >= len(words) or any(w.lower() in _NOT_SUBJECT | _PRONOUN for w in words[j:v]):
+                break
+            verb = re.sub(r"\W+$", "", words[v])
+            if verb.lower() in _PAST_OF and verb.lower() not in _AUX and (n or wh == "who"):
+                return " ".join([*words[:v], _PAST_OF[verb.lower()] + words[v][len(verb) :], *words[v + 1 :]])
     return text
 
 

@@ -108,7 +108,9 @@ CONCEPTS: tuple[Concept, ...] = (
         "~mention",
         # not "the names mentioned in the coverage": where they are said, not what someone said
         _re(
-            r"bring(?:s|ing)?\s+up|brought\s+up|mention(?:s|ing)?|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+            r"bring(?:s|ing)?\s+up|brought\s+up|mention(?:s|ing)?|"
+            # "did he talk about china a lot?": how much he mentioned it
+            r"talk(?:s|ed|ing)?\s+(?:a\s+lot\s+)?about(?=[^?.!]*\b(?:a\s+lot|much|often|frequently)\b)|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
             r"(?<!\bbeen\s)mentioned(?!\s+(?:in|by|on|across)\b)|refer(?:s|red|ring)?\s+to|raise[sd]?|raising"
         ),
         _re(
@@ -306,6 +308,23 @@ CONCEPTS: tuple[Concept, ...] = (
         "~enroute",
         _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
         _re(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
+        retrieve=False,
+    ),
+    # "why did their relations get bad?": "relations ... had been frayed"
+    Concept(
+        "~worsen",
+        _re(
+            r"(?:got|get|gets|gotten|getting|went|go|goes|grew|become|became|turned|turn)\s+(?:so\s+|very\s+)?"
+            r"(?:bad|worse|sour|tense|strained|frosty|cold|rocky)|worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing)|"
+            r"sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|(?:went|go|goes)\s+south|broke\s+down|fell\s+apart"
+        ),
+        _re(r"worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)|sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|strained|frosty"),
+    ),
+    # "why would china be happy about it?": "China would also welcome Kim's ongoing gesture"
+    Concept(
+        "~welcome",
+        _re(r"happy|pleased|glad|delighted|welcom(?:e|es|ed|ing)"),
+        _re(r"(?<!\bnot\s)(?:happy|pleased|glad|delighted)|welcom(?:e|es|ed|ing)"),
         retrieve=False,
     ),
     # "who would control the process?": "the talks cannot but be dominated by the US"

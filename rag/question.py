@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from .question_head import head_noun
 from .question_type import (
     _COMPANY,
-    _FIELD_Q,
     _TRAVEL,
     DATE,
     PERSON,
     _subtype,
     answer_type,
+    asks_field,
     choices,
     strip_lead,
 )
@@ -207,7 +207,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
-    if _FIELD_Q.search(text):
+    if asks_field(text):
         drop = drop | set(terms("subject field discipline area academic"))  # the kind of answer
     holds = _HOLDS.match(text)
     if holds:
@@ -231,7 +231,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
         qterms = [t for t in qterms if t not in _DATE_WORDS]
         carried = [t for t in carried if t not in _DATE_WORDS]
     excluded = {t for m in _SET_ASIDE.finditer(text) for t in terms(m.group(1))}
-    subtype = "DESCRIBE" if described(text) else _subtype(text.lower(), qtype)
+    # ("what's his field?" asks only what he teaches)
+    subtype = "DESCRIBE" if described(text) and not asks_field(text) else _subtype(text.lower(), qtype)
     if subtype == "ACTIVITY":
         # "what did the two of them do there apart from the talks?": what is set aside,
         # and the pair doing it, are no words the answer must hold

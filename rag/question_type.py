@@ -194,9 +194,22 @@ def choices(text: str) -> list[str]:
 # articles give as the words before or after "professor" ("a political science professor")
 _FIELD_Q = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:what|which)\s+(?:academic\s+)?(?:subject|field|discipline|area)s?\s+"
-    r"(?:does|did|do|is|was)\b.*\b(?:teach\w*|taught|stud(?:y|ies|ied)|research\w*|speciali[sz]\w*|lectur\w*)",
+    r"(?:does|did|do|is|was)\b.*\b(?:teach\w*|taught|stud(?:y|ies|ied)|research\w*|speciali[sz]\w*|lectur\w*)|"
+    # "what field is he a professor in?", "what's her field?", "a professor of what?"
+    r"^\W*(?:and\s+|so\s+)?(?:what|which)\s+(?:academic\s+)?(?:subject|field|discipline)s?\s+(?:is|was|are)\s+.*"
+    r"\b(?:professor|lecturer|scholar|academic)s?\b|"
+    r"\b(?:what|which)(?:\s+is|['’]s)\s+(?:his|her|their|[\w-]+(?:\s+[\w-]+){0,3}['’]s)\s+(?:academic\s+)?"
+    r"(?:field|subject|discipline|speciality|specialty)\b|"
+    # "what does he teach?" (not "where")
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:does|did|do)\s+[^?]+?\s+(?:teach|lecture\s+(?:on|in))\W*$|"
+    r"\b(?:professor|lecturer)\s+of\s+what\b",
     re.I,
 )
+
+
+def asks_field(q: str) -> bool:
+    """Does the question ask what someone teaches or studies ("what's his field?")?"""
+    return bool(_FIELD_Q.search(q.lower()))
 
 
 def _subtype(q: str, qtype: str) -> str | None:

@@ -116,7 +116,7 @@ PRONOUNS = {
 # China just retaliate"): the articles' answer does not say them
 FILLER = {
     "even", "just", "really", "actually", "exactly", "ever", "else", "wouldn", "couldn", "shouldn", "didn",
-    "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "though", "anyway",
+    "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "though", "anyway", "lot", "lots",
 }  # fmt: skip
 
 

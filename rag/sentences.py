@@ -38,6 +38,7 @@ W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among 
 # a follow-up's sentence in the previous answer's article, and in the few sentences
 # around that answer: what it goes on to ask is most often told there
 W_SAME_DOC, W_NEXT_TO = 0.03, 0.08
+OWN_FULL = 0.25  # the share of its own words from which a follow-up's sentence gets all of that
 NEXT_TO = (-1, 3)  # sentences before and after the previous answer that count as next to it
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
@@ -238,7 +239,11 @@ def score_sentences(
         ):
             # (one sharing nothing with a question that has words of its own, a byline
             # say, or holding nothing of the type asked, is no nearer an answer)
-            score += W_SAME_DOC + (W_NEXT_TO if row in close else 0.0)
+            # by the share of the question's own words it holds: a sentence near the
+            # previous answer holding little of them is no nearer an answer
+            score += (W_SAME_DOC + (W_NEXT_TO if row in close else 0.0)) * min(
+                1.0, (own if q.terms else 1.0) / OWN_FULL
+            )
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
         if (s.doc, s.start) in q.among and (span is not None or not q.other_names):

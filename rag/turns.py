@@ -24,6 +24,7 @@ _SHORTHAND = (
     (re.compile(r"\byrs\b\.?", re.I), "years"),
     (re.compile(r"\byr\b\.?", re.I), "year"),
     (re.compile(r"\bprez\b", re.I), "president"),
+    (re.compile(r"\bppl\b", re.I), "people"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
     (re.compile(r"\bROK\b"), "South Korea"),

@@ -17,6 +17,8 @@ from rag.casual import Spelling, standard_grammar
         ("why China would be happy about it", "why would China be happy about it"),
         ("how long the trip last", "how long did the trip last"),
         ("what is he worry about", "what is he worried about"),
+        ("which Renmin professor talk about it", "which Renmin professor talked about it"),
+        ("who go to North Korea", "who went to North Korea"),
     ],
 )
 def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
@@ -33,6 +35,7 @@ def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
         "What train did Kim take?",
         "what does he think",
         "Who is he?",
+        "who do you mean",
     ],
 )
 def test_a_standard_question_is_left_as_typed(question: str) -> None:

@@ -383,3 +383,31 @@ def test_was_anyone_with_him_asks_for_a_companion():
     assert (q.qtype, q.subtype) == (PERSON, "COMPANY")
     assert "~state_pyongyang" not in q.terms  # the city he left, not its government
     assert analyze("Was anyone hurt?").subtype == "YESNO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What subject does Shi teach?",
+        "What field is he a professor in?",
+        "what's Shi Yinhong's field",
+        "What does he teach?",
+        "professor of what?",
+    ],
+)
+def test_what_someone_teaches_is_asked_as_a_field(text):
+    assert analyze(text).subtype == "FIELD"
+
+
+def test_where_someone_teaches_is_no_field():
+    assert analyze("Where does he teach?").subtype != "FIELD"
+    assert analyze("Who is Shi Yinhong?").subtype == "DESCRIBE"
+
+
+def test_a_field_asked_after_a_name_is_the_field_not_the_whole_title(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which Renmin University academic did VOA quote on Kim's trip?")
+    assert conv.ask("What field is he a professor in?").short_answer == "political science"
+    conv = pipeline.conversation()
+    conv.ask("Who is Lim Eul-chul?")
+    assert conv.ask("what does he teach").short_answer == "North Korean studies"

@@ -83,7 +83,7 @@ def test_what_came_before_counts_only_the_earlier_occasions(pipeline):
         "~before",
     ]
     # a why-question's "before" dates what it asks about; the answer need not say it
-    assert question_concepts("Why had relations soured before the summits?", REASON)[0] == []
+    assert "~before" not in question_concepts("Why had relations soured before the summits?", REASON)[0]
     ans = pipeline.answer("How many times did Kim go to China before the Singapore summit with Trump?")
     # not the "three times" he met Moon Jae-in that year
     assert ans.short_answer == "twice"
@@ -153,6 +153,9 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("is Twitter even accessible in China?", "Twitter is blocked in China.", "~blocked"),
         ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
         ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
+        ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
+        ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
+        ("did he talk about china a lot in it?", "Kim mentioned China much more than before.", "~mention"),
     ],
 )
 def test_a_question_and_a_sentence_saying_it_otherwise_share_a_concept(question, sentence, concept):
@@ -181,3 +184,20 @@ def test_a_state_named_by_its_capital_is_answered_where_the_article_names_the_st
     )
     assert not ans.abstained
     assert "28,000 troops" in ans.quotes[0].text
+
+
+def test_not_happy_is_no_welcome_and_talking_about_is_no_mention():
+    assert "~welcome" not in sentence_concepts("China is not happy with the way the U.S. has pursued it.")
+    # only "a lot", "much", "often" make talking about something a count of mentions
+    assert "~mention" not in question_concepts("what did he talk about?", OTHER)[0]
+
+
+def test_chat_wordings_of_a_paraphrase_find_the_sentence(pipeline):
+    soured = pipeline.answer("why nk and china relation got bad before")
+    assert soured.short_answer == "as China backed the US-led international sanctions"
+    happy = pipeline.answer("why would china be happy about kim visit")
+    assert "show off its political influence" in happy.quotes[0].text
+    conv = pipeline.conversation()
+    conv.ask("what did kim say in his new year speech")
+    mention = conv.ask("did he talk about china a lot in it")
+    assert mention.short_answer == "Kim mentioned China much more than those from the previous years"
