@@ -14,7 +14,9 @@ from .clause_span import anchor_words, content_of, distance, objects, off_attrib
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
+from .referents import is_person
 from .retrieve import terms
+from .roles import holds_post_asked
 from .said_span import asks_words, said_span, seen_as
 from .sentence_table import Sent, SentenceTable
 from .span_kinds import (
@@ -25,6 +27,7 @@ from .span_kinds import (
     head_phrases,
     kind_spans,
 )
+from .span_refine import refine
 from .synonyms import concept_spans
 from .typos import with_variants
 
@@ -64,6 +67,7 @@ _SAID_BY = re.compile(r"\b(?:said|says|added|told)\s+$")
 
 def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str] | None:
     """The typed candidate nearest the question's words, preferring rare (specific) words."""
+    acted: list[tuple[int, int, str]] = []
     if q.subtype == "YESNO":
         # "did he say whether they would meet?": what he said when asked, not the asking
         said = said_span(q, s.text) if _SAY_WHETHER.match(q.text) else None
@@ -102,7 +106,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     elif q.subtype == "KIND" and kind_subject(q.text):
         cands = kind_spans(s.text, kind_subject(q.text))  # type: ignore[arg-type]
     elif q.qtype == OTHER:
-        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else []) + objects(q, s.text)
+        acted = objects(q, s.text)
+        cands = s.candidates(OTHER) + (head_phrases(s.text, q.head) if q.head else []) + acted
     else:
         cands = [c for c in s.candidates(q.qtype) if fits_subtype(c[2], s.text, c[0], q.subtype)]
         if q.subtype == "DURATION":
@@ -114,7 +119,6 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         return None
     qset = set(q.terms) | set(q.carried)
     aset = with_variants(qset - _PREPOSITIONS, table.variants)
-    words = s.words()
     starts, ends = s.bounds()
     anchors = anchor_words(aset, s)
     if q.carried and q.qtype in (DATE, NUMBER):
@@ -154,6 +158,13 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         novel = ct - own
         if ct and not novel:
             continue  # the question's own words are not its answer
+        lead = _LEAD_NAME.match(text) if q.qtype == OTHER and _OF_POST.match(q.text) else None
+        if (
+            lead
+            and is_person(lead.group(0))
+            and holds_post_asked(table.role_of, lead.group(0), s.text[a + lead.end() :], own)
+        ):
+            continue  # "what did the Global Times editor tie it to?": not "Hu Xijin", whom it asks of
         if q.subtype == "TIMES" and not _counts_asked(q, qset, s.text, b):
             continue  # "how many times had he visited?" is not "an expected second summit"
         dist = distance(lo, hi, anchors, 8)
@@ -175,6 +186,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.6  # "which university" -> "Shenzhen University"
         if q.qtype == PERSON and n > 1:
             score += 0.3
+        if q.qtype == OTHER and (a, b, text) in acted:
+            score += 0.3  # what the question's relation acts on ("linked to the planned summit")
         if q.qtype == PLACE and text in table.titled:
             continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place
         if q.qtype == PERSON and not set(terms(text)) & table.people:
@@ -196,41 +209,15 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
                 score -= 0.3  # "(to make it successful)" is an aside to the reason before it
         if score > best_score:
             best, best_score = (a, b, text), score
-    if best is not None and q.qtype == PERSON:
-        # the title the question already names is not the answer: "who was the foreign
-        # minister" -> "Ri Yong-ho", not "Foreign Minister Ri Yong-ho"
-        a, b, text = best
-        words = list(re.finditer(r"\S+", text))
-        cut = 0
-        while (
-            cut < len(words) - 2 and all(t in qset for t in terms(words[cut].group(0))) and terms(words[cut].group(0))
-        ):
-            cut += 1
-        if cut:
-            off = words[cut].start()
-            best = (a + off, b, text[off:])
-    if best is not None and q.qtype == ORG:
-        # the whole name: "Asan Institute for Policy Studies", "Korea Economic Institute of America"
-        a, b, text = best
-        longer = [
-            c for c in cands if c[0] == a and c[1] > b and re.match(r"\s+(?:for|on)\s|\s+of\s+[A-Z]", s.text[b : c[1]])
-        ]
-        if longer:
-            best = max(longer, key=lambda c: c[1])
-        # "what organization is Yun affiliated with?": the body hosting a program ("the Asia
-        # Program at the US Institute for Peace"), unless a program is asked for
-        host = [c for c in cands if c[0] > best[1] and re.fullmatch(r"\s+at\s+(?:the\s+)?", s.text[best[1] : c[0]])]
-        if host and q.head not in ("program", "depart", "divis", "offic", "servic"):
-            best = host[0]
-    if best is not None and q.subtype == "YEAR":
-        # "what year did he take office?" -> "2012"; "when" keeps "in 2012"
-        a, b, text = best
-        m = re.match(r"in\s+(?:the\s+)?", text)
-        if m and re.fullmatch(r"(?:1\d|20)\d{2}s?", text[m.end() :]):
-            best = (a + m.end(), b, text[m.end() :])
-    return best
+    return refine(q, s, best, cands, qset) if best is not None else None
 
 
+# "what did the Global Times editor tie it to?": a question about what one called by his
+# post did ("name the RAND researcher" asks for him)
+_OF_POST = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+(?:did|does|do|has|had|is|was|would|will)\s+(?:the|that|this)\s+", re.I
+)
+_LEAD_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _BYLINE = re.compile(
     r"^\W*By\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\W*$"
 )

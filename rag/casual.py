@@ -115,6 +115,8 @@ def standard_grammar(text: str) -> str:
     if i >= len(words) or words[i].lower() not in _WH:
         return text
     wh = words[i].lower()
+    if re.search(rf",\s*(?:{'|'.join(sorted(_WH | _AUX))})\b", text, re.I):
+        return text  # "When Kim visited China in March, who did he meet?": a clause, then the question
     j = i + 1
     if wh == "how" and j < len(words) and words[j].lower() in ("many", "much"):
         j += 2  # "how many times"
@@ -149,7 +151,9 @@ def standard_grammar(text: str) -> str:
             if v >= len(words) or any(w.lower() in _NOT_SUBJECT | _PRONOUN for w in words[j:v]):
                 break
             verb = re.sub(r"\W+$", "", words[v])
-            if verb.lower() in _PAST_OF and verb.lower() not in _AUX and (n or wh == "who"):
+            # (a plural's bare verb is standard: "which analysts say ...")
+            plural = n and re.search(r"[^s]s$", words[v - 1].lower())
+            if verb.lower() in _PAST_OF and verb.lower() not in _AUX and (n or wh == "who") and not plural:
                 return " ".join([*words[:v], _PAST_OF[verb.lower()] + words[v][len(verb) :], *words[v + 1 :]])
     return text
 
@@ -176,6 +180,9 @@ class Spelling:
     shorter than five letters, where one slip makes another real word."""
 
     MIN_LEN = 5
+    # no word is longer; and a run of letters pasted as a question must not cost
+    # 50 x its length edits, each as long
+    MAX_LEN = 24
 
     def __init__(self, corpus: dict[str, int], english: frozenset[str] = frozenset()) -> None:
         self.corpus = corpus  # lower-case word -> count in the articles
@@ -207,7 +214,7 @@ class Spelling:
             low = word.lower()
             # a name typed with its capital is as the reader means it; chat's own
             # spellings ("whats", "wheres") are read by rag/turns.py
-            if len(low) < self.MIN_LEN or self.known(low) or word[1:] != low[1:] or low in _CHAT:
+            if not self.MIN_LEN <= len(low) <= self.MAX_LEN or self.known(low) or word[1:] != low[1:] or low in _CHAT:
                 return word
             near = _edits(low)
             found = sorted(

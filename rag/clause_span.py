@@ -59,7 +59,8 @@ def verb_object(q: Question, text: str) -> tuple[int, int, str] | None:
 
 
 _OBJECT = re.compile(
-    r"\s+((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|in|at|for|from|with|by|of|to|as|and|but|that)\b|\s*[,.;:!?”\"]|$)"
+    # ("linked to the planned second summit": what the link is to)
+    r"\s+(?:(?:to|with)\s+)?((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|in|at|for|from|with|by|of|to|as|and|but|that)\b|\s*[,.;:!?”\"]|$)"
 )
 
 

@@ -185,7 +185,9 @@ CONCEPTS: tuple[Concept, ...] = (
             # ("what is it linked to?" keeps its own word: the answer is what follows it)
             r"(?:has|have|had|having)\s+(?:nothing|anything|something)\s+to\s+do\s+with|"
             r"(?:nothing|anything|something)\s+to\s+do\s+with|(?:un)?related|"
-            r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)"
+            r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)|"
+            # "what did he tie the timing to?": what he said it is linked to
+            r"ti(?:e|es|ing)\s+(?:[\w’'-]+\s+){1,4}?to(?=\W*$)"
         ),
         _re(r"(?:un)?related|(?:un)?connected|linked|connections?|links?|coinciden(?:ce|tal)|nothing\s+to\s+do\s+with"),
     ),

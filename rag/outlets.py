@@ -142,6 +142,24 @@ _TOPIC_BEFORE = re.compile(
 )
 
 
+# "the meeting that story covers", "in that article", "from the same piece": the article
+# the previous answer was quoted from
+_SAME_PIECE = re.compile(
+    r",?\s*\b(?:(?:(?i:that|which)\s+)?(?i:that|this|the\s+same)\s+(?i:story|article|piece|report)\s+"
+    r"(?i:covers|covered|describes|described|reports|reported|mentions|mentioned|is\s+about|was\s+about)|"
+    r"(?i:in|from)\s+(?i:that|this|the\s+same)\s+(?i:story|article|piece|report))\b,?"
+)
+
+
+def same_piece(question: str) -> tuple[str, bool]:
+    """(question without the words, whether it asks of the article just quoted)."""
+    m = _SAME_PIECE.search(question)
+    if m is None:
+        return question, False
+    cut = question[: m.start()] + " " + question[m.end() :]
+    return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", cut)).strip(), True
+
+
 def cited_topic(question: str, doc_terms: dict[str, set[str]]) -> tuple[str, set[str]]:
     """(question without the citation, the articles it can mean) when the question tells
     which article it asks of by its topic ("in the story about the Dalian meeting"): those

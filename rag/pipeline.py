@@ -16,7 +16,7 @@ from .embed import Embedder
 from .extract import build_answer
 from .gender import gender_of
 from .index import Index, IndexError_, build
-from .outlets import cited_outlet, cited_topic, names_outlet, outlet_docs
+from .outlets import cited_outlet, cited_topic, names_outlet, outlet_docs, same_piece
 from .question import Question, analyze
 from .question_type import PERSON
 from .records import Answer
@@ -143,6 +143,10 @@ class Pipeline:
         cited = [cited_outlet(p, table.lower, table.outlets) for p in split_question(text)]
         text, outlet = cited_outlet(text, table.lower, table.outlets)
         text, about = cited_topic(text, table.doc_terms)
+        if after or among:
+            text, same = same_piece(text)
+            if same and not outlet and not about:
+                about = {(after or among)[0]}  # type: ignore[index]
         q = analyze(text, context)
         docs = set(index.docs)  # an outlet no article is known by: one whose outlet is unknown
         if outlet:
@@ -254,7 +258,9 @@ class Pipeline:
 
     def truecase(self, question: str) -> str:
         """The question with the articles' capitals when it was typed without any."""
-        return self._standard(question, self._parts()[2]) if isinstance(question, str) else question
+        if not isinstance(question, str) or len(question) > self.config.max_question_chars:
+            return question  # answer() says what is wrong with it
+        return self._standard(question, self._parts()[2])
 
     @staticmethod
     def _standard(text: str, table: SentenceTable) -> str:

@@ -146,7 +146,9 @@ _OPEN = r"^\W*(?i:(?:ok(?:ay)?|so|well|alright)[\s,]+)?"
 # that week?": the question that follows, of the person named first
 _LEAD = re.compile(
     _OPEN
-    + r"(?i:(?:and\s+)?(?:(?:what|how)\s+about|as\s+for)|and)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*(?:[?:,;]|\s[—–-])\s*(\S.*)$"
+    + r"(?i:(?:and\s+)?(?:(?:what|how)\s+about|as\s+for)|and)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+"
+    # "and the Carnegie fellow, does he think ...?": one named by post
+    + r"|(?i:the|that)\s+[^?,;:]{2,60}?)\s*(?:[?:,;]|\s[—–-])\s*(\S.*)$"
 )
 
 
@@ -172,6 +174,8 @@ def named_lead(question: str) -> str | None:
         who, rest = back.group("who", "rest")
     if rest is None or not re.search(r"\b(?:he|she|him|his|her)\b", rest, re.I):
         return None
+    if m and re.match(r"(?i:the|that)\s", who) and re.search(r"\b(?:other|that|same)\b", who[4:], re.I):
+        return None  # "and the former ambassador on that panel, ...": someone else there (rag/others.py)
     return replace_pronoun(rest, who)
 
 

@@ -119,6 +119,26 @@ def posts_of(role_of: dict[str, set[str]], name: str) -> set[str]:
     return set().union(*(r for n, r in role_of.items() if set(terms(n)) <= named or n in longer))
 
 
+# the post given beside a name: "Hu Xijin, the editor in chief at the Global Times said",
+# "Cho Han-Bum of the Korea Institute for National Unification said"
+_APPOSITION = re.compile(
+    r"\s*(?:,\s*|\s(?:of|at|from)\s)([^,;.!?“”\"]{3,80}?)(?=,|\s+(?:said|says|told|added|noted)\b|[.;]|$)"
+)
+
+
+def holds_post_asked(role_of: dict[str, set[str]], name: str, after: str, asked: set[str]) -> bool:
+    """Is `name` the one a question describes by post ("the Global Times editor in
+    chief" of "Hu Xijin, the editor in chief at the Global Times")? His known posts, or
+    the post given beside his name in this sentence (`after`: the text after it), hold
+    the question's words."""
+    if not asked & ROLE_STEMS:
+        return False
+    beside = _APPOSITION.match(after)
+    return bool(posts_of(role_of, name) & asked) or (
+        beside is not None and len(set(terms(beside.group(1))) & asked) >= 2
+    )
+
+
 # posts of those a news story quotes for their expertise (not "leader", "president")
 _EXPERT_POSTS = frozenset(
     terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")

@@ -19,7 +19,7 @@ from .synonyms import concept_spans
 
 # "what did he say ...", "what does Bennett think ...", "and what does he reckon ..."
 _ASKS_WORDS = re.compile(
-    r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,4}?"
+    r"\bwhat\s+(?:else\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,7}?"
     r"(?:say|tweet|think|reckon|believe|warn|tell|claim|argue|suggest|write|post|fear|worry|expect|suspect|predict)\b|"
     # "what is he worried the Chinese might be pushing on Kim?": what he fears
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b|"

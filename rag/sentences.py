@@ -267,4 +267,5 @@ def score_sentences(
             score = 0.8 + 0.4 * agent_docs[s.doc]
             own = max(own, 0.6)
         out.append(Scored(s, score, own, dense, h, span))
-    return sorted(out, key=lambda x: -x.score)
+    # (scores within a rounding of each other tie: the one holding more of the question wins)
+    return sorted(out, key=lambda x: (-round(x.score, 3), -x.cover))

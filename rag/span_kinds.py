@@ -93,7 +93,10 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     if subtype == "YEAR":
         return bool(re.search(r"\b(1\d|20)\d{2}s?\b", text))
     if subtype == "CITY":  # "which city": a country is not an answer, nor a region
-        return _trim(text).lower() not in _countries() and not _REGION.search(text)
+        # ("North Korea-US" is two countries)
+        return not any(
+            p.strip().lower() in _countries() for p in re.split(r"[-–/]", _trim(text))
+        ) and not _REGION.search(text)
     if subtype == "MONTH":  # "in which months": a month named, not "last year"
         return bool(re.search(rf"\b(?:{_MONTH})\b", text))
     if subtype == "CALENDAR":  # "what date": a day of a month, not "last year"

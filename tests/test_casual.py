@@ -36,6 +36,8 @@ def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
         "what does he think",
         "Who is he?",
         "who do you mean",
+        "which beijing-based analysts say it has nothing to do with the talks",
+        "When Kim visited China in March, who did he meet?",
     ],
 )
 def test_a_standard_question_is_left_as_typed(question: str) -> None:

@@ -541,3 +541,17 @@ def test_which_city_he_suggests_needs_his_own_words(pipeline):
         "Which city does he suggest as the venue for it?",
     )
     assert ans.abstained
+
+
+def test_a_follow_up_fronting_someone_by_post_asks_of_them_not_of_the_last_person(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which Renmin University academic did VOA quote on Kim's January 2019 trip to Beijing?")
+    conv.ask("Did he think the trip had anything to do with the trade negotiations?")
+    ans = conv.ask("And the Global Times editor in chief, what did he tie the timing to?")
+    assert "Shi" not in (ans.resolved_question or "")
+    assert ans.quotes[0].text.startswith("Hu Xijin, the editor in chief at the Global Times")
+    # what it is tied to, not Hu Xijin, whom the question asks of
+    assert ans.short_answer.startswith("the planned second summit")
+    conv.ask("Why does the Shenzhen University analyst think hitting American companies is a poor option for Beijing?")
+    card = conv.ask("And the Carnegie fellow, does he think North Korea is a card China can play?")
+    assert card.short_answer == "not a card China could use"

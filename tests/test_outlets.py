@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.outlets import cited_outlet, cited_topic, outlet_docs
+from rag.outlets import cited_outlet, cited_topic, outlet_docs, same_piece
 
 from .conftest import SEEDS
 
@@ -165,3 +165,28 @@ def test_an_article_told_by_a_topic_before_its_noun(pipeline):
     text, docs = cited_topic("in the dalian story what did pompeo say?", table.doc_terms)
     assert text == "what did pompeo say?"
     assert docs == {"003_79228504ccb7102d.txt"}
+
+
+@pytest.mark.parametrize(
+    "question, stripped",
+    [
+        (
+            "In which city did the Kim-Xi meeting that story covers take place?",
+            "In which city did the Kim-Xi meeting take place?",
+        ),
+        ("what did he say in that story?", "what did he say?"),
+        ("who else is quoted in the same article", "who else is quoted"),
+    ],
+)
+def test_the_article_just_quoted_is_named_by_that_story(question, stripped):
+    assert same_piece(question) == (stripped, True)
+    assert same_piece("When did that report come out?")[1] is False  # the report is asked about
+
+
+def test_that_story_keeps_a_follow_up_in_the_previous_answers_article(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Why did Kim Hyun-wook say North Korea needs China involved after its summit with the US?")
+    conv.ask("Where does he teach?")
+    ans = conv.ask("In which city did the Kim-Xi meeting that story covers take place?")
+    # the Korea Herald's Dalian meeting (misspelt "Dailan" there), not "North Korea-US"
+    assert ans.short_answer == "Dailan" and ans.quotes[0].doc.startswith("003_")

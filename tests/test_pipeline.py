@@ -247,8 +247,9 @@ def test_cli_bad_k_is_one_line(config):
     [
         ("Who is Lu Kang?", "Chinese Foreign Ministry spokesman"),
         ("Who is Bruce Bennett?", "a researcher for the RAND Corporation"),
-        # a person's job, field or career is the description beside the name
-        ("What is Shi Yinhong's field?", "a political science professor at Beijing's Renmin University"),
+        # a person's job or career is the description beside the name; a field, what
+        # the title says he teaches
+        ("What is Shi Yinhong's field?", "political science"),
         ("What does Lu Kang do?", "Chinese Foreign Ministry spokesman"),
         ("What is Kim Hyun-wook's job?", "a professor at the National Korea Diplomatic Academy"),
         ("What does KCNA stand for?", "Korean Central News Agency"),

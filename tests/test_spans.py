@@ -204,3 +204,4 @@ def test_a_region_is_no_city():
     assert not fits_subtype("Northeast Asia", "", 0, "CITY")
     assert not fits_subtype("the Korean peninsula", "", 0, "CITY")
     assert fits_subtype("Dalian", "", 0, "CITY")
+    assert not fits_subtype("North Korea-US", "", 0, "CITY")  # two countries
