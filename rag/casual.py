@@ -44,7 +44,6 @@ _REGULAR = (
     "last end begin start happen stop return cross "
     "react respond reply stress insist mention accuse blame refuse deny admit argue explain"
 ).split()
-_BASE = {v: v for v in _REGULAR} | _PAST
 
 
 def _forms() -> dict[str, tuple[str, str]]:

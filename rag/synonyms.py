@@ -14,11 +14,12 @@ Only general English paraphrases belong here, none about this corpus.
 
 from __future__ import annotations
 
+from .attitudes import ATTITUDES
 from .concepts import CONCEPTS as _WORDINGS
 from .metonyms import METONYMS
 from .retrieve import terms
 
-CONCEPTS = _WORDINGS + METONYMS
+CONCEPTS = _WORDINGS + ATTITUDES + METONYMS
 
 # the concepts that name what a question asks about, not its topic: BM25 indexes and
 # searches by these, and sentence scoring wants them stated
