@@ -4,37 +4,39 @@ the concepts rag/synonyms.py matches (rag/concepts.py has the others)."""
 
 from __future__ import annotations
 
-from .concepts import Concept, _re
+from .concepts import Concept, wording
 
 ATTITUDES: tuple[Concept, ...] = (
     Concept(
         "~upbeat",
-        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
-        _re(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        wording(r"upbeat|optimistic|rosy|hopeful|bullish"),
+        wording(r"upbeat|optimistic|rosy|hopeful|bullish"),
         retrieve=False,
     ),
     # "was the timing just chance?": "it was not a coincidence"
     Concept(
         "~chance",
-        _re(r"(?:just|mere|pure|by)\s+chance|coinciden(?:ce|tal|tally)|fluke"),
-        _re(r"by\s+chance|coinciden(?:ce|tal|tally)|accident(?:al|ally)|fluke"),
+        wording(r"(?:just|mere|pure|by)\s+chance|coinciden(?:ce|tal|tally)|fluke"),
+        wording(r"by\s+chance|coinciden(?:ce|tal|tally)|accident(?:al|ally)|fluke"),
         retrieve=False,
     ),
     # "why did their relations get bad?": "relations ... had been frayed"
     Concept(
         "~worsen",
-        _re(
+        wording(
             r"(?:got|get|gets|gotten|getting|went|go|goes|grew|become|became|turned|turn)\s+(?:so\s+|very\s+)?"
             r"(?:bad|worse|sour|tense|strained|frosty|cold|rocky)|worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing)|"
             r"sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|(?:went|go|goes)\s+south|broke\s+down|fell\s+apart"
         ),
-        _re(r"worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)|sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|strained|frosty"),
+        wording(
+            r"worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)|sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|strained|frosty"
+        ),
     ),
     # "why would china be happy about it?": "China would also welcome Kim's ongoing gesture"
     Concept(
         "~welcome",
-        _re(r"happy|pleased|glad|delighted|welcom(?:e|es|ed|ing)"),
-        _re(r"(?<!\bnot\s)(?:happy|pleased|glad|delighted)|welcom(?:e|es|ed|ing)"),
+        wording(r"happy|pleased|glad|delighted|welcom(?:e|es|ed|ing)"),
+        wording(r"(?<!\bnot\s)(?:happy|pleased|glad|delighted)|welcom(?:e|es|ed|ing)"),
         retrieve=False,
     ),
 )
