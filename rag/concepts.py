@@ -212,7 +212,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "~reckon",
         wording(
-            r"reckons?|reckoned|guess(?:es)?|suppos(?:e|es)|figures?(?=\s+(?:that\s+)?(?:the|a|it|he|she|they|kim)\b)"
+            r"reckons?|reckoned|guess(?:es)?|suppos(?:e|es)|figures?(?=\s+(?:that\s+)?(?:the|a|it|he|she|they|kim)\b)|"
+            r"forecasts?|forecasted|anticipates?|anticipated|foresees?|foresaw"
         ),
         wording(
             r"think(?:s)?|thought|believes?|believed|expects?|expected|predicts?|predicted|reckons?|said|says|added|noted"

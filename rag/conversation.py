@@ -27,6 +27,7 @@ from .referents import (
     THERE,
     TO_PLACE,
     TOPIC_SWITCH,
+    WHO_SAID_THAT,
     WHY_THAT,
     is_person,
     named_lead,
@@ -49,6 +50,17 @@ _NAME_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
 )
 _NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
+
+
+def _whose_words(turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "who argued that?": asked of the sentence the previous answer quoted, whose
+    speaker is the answer (the verb is no word to find: "other experts argued" is not it)."""
+    if not turns or not WHO_SAID_THAT.match(question):
+        return None
+    prev = turns[-1][1]
+    if prev.abstained or not prev.quotes:
+        return None
+    return f"who said {prev.quotes[0].text.strip()}"
 
 
 @dataclass
@@ -199,6 +211,7 @@ class Conversation:
             or swapped_role(self.pipeline, self.turns, question, k=k)
             or nth(self.turns, question)
             or (other_named(self.pipeline, question, other) if other else None)
+            or _whose_words(self.turns, question)
         )
         if resolved is not None:
             ctx = ""
@@ -265,7 +278,9 @@ class Conversation:
             # say?": the name is the answer, and the sentence naming him its source
             name = untitled(named.group(1))
             if name and name in ans.quotes[0].text:
-                ans.short_answer = name
+                # the name in full where the sentence gives it ("Bruce Bennett" for "Bennett")
+                full = next((t for _a, _b, t in spans(ans.quotes[0].text, PERSON) if t.endswith(f" {name}")), None)
+                ans.short_answer = untitled(full) if full and untitled(full) else name
         if resolved:
             ans.resolved_question = resolved
         elif question != described and not ans.resolved_question:

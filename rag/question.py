@@ -104,7 +104,9 @@ STANCE_Q = re.compile(
 
 # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
 _ROLE_VIEW = re.compile(
-    rf"\b(?:did|does|do|has|had|will|would)\s+the\s+((?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))\s+"
+    # ("the retired diplomat on a Washington panel forecast")
+    rf"\b(?:did|does|do|has|had|will|would)\s+the\s+((?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))"
+    r"(?:\s+(?:on|at|from|of|in|with|for)(?:\s+[\w.’'-]+){1,4}?)?\s+"
     r"(?:(?:actually|really)\s+)?(?:say|said|predict|think|expect|believe|argue|warn|claim|suggest|reckon|forecast|see|agree|disagree)\b"
 )
 
@@ -168,7 +170,9 @@ _PURPOSE = re.compile(
 # states in its own words ("The visit is intended to seek sanctions relief")
 _REASON_ASK = re.compile(
     r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?)\b"
-    r"(?:\s+(?:did|does|do|has|have|had)\s+(?:[\w-]+\s+){1,3}?(give|given|cite|cited|offer|offered|provide))?",
+    r"(?:\s+(?:did|does|do|has|have|had)\s+(?:[\w-]+\s+){1,3}?(give|given|cite|cited|offer|offered|provide))?"
+    # "how come?": a way of asking why, no words to find
+    r"|\bhow\s+(come)\b",
     re.I,
 )
 # "how long was the trip expected to last?", "how long did it take?": the verb of the

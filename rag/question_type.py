@@ -49,7 +49,10 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
         r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b|"
         # "did the spokesman say when the second summit would happen?": a date, in his words
-        r"^(?:did|does|do|has|had) (?:[\w’'.-]+ ){1,5}?(?:say|mention|tell|indicate|reveal|specify|give) when\b",
+        r"^(?:did|does|do|has|had) (?:[\w’'.-]+ ){1,5}?(?:say|mention|tell|indicate|reveal|specify|give) when\b|"
+        # "what did he forecast for the timing of the next meeting?": a date he expects
+        r"\b(?:forecasts?|forecasted|predicts?|predicted|expects?|expected|anticipates?|anticipated|projects?|projected)"
+        r" (?:for|about|regarding|on) (?:the )?timing\b",
     ),
     (
         NUMBER,

@@ -105,6 +105,15 @@ NTH = re.compile(
 )
 
 # "when?", "which city?", "how long?": asked of what the previous answer said
+# "who argued that?", "who said so?": whoever's words the previous answer quoted
+WHO_SAID_THAT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who\s+(?:said|says|argued|argues|claimed|claims|thinks|thought|believes|"
+    r"wrote|tweeted|predicted|suggested|reckons|made\s+(?:that|this)\s+(?:point|claim|argument)|pointed\s+(?:that|this)\s+out)"
+    r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$",
+    re.I,
+)
+
+
 BARE = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:when|where|who|which\s+[\w-]+|what\s+(?:city|year|day|date|month|time)|"
     r"how\s+(?:long|many|much|old))\W*$",

@@ -19,6 +19,7 @@ from .index import Index
 from .question_type import OTHER, PERSON
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
+from .span_kinds import OTHERS_SAY
 from .spans import phrases, spans
 from .speakers import narrators, quotations, speakers, voices
 from .synonyms import sentence_concepts
@@ -169,7 +170,14 @@ class SentenceTable:
 
     def antecedent(self, s: Sent) -> tuple[Sent, tuple[int, int, str]] | None:
         """For a sentence calling someone "the expert" or "he", the nearest of the two
-        sentences before it naming a person, with that name."""
+        sentences before it naming a person, with that name; for "Other experts argued
+        ...", the speaker of the quotation in the next few sentences."""
+        if OTHERS_SAY.match(s.text):
+            for nxt in self.by_doc[s.doc][s.pos + 1 : s.pos + 3]:
+                found = self.speaker_named(nxt)
+                if found is not None:
+                    return found
+            return None
         if not _DESCRIBED_SUBJECT.match(s.text):
             return None
         for prev in reversed(self.by_doc[s.doc][max(0, s.pos - 2) : s.pos]):

@@ -298,6 +298,13 @@ def agent_line(question: str, before: str) -> bool:
 
 _SAYS = r"(?:said|says|added|noted|pointed\s+out|argued|told|warned|believes|thinks|explained|stressed|suggested)"
 _SUBJECT_SAYS = re.compile(rf"^[“\"‘']?(?:(?:The|This|That)\s+(?:[\w-]+\s+){{1,2}}?|He\s+|She\s+){_SAYS}\b")
+# "However, other experts argued that ...": a view the quotation after it gives in full,
+# with its speaker's name
+OTHERS_SAY = re.compile(
+    r"^(?:However,\s+|But\s+)?(?:other|some|many|several)\s+(?:experts|analysts|observers|scholars|commentators)\s+"
+    r"(?:argued|argue|said|say|believe|believed|noted|pointed\s+out|warned|think|thought|disagreed|disagree)\b",
+    re.I,
+)
 _ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|saying|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
 
 
@@ -329,7 +336,7 @@ def said_by_antecedent(q: Question, s: Sent, table: SentenceTable) -> bool:
         q.qtype == PERSON
         and q.subtype is None
         and "~head" not in q.terms
-        and _SUBJECT_SAYS.match(s.text) is not None
+        and (_SUBJECT_SAYS.match(s.text) is not None or OTHERS_SAY.match(s.text) is not None)
         and _ASKS_WHO_SAID.search(q.text) is not None
         and table.antecedent(s) is not None
     )
