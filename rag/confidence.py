@@ -36,7 +36,9 @@ _OPINION = re.compile(
     # "does Pompeo agree (with that)?" asks his view; "did they agree to talks?" an event
     r"\bagrees?(?:\s+with\b|\W*$)|\bgo(?:es)?\s+along\s+with\b|\bon\s+board\b|"
     # "does the carnegie fellow agree nk is a card china can play?": his view too
-    r"\bagrees?\s+(?!to\b|on\b|upon\b)(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were|can|could|would|will|should)\b",
+    # ("agree there's a link", "agree it'll be soon")
+    r"\bagrees?\s+(?!to\b|on\b|upon\b)(?:that\s+)?(?:(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were|can|could|would|will|should)\b|"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+['’](?:s|ll|re|d)\b)",
     re.I,
 )
 

@@ -132,7 +132,11 @@ _SET_ASIDE = re.compile(
 )
 
 # "What does Lu Kang do?": his job; "what did he do there?" asks what he did (ACTIVITY)
-_DOES_DO = re.compile(r"^\s*(?i:what)\s+(?i:does)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)\s*\??\s*$")
+# ("what does Joseph Yun do these days?", "... do now?", "... do for a living?")
+_DOES_DO = re.compile(
+    r"^\s*(?i:what)\s+(?i:does)\s+((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)\s+(?i:do)"
+    r"(?:\s+(?i:now|nowadays|these\s+days|today|currently|at\s+present|for\s+a\s+living|for\s+work))?\s*\??\s*$"
+)
 
 
 def described(text: str) -> str | None:
@@ -154,6 +158,8 @@ _ATTRIBUTION = re.compile(
     r"\b(?i:per|in|according to|from|by)\s+(?:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s|his|her|their|the)\s+"
     r"(?:[\w-]+\s+)?(remarks|comments|words|view|views|account|assessment|analysis|opinion|estimate|reckoning)\b"
 )
+# "what does the academic in the (Sputnik) piece say?": where he is quoted, no word of his
+_IN_PIECE = re.compile(r"\b(?:in|from)\s+(?:the|that|this)\s+(piece|article|story|report)\b", re.I)
 # "apart from the talks, what did they do?": the words setting aside what is known; what
 # they set aside stays a term (the answer often lists it: "held talks ... and took a stroll")
 _EXCEPT = re.compile(r"\b(?:apart|aside)\s+from\b|\bbesides\b|\bother\s+than\b|\bexcept(?:\s+for)?\b", re.I)
@@ -206,6 +212,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
     drop = drop | {t for m in _STANCE.finditer(text) for t in terms(m.group(1))}
+    drop = drop | {t for m in _IN_PIECE.finditer(text) for t in terms(m.group(1))}
     if _THIS_ONE.search(text):
         drop = drop | {"one"}  # "how long's this one supposed to last?": the one just talked of
     role = _DESCRIBE_ROLE.match(text)

@@ -109,7 +109,10 @@ NTH = re.compile(
 WHO_SAID_THAT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who\s+(?:said|says|argued|argues|claimed|claims|thinks|thought|believes|"
     r"wrote|tweeted|predicted|suggested|reckons|made\s+(?:that|this)\s+(?:point|claim|argument)|pointed\s+(?:that|this)\s+out)"
-    r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$",
+    r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$"
+    # "who's the expert they quote on that?"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who(?:['’]s|\s+is|\s+was)\s+the\s+[\w-]+\s+(?:they|it|the\s+\w+)\s+"
+    r"(?:quotes?|quoted|cites?|cited)\s+(?:on|about|for)\s+(?:that|this|it)\W*$",
     re.I,
 )
 

@@ -20,6 +20,12 @@ from .speakers import name_words
 _AFTER = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.){3,130}?)\s*(?:,|(?<!\b[A-Z])\.|;|\s+said|\s+told|\s+who\b|\s+which\b|$)"
 )
+# "director of the Institute for China's Overseas Interests, Shenzhen University": where
+# the post is, after a comma of its own
+_PLACE_OF_WORK = re.compile(
+    r",\s+((?:[A-Z][\w’'-]*\s+){0,4}(?:University|Institute|Center|Centre|College|Academy|School|Foundation|"
+    r"Corporation)(?:\s+of(?:\s+[A-Z][\w’'-]*){1,3})?)\b"
+)
 # "Chinese Foreign Ministry spokesman Lu Kang": the title run just before the name
 _BEFORE = re.compile(r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the|[a-z]+)\s+){1,10})$")
 
@@ -64,6 +70,9 @@ def person_roles(
                 after = _AFTER.match(s.text[b:])
                 if after:
                     roles |= _role_terms(after.group(1), lead=True)
+                    more = _PLACE_OF_WORK.match(s.text, b + after.end(1)) if roles else None
+                    if more:
+                        roles |= set(terms(more.group(1)))
                 before = _BEFORE.search(s.text[:a])
                 if before:
                     # only the run after the last comma or quotation mark

@@ -62,9 +62,14 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
         # a headline's capitals name no one ("Kim Visits Beijing Amid US-China Trade
         # Talks"), nor does its "Experts: ..." say which expert
         span = None
-    if span is not None and q.qtype == PERSON and q.subtype is None and not set(terms(span[2])) & table.people:
+    if (
+        span is not None
+        and q.qtype == PERSON
+        and q.subtype is None
+        and (not set(terms(span[2])) & table.people or set(terms(span[2])) <= ROLE_STEMS)
+    ):
         # "which Asan Institute expert weighed in?": "Beijing", the only capital of "Kim's
-        # four-day travel to Beijing", names no one the articles know
+        # four-day travel to Beijing", names no one the articles know; nor does "Experts"
         span = None
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
