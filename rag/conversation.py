@@ -121,6 +121,10 @@ class Conversation:
                 # "Why is China unhappy ..., according to Christopher Hill?" is his view
                 subject = subject_of(own_text.replace(subject, "", 1))
             found = [subject, *owner]
+            if subject and any(re.search(rf"\b{re.escape(subject)}\s+and\s+{re.escape(o)}\b", own_text) for o in owner):
+                # "where did Xi and Kim meet during Kim's second trip?": the trip's owner
+                # is whom it is about, not whichever of the pair comes first
+                found = [*owner, subject]
             answered = t.short_answer and not t.abstained and is_person(t.short_answer)
             if answer_type(own_text) == PERSON and answered and not else_of(own_text):
                 found.insert(0, t.short_answer)
