@@ -102,8 +102,18 @@ class Conversation:
         pron = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
         want = ("f" if pron.group(1).lower() in ("she", "her") else "m") if pron else None
 
+        # "is he on board with the approach Kim pitched?": he is not Kim
+        named_here = {
+            t for w in re.findall(r"\b[A-Z][\w-]+", question[1:]) if self.pipeline.is_someone(w) for t in terms(w)
+        }
+
         def fits(name: str | None) -> bool:
-            return bool(name) and self.pipeline.gender_of(name) in (None, want)  # type: ignore[arg-type]
+            return (
+                bool(name)
+                and self.pipeline.gender_of(name) in (None, want)  # type: ignore[arg-type]
+                # (but "he" may be Kim Hyun-wook in "why does he think kim went?")
+                and not set(terms(name)) <= named_here  # type: ignore[arg-type]
+            )
 
         if person is not None and not fits(person):
             person = None

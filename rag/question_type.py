@@ -82,7 +82,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # (and "which chinese paper")
         r"\b(which|what)\s+(?:(?:\w+-\w+|[a-z]+(?:ese|ean|ian|can))\s+)?(organi[sz]ations?|orgs?|agency|outlet|newspaper|paper|tabloid|"
         r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
-        r"group|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
+        r"group|outfit|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
         r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
     ),
     # "what does ding xueliang head up?": the body he heads
@@ -104,7 +104,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
 
 # "And when does he think ...?", "So, where did they meet?": a follow-up's opening word
 # ties it to the conversation (needs_context reads it) but is no part of what it asks
-_LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright)\b[\s,]*)+(?=\w)", re.I)
+_LEAD = re.compile(r"^\s*(?:(?:and|so|but|then|also|ok|okay|well|now|alright|meanwhile|anyway)\b[\s,]*)+(?=\w)", re.I)
 
 
 # "Name the Renmin University professor quoted by VOA": a "which" question
