@@ -555,3 +555,64 @@ def test_a_follow_up_fronting_someone_by_post_asks_of_them_not_of_the_last_perso
     conv.ask("Why does the Shenzhen University analyst think hitting American companies is a poor option for Beijing?")
     card = conv.ask("And the Carnegie fellow, does he think North Korea is a card China can play?")
     assert card.short_answer == "not a card China could use"
+
+
+def test_who_argued_that_asks_whose_words_the_previous_answer_quoted(pipeline):
+    ans = _chat(
+        pipeline,
+        "Why would Beijing think twice about hitting back at US companies operating in China, according to one scholar?",
+        "who argued that?",
+    )
+    # not "other experts argued ...", which shares the verb
+    assert ans.short_answer == "Ding Xueliang"
+    conv = pipeline.conversation()
+    conv.ask(
+        "Why would Beijing think twice about hitting back at US companies operating in China, according to one scholar?"
+    )
+    conv.ask("who's the expert they quote on that?")
+    assert conv.ask("which university?").short_answer == "Shenzhen University"
+
+
+def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
+    ans = _chat(
+        pipeline,
+        "and the Carnegie fellow in Beijing, does he think China still buys Washington's promises tying North Korea to trade?",
+        "how come?",
+    )
+    assert not ans.abstained
+    assert "did not stop the Trump administration" in ans.short_answer
+
+
+def test_what_is_his_name_gives_the_name_in_full(pipeline):
+    ans = _chat(
+        pipeline,
+        "How come the RAND analyst thinks any Chinese sanctions easing would matter so much to Pyongyang?",
+        "what's his name?",
+    )
+    assert ans.short_answer == "Bruce Bennett"
+
+
+def test_what_she_does_now_and_which_outfit_she_runs(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which former US ambassador to Seoul was quoted about the Kim-Xi meeting?")
+    now = conv.ask("what does she do now")
+    assert now.short_answer.startswith("president and CEO of the Washington-based Korea Economic Institute")
+    outfit = _chat(pipeline, "Former U.S. ambassador to South Korea, who is she?", "which outfit does she run?")
+    assert "Korea Economic Institute of America" in outfit.short_answer
+
+
+def test_agreeing_there_is_a_link_asks_his_view(pipeline):
+    ans = pipeline.answer("Does the Renmin University professor agree there's a link to the trade talks?")
+    assert not ans.abstained
+    assert ans.short_answer == "no connection between the visit and the trade talks"
+
+
+def test_he_is_the_trips_owner_of_a_pair_and_not_someone_the_question_names(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Where did Xi and Kim meet during Kim's second China trip?")
+    assert conv.ask("who travelled with him").resolved_question == "who travelled with Kim"
+    conv = pipeline.conversation()
+    conv.ask("Where in northeastern China did Kim and Xi get together for their second meeting?")
+    conv.ask("meanwhile, why was the US secretary of state heading to North Korea that week?")
+    ans = conv.ask("is he on board with the phased approach Kim pitched to Xi?")
+    assert ans.resolved_question.startswith("is Mike Pompeo on board")

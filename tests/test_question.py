@@ -81,6 +81,10 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("When did Kim arrive, and where?", DATE),
         ("When was the accord, which the two Koreas promised to keep, first signed?", DATE),
         ("What's his sister's name?", PERSON),
+        # a forecast for the timing is a date; how someone read the timing is not
+        ("what did the retired diplomat forecast for the timing of the next summit?", DATE),
+        ("how did the Global Times boss read the timing?", OTHER),
+        ("which outfit does she run?", ORG),
     ],
 )
 def test_answer_type(question, qtype):
@@ -411,3 +415,15 @@ def test_a_field_asked_after_a_name_is_the_field_not_the_whole_title(pipeline):
     conv = pipeline.conversation()
     conv.ask("Who is Lim Eul-chul?")
     assert conv.ask("what does he teach").short_answer == "North Korean studies"
+
+
+def test_how_come_and_the_piece_it_cites_leave_no_words_to_find():
+    assert analyze("how come?").terms == []
+    q = analyze("what does the Shenzhen academic in the piece say about the timing")
+    assert "piec" not in q.terms and "shenzhen" in q.terms
+
+
+def test_what_someone_does_now_asks_for_a_post():
+    assert described("What does Kathleen Stephens do now?") == "Kathleen Stephens"
+    assert described("What does Joseph Yun do these days?") == "Joseph Yun"
+    assert analyze("what does Kathleen Stephens do now").subtype == "DESCRIBE"

@@ -64,3 +64,23 @@ def test_a_long_apposition_still_says_the_post(pipeline):
 def test_who_is_the_professor_is_no_president(pipeline):
     ans = pipeline.answer("who is the beijing professor quoted in the voa piece on kim's trip?")
     assert ans.short_answer == "Shi Yinhong"
+
+
+def test_where_a_post_is_after_its_own_comma_is_one_of_its_words(pipeline):
+    # "Ding Xueliang, director of the Institute for China's Overseas Interests, Shenzhen University, told ..."
+    assert {"director", "shenzhen", "universiti"} <= pipeline.roles_of("Ding Xueliang")
+
+
+def test_a_who_question_is_answered_with_a_person_not_a_place_or_experts(pipeline):
+    # "Kim's four-day travel to Beijing ..." holds no one; "Experts said ..." names no one
+    ans = pipeline.answer("Which Asan Institute expert weighed in on Kim's four-day China trip?")
+    assert ans.short_answer == "Shin Beom-chul"
+    ans = pipeline.answer("who from the Asan Institute commented on Kim's trip?")
+    assert ans.short_answer == "Shin Beom-chul"
+
+
+def test_other_experts_arguing_are_named_by_the_quotation_after_them(pipeline):
+    # "However, other experts argued that it's difficult for Beijing to use Pyongyang as a
+    # bargaining chip ..." is followed by Zhao Tong's quotation
+    ans = pipeline.answer("who says china cant use north korea as a bargaining chip")
+    assert ans.short_answer == "Zhao Tong"

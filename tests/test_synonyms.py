@@ -201,3 +201,17 @@ def test_chat_wordings_of_a_paraphrase_find_the_sentence(pipeline):
     conv.ask("what did kim say in his new year speech")
     mention = conv.ask("did he talk about china a lot in it")
     assert mention.short_answer == "Kim mentioned China much more than those from the previous years"
+
+
+def test_an_academic_quoted_is_a_professor_saying_so():
+    terms, _ = question_concepts("Who is the Renmin University academic quoted about the trip?", PERSON)
+    assert {"~quoted", "~academic"} <= set(terms)
+    said = sentence_concepts("..., says Shi Yinhong, a political science professor at Beijing's Renmin University.")
+    assert {"~quoted", "~academic"} <= said
+    # "professor" in a question finds the word itself
+    assert "~academic" not in question_concepts("Which professor spoke?", PERSON)[0]
+
+
+def test_who_is_the_academic_quoted_finds_him_not_the_leader(pipeline):
+    ans = pipeline.answer("Who's the Renmin University academic quoted about Kim's January trip to Beijing?")
+    assert ans.short_answer == "Shi Yinhong"
