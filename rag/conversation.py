@@ -212,7 +212,8 @@ class Conversation:
             return ans
         # "how did moon jae-in react?": names read as names when the turn is resolved
         question = self.pipeline.truecase(question)
-        question = named_lead(question) or question
+        led = named_lead(question)
+        question = led or question
         question = one_named(self.turns, question)
         described = question
         if self.turns:
@@ -264,6 +265,12 @@ class Conversation:
             among = before = None
             elsewho = ELSE.search(question) is not None
             prev = self.turns[-1][1] if self.turns else None
+            fresh = bool(led) and prev is not None and bool(prev.short_answer) and is_person(prev.short_answer or "")
+            if fresh:
+                # "and the North Korean studies professor, what does China get out of it in
+                # his view?": someone new; the last one named is no word to find, and his
+                # sentence no nearer the answer
+                ctx = re.sub(rf"\s*\b{re.escape(prev.short_answer or '')}\b", "", ctx).strip()
             quoted = (prev.quotes[0].doc, prev.quotes[0].start) if prev and prev.quotes and not prev.abstained else None
             if elsewho and SAID_ELSE.search(question):
                 # "what else did he say ...?": the same speaker's other words, not the
@@ -283,7 +290,7 @@ class Conversation:
                 among=among,
                 other=other,
                 said_before=before,
-                after=quoted if (ctx or resolved) and points_back(question) else None,
+                after=quoted if (ctx or resolved) and points_back(question) and not fresh else None,
                 prior=(prev.resolved_question or self.turns[-1][0]) if prev and (ctx or resolved) else None,
             )
         named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None

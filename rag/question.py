@@ -111,13 +111,33 @@ _ROLE_VIEW = re.compile(
 )
 
 
+# "what does China get out of it in the North Korean studies professor's view?",
+# "according to the RAND researcher, ...": his words
+_IN_ROLE_VIEW = re.compile(
+    rf"\b(?:(?:in|by)\s+the\s+(?P<a>(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}))['’]s\s+(?i:view|opinion|assessment|estimate|"
+    rf"words|analysis|reading|telling|account)|(?i:according\s+to|per)\s+the\s+(?P<b>(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE})))\b"
+)
+
+
+def _role_words(text: str) -> set[str]:
+    m = _ROLE_VIEW.search(text)
+    v = _IN_ROLE_VIEW.search(text) if m is None else None
+    phrase = m.group(1) if m else (v.group("a") or v.group("b")) if v else ""
+    # "the spokesperson" holds the post of "spokesman Lu Kang"
+    return {"spokesman" if t in ("spokesperson", "spokeswoman") else t for t in terms(phrase)}
+
+
 def asked_role(text: str) -> set[str]:
     """The role words of someone a question asks the view or words of by role ("when
     does the retired US diplomat reckon ...?" -> {"diplomat"}); empty if none."""
-    m = _ROLE_VIEW.search(text)
-    # "the spokesperson" holds the post of "spokesman Lu Kang"
-    said = {"spokesman" if t in ("spokesperson", "spokeswoman") else t for t in terms(m.group(1))} if m else set()
-    return said & ROLE_STEMS
+    return _role_words(text) & ROLE_STEMS
+
+
+def role_qualifiers(text: str) -> set[str]:
+    """The words telling which one of that role ("the North Korean studies professor"
+    -> {"north", "korean", "studi"}): another professor is not him."""
+    words = _role_words(text)
+    return words - ROLE_STEMS if words & ROLE_STEMS else set()
 
 
 # "What post does Hu Xijin hold?", "what job did Christopher Hill use to have at State?"

@@ -96,14 +96,16 @@ def speaker_roles(role_of: dict[str, set[str]], whose: dict[int, set[str]]) -> d
     """Sentence row -> the role words of the person whose words it is (`whose`: row ->
     the terms of their name): "Kim also wants ... because China is North Korea's major
     trading partner" is the RAND researcher's, named two sentences on."""
-    by_surname: dict[str, set[str]] = {}
-    for name, roles in role_of.items():
-        ts = terms(name)
-        if ts:
-            by_surname.setdefault(ts[-1], set()).update(roles)
+    named = [(terms(name), roles) for name, roles in role_of.items() if terms(name)]
     out: dict[int, set[str]] = {}
     for row, who in whose.items():
-        roles = set().union(*(by_surname.get(t, set()) for t in who))
+        # the one named in full; else the one the single word names, first or last
+        # ("Shin said": Shin Beom-chul, surname first; "Bennett said": Bruce Bennett),
+        # not everyone whose name ends the same ("Lim Eul-chul" is not "Shin Beom-chul")
+        found = [roles for ts, roles in named if set(ts) <= who]
+        if not found:
+            found = [roles for ts, roles in named if who & {ts[0], ts[-1]}]
+        roles = set().union(*found)
         if roles:
             out[row] = roles
     return out

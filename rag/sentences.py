@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .outlets import names_domain
-from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities
+from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities, role_qualifiers
 from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
@@ -214,6 +214,7 @@ def score_sentences(
     stance = asked is not None and asks_stance(asked)
     # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
     role = asked_role(q.text)
+    qualifiers = role_qualifiers(q.text)
     out = []
     for row, h in pool.items():
         s = table.rows[row]
@@ -227,8 +228,11 @@ def score_sentences(
         score -= W_RELATION * sum(t not in s.terms for t in relations)
         if speaker and (stance or not speaker & s.terms) and _not_theirs(speaker, s, table):
             score -= W_SPEAKER
-        elif role and not role <= table.speaker_roles.get(s.row, set()):
-            score -= W_SPEAKER
+        elif role and (
+            not role <= (held := table.speaker_roles.get(s.row) or table.roles.get(s.row, set()))
+            or (qualifiers and not qualifiers & held)
+        ):
+            score -= W_SPEAKER  # (not another professor: "the North Korean studies professor")
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if (

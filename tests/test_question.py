@@ -427,3 +427,17 @@ def test_what_someone_does_now_asks_for_a_post():
     assert described("What does Kathleen Stephens do now?") == "Kathleen Stephens"
     assert described("What does Joseph Yun do these days?") == "Joseph Yun"
     assert analyze("what does Kathleen Stephens do now").subtype == "DESCRIBE"
+
+
+def test_the_role_whose_view_is_asked():
+    from rag.question import asked_role, role_qualifiers
+
+    assert asked_role("what does China get out of it in the North Korean studies professor's view?") == {"professor"}
+    assert asked_role("when did the retired diplomat on a Washington panel forecast it?") == {"diplomat"}
+    assert asked_role("what does China get out of it?") == set()
+    # which professor: another one is not him
+    assert role_qualifiers("what does China get out of it in the North Korean studies professor's view?") == {
+        "north",
+        "korean",
+        "studi",
+    }

@@ -84,3 +84,23 @@ def test_other_experts_arguing_are_named_by_the_quotation_after_them(pipeline):
     # bargaining chip ..." is followed by Zhao Tong's quotation
     ans = pipeline.answer("who says china cant use north korea as a bargaining chip")
     assert ans.short_answer == "Zhao Tong"
+
+
+def test_names_ending_alike_are_not_one_speaker(pipeline):
+    # "Shin Beom-chul" and "Lim Eul-chul" share their last word; Korean names put the
+    # surname first
+    table = pipeline._parts()[2]
+    shin = _row(pipeline, "\"This can be seen as China's signal")
+    lim = _row(pipeline, '"China will likely continue looking for ways')
+    assert "professor" not in table.speaker_roles[shin] and "asan" in table.speaker_roles[shin]
+    assert {"professor", "kyungnam"} <= table.speaker_roles[lim]
+
+
+def test_a_view_asked_by_role_is_found_in_that_ones_words(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which Asan Institute expert weighed in on Kim's four-day China trip?")
+    conv.ask("why does he say the North needs Beijing?")
+    conv.ask("those vice-minister US-China talks he brought up, how long did they run?")
+    ans = conv.ask("and the North Korean studies professor, what does China get out of it in his view?")
+    assert "Lim Eul-chul" in " ".join(q.text for q in ans.quotes)
+    assert "Shin" not in ans.quotes[0].text
