@@ -238,13 +238,20 @@ def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
     """An ordinal or a count answers "how many times" only of what the question counts:
     "his fourth visit" for visits, "the second time" for any occasion, not "quoting one
     analyst"."""
+    asked = qset | ({q.head} if q.head else set())
+    times = re.search(r"\b(?:once|twice|\w+\s+times)$", sentence[:end], re.I)
+    if times and "time" not in qset:
+        # "meeting Moon three times": what the verb before it does is counted
+        before = set(terms(" ".join(sentence[: times.start()].split()[-8:])))
+        met = [family for family in _OCCASIONS if before & family]
+        if met and not any(asked & family or "~travel" in asked and family is _OCCASIONS[0] for family in met):
+            return False
     if not _COUNTING.search(sentence[:end]):
         return True
     m = re.match(r"[\s-]+([A-Za-z]+)", sentence[end:])
     if m is None:
         return True
     said = set(terms(m.group(1)))
-    asked = qset | ({q.head} if q.head else set())
     if not said or said & (asked | {"time", "occas", "round"}):
         return True
     # "which number trip" counts visits; "how many times did they meet" counts summits
@@ -255,7 +262,7 @@ def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
 
 _OCCASIONS = (
     frozenset(terms("trip visit journey tour travel flight")),
-    frozenset(terms("meeting summit talks negotiations")),
+    frozenset(terms("meeting meet summit talks negotiations")),
 )
 
 

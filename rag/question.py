@@ -264,6 +264,10 @@ def analyze(text: str, carried_text: str = "") -> Question:
     excluded = {t for m in _SET_ASIDE.finditer(text) for t in terms(m.group(1))}
     # ("what's his field?" asks only what he teaches)
     subtype = "DESCRIBE" if described(text) and not asks_field(text) else _subtype(text.lower(), qtype)
+    if subtype == "TIMES":
+        # "how many times has he been to China?": a count of visits, which the articles
+        # write "his fourth visit", not "three times" of something else
+        qterms = [t for t in qterms if t != "time"]
     if subtype == "ACTIVITY":
         # "what did the two of them do there apart from the talks?": what is set aside,
         # and the pair doing it, are no words the answer must hold

@@ -205,3 +205,10 @@ def test_a_region_is_no_city():
     assert not fits_subtype("the Korean peninsula", "", 0, "CITY")
     assert fits_subtype("Dalian", "", 0, "CITY")
     assert not fits_subtype("North Korea-US", "", 0, "CITY")  # two countries
+
+
+def test_how_many_times_counts_what_is_asked_not_anything_done_n_times(pipeline):
+    # "meeting South Korean President Moon Jae-in three times" counts meetings, not trips
+    ans = pipeline.answer("how many times has kim been to china in under a year, counting this trip")
+    assert ans.short_answer == "fourth"
+    assert pipeline.answer("How many times did Kim meet Moon in 2018?").short_answer == "three times"
