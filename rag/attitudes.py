@@ -39,4 +39,14 @@ ATTITUDES: tuple[Concept, ...] = (
         wording(r"(?<!\bnot\s)(?:happy|pleased|glad|delighted)|welcom(?:e|es|ed|ing)"),
         retrieve=False,
     ),
+    # "the next Trump-Kim meeting": "a second summit", "another summit"
+    Concept(
+        "~next",
+        wording(
+            r"next(?=\s+(?:[\w-]+\s+){0,2}(?:meetings?|summits?|rounds?|talks|visits?|trips?|encounters?|sit-?downs?))|"
+            r"upcoming|forthcoming"
+        ),
+        wording(r"next|second|another|upcoming|forthcoming"),
+        retrieve=False,
+    ),
 )

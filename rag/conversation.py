@@ -20,6 +20,7 @@ from .referents import (
     BARE,
     BY_ROLE,
     ELSE,
+    MEANT,
     NAMED_FIRST,
     PLATFORM,
     SAID_ELSE,
@@ -216,6 +217,8 @@ class Conversation:
         question = led or question
         question = one_named(self.turns, question)
         described = question
+        # "what did he mean by that?": his words next to those just quoted
+        meant = MEANT.match(question) is not None
         if self.turns:
             # "what does that guy think?", "what does the ex-diplomat expect?"
             question = role_named(self.pipeline, self.turns, what_else_said(as_pronoun(question)))
@@ -290,7 +293,7 @@ class Conversation:
                 among=among,
                 other=other,
                 said_before=before,
-                after=quoted if (ctx or resolved) and points_back(question) and not fresh else None,
+                after=quoted if (ctx or resolved) and (points_back(question) or meant) and not fresh else None,
                 prior=(prev.resolved_question or self.turns[-1][0]) if prev and (ctx or resolved) else None,
             )
         named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None

@@ -93,6 +93,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
     (
         PERSON,
         rf"^which (?:one )?of (?:them|those|these) (?:is|was|are|were) (?:the |a |an )?(?:[\w’'-]+ ){{0,3}}{ROLE}s?\b|"
+        # "which of them gave a time frame?": one of the people just named did
+        r"^which (?:one )?of (?:them|those two|these two|the two) (?!(?:is|was|are|were)\b)(?:[a-z]+ed|gave|said|told|spoke|"
+        r"thought|made|took|put|saw|wrote|sees|says|thinks|expects|believes|predicts|argues|warns|suggests)\b|"
         rf"^(who|whom)\b|\bwho(m|se)?\b|\bname of (?:the |\S+(?: \S+){{0,3}}['’]s )(?:[\w-]+ ){{0,2}}{ROLE}s?\b|"
         # "what's his sister's name?", "the professor's name?"
         rf"\b(?:the|his|her|their|\S+['’]s) (?:[\w-]+ ){{0,2}}{ROLE}s?['’]s? (?:full )?names?\b|"

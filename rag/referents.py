@@ -70,8 +70,20 @@ _ANYTHING_ELSE = re.compile(
 _PRESENT = {"said": "say", "says": "say", "mentioned": "mention", "added": "add", "told": "say"}
 
 
+# "what exactly did he mean by that?": the words around those the previous answer quoted
+MEANT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?what\s+(?:exactly\s+)?(?:did|does|do)\s+(?P<who>he|she|they)\s+"
+    r"(?:really\s+|actually\s+)?mean(?:\s+by\s+(?:that|this|it))?\W*$",
+    re.I,
+)
+
+
 def what_else_said(question: str) -> str:
-    """ "anything else he said?" -> "what else did he say?"; other questions unchanged."""
+    """ "anything else he said?" -> "what else did he say?"; "what did he mean by that?"
+    -> "what else did he say?"; other questions unchanged."""
+    meant = MEANT.match(question)
+    if meant:
+        return f"what else did {meant.group('who')} say?"
     m = _ANYTHING_ELSE.match(question)
     if m is None:
         return question

@@ -229,8 +229,7 @@ def score_sentences(
         if speaker and (stance or not speaker & s.terms) and _not_theirs(speaker, s, table):
             score -= W_SPEAKER
         elif role and (
-            not role <= (held := table.speaker_roles.get(s.row) or table.roles.get(s.row, set()))
-            or (qualifiers and not qualifiers & held)
+            not role <= (held := table.speaker_roles.get(s.row, set())) or (qualifiers and not qualifiers & held)
         ):
             score -= W_SPEAKER  # (not another professor: "the North Korean studies professor")
         if s.doc in q.outlet_docs:

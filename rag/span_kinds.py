@@ -314,7 +314,10 @@ WHO_SAID = re.compile(
     r"^\W*(?:and\s+|so\s+)?who\s+(?:else\s+)?(?:was\s+quoted\s+as\s+saying|said|says|thinks|thought|believes|argued|argues|"
     r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote|described|called|characteri[sz]ed|"
     r"reckons|reckoned|expects|expected|insisted|stressed|pointed\s+out|mentioned|explained|believed|spoke|"
-    r"commented)\b",
+    r"commented)\b"
+    # "which of them gave a time frame?": the one whose words give it
+    r"|^\W*(?:and\s+|so\s+)?which\s+(?:one\s+)?of\s+(?:them|those|these)(?:\s+two)?\s+(?:said|says|gave|gives|predicted|"
+    r"thinks|thought|expects|expected|believes|argued|warned|suggested|offered|put)\b",
     re.I,
 )
 

@@ -616,3 +616,21 @@ def test_he_is_the_trips_owner_of_a_pair_and_not_someone_the_question_names(pipe
     conv.ask("meanwhile, why was the US secretary of state heading to North Korea that week?")
     ans = conv.ask("is he on board with the phased approach Kim pitched to Xi?")
     assert ans.resolved_question.startswith("is Mike Pompeo on board")
+
+
+def test_what_he_meant_is_his_other_words(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Which American analyst said Kim's trip to China carries a dual message?")
+    ans = conv.ask("what exactly did he mean by that")
+    assert ans.resolved_question == "what else did Joseph Yun say?"
+    assert "dual message" not in ans.quotes[0].text
+
+
+def test_which_of_them_said_it_is_answered_with_the_speaker(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who did RFA quote from the Washington panel on Northeast Asia strategy?",
+        "Which of them gave a time frame for the next summit?",
+    )
+    assert ans.short_answer == "Joseph Yun"
+    assert any("end of February or early March" in q.text for q in ans.quotes)

@@ -215,3 +215,11 @@ def test_an_academic_quoted_is_a_professor_saying_so():
 def test_who_is_the_academic_quoted_finds_him_not_the_leader(pipeline):
     ans = pipeline.answer("Who's the Renmin University academic quoted about Kim's January trip to Beijing?")
     assert ans.short_answer == "Shi Yinhong"
+
+
+def test_the_next_meeting_is_a_second_summit(pipeline):
+    assert "~next" in question_concepts("When will the next Trump-Kim meeting take place?", DATE)[0]
+    # "what happened next?" names no meeting
+    assert "~next" not in question_concepts("What happened next?", OTHER)[0]
+    ans = pipeline.answer("When does the retired US diplomat reckon the next Trump-Kim meeting will take place?")
+    assert ans.short_answer == "end of February or early March"
