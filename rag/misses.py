@@ -103,8 +103,12 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     # "the timing" a common word here)
     named = {t for w in re.findall(r"\b[A-Z][\w’'-]*", m.group(1)) for t in terms(w)}
     words = [t for t in topic if t not in named] or topic
-    # "about that", "about it": the conversation's topic, which the turn resolves
-    return bool(words) and not any(t in best.sent.terms for t in words)
+    # "about that", "about it": the conversation's topic, which the turn resolves; a
+    # quotation's lead-in may name it ("... had this to say when asked whether there was
+    # a connection between the visit and ...")
+    quoted = table.speaker.get(best.sent.row) or table.quote_of.get(best.sent.row)
+    near = best.sent.terms | table.window(best.sent, 1) if quoted else best.sent.terms
+    return bool(words) and not any(t in near for t in words)
 
 
 # "what did Hu Xijin say at the foreign ministry's press briefing?": where the words were

@@ -30,10 +30,15 @@ _PLACE_OF_WORK = re.compile(
 _BEFORE = re.compile(r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the|[a-z]+)\s+){1,10})$")
 
 
+_ATTRIBUTION = re.compile(r"\b(?:say|says|said|believe|believes|argue|argue[sd]|note[sd]?|told|warn(?:s|ed)?)\b")
+
+
 def _role_terms(phrase: str, lead: bool) -> set[str]:
     """Terms of a title or apposition that names a role within its first words (`lead`)
     or, for a title before the name, whose lower-case words are all roles."""
     words = phrase.split()
+    if lead and _ATTRIBUTION.search(phrase):
+        return set()  # "..., experts say": whose words, no apposition
     if lead:
         if not set(terms(" ".join(words[:4]))) & ROLE_STEMS:
             return set()

@@ -82,7 +82,7 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
         span is not None
         and q.head
         and (q.qtype in (PERSON, ORG, PLACE, NUMBER) or q.subtype == "KIND")
-        and (KIN if q.kin else {q.head}) & _span_nouns(q, s, span)
+        and (KIN if q.kin else _asked_posts(q.head)) & _span_nouns(q, s, span)
     ):
         # "which foreign minister" -> "Foreign Minister Wang Yi"; "what sort of process" ->
         # "a step-by-step process"
@@ -212,6 +212,16 @@ def _in_words(text: str, span: tuple[int, int, str]) -> bool:
     if stretches:
         return any(a <= span[0] and span[1] <= b for a, b in stretches)
     return re.search(r"\b(?:said|says|told|added|stated|announced|noted)\b", text[: span[0]]) is not None
+
+
+# "which analyst", "which expert": any expert's post says so ("Bruce Bennett, a researcher
+# for the RAND Corporation"); "which professor" wants that post
+_GENERIC_EXPERT = frozenset(terms("analyst expert scholar academic specialist observer"))
+_EXPERT_POSTS = frozenset(terms("analyst expert scholar academic researcher research fellow professor adviser advisor"))
+
+
+def _asked_posts(head: str) -> set[str]:
+    return {head} | (_EXPERT_POSTS if head in _GENERIC_EXPERT else set())
 
 
 def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:

@@ -104,3 +104,19 @@ def test_a_view_asked_by_role_is_found_in_that_ones_words(pipeline):
     ans = conv.ask("and the North Korean studies professor, what does China get out of it in his view?")
     assert "Lim Eul-chul" in " ".join(q.text for q in ans.quotes)
     assert "Shin" not in ans.quotes[0].text
+
+
+def test_which_analyst_is_any_experts_post_and_experts_say_is_no_role(pipeline):
+    # "Bruce Bennett, a researcher for the RAND Corporation": an analyst
+    assert pipeline.answer("which analyst at RAND talked about the trip?").short_answer == "Bruce Bennett"
+    # "... and US President Donald Trump, experts say": no apposition of Trump's
+    assert "expert" not in pipeline.roles_of("Donald Trump")
+
+
+def test_a_spokesman_s_words_about_the_visit_may_name_it_in_their_lead_in(pipeline):
+    # "... had this to say when asked whether there was a connection between the visit and ..."
+    ans = pipeline.answer("What did the Chinese foreign ministry spokesman say about the visit?")
+    assert not ans.abstained
+    assert ans.quotes[0].text.endswith("Lu said.")
+    # his words about something no sentence near them names are still no answer
+    assert pipeline.answer("what did Yun say about the troops in South Korea?").abstained
