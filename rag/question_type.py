@@ -83,7 +83,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
         r"\b(which|what)\s+(?:(?:\w+-\w+|[a-z]+(?:ese|ean|ian|can))\s+)?(organi[sz]ations?|orgs?|agency|outlet|newspaper|paper|tabloid|"
         r"university|college|school|academy|institute|institution|think tank|company|media|news agency|program|body|ministry|service|"
         r"group|outfit|firm|foundation|cent(?:er|re)|council|association|broadcaster|publication|universities|agencies|"
-        r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b",
+        r"institutes|newspapers|outlets|companies|groups|schools|colleges)\b|"
+        # "what is his employer?", "who employs him?"
+        r"\b(?:employer|employers)\b|^who\s+employs\b",
     ),
     # "what does ding xueliang head up?": the body he heads
     (

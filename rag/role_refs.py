@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 # "that guy", "this woman": a pronoun in other words
-_THAT_GUY = re.compile(r"\b(?:that|this)\s+(guy|man|person|fellow|gentleman|chap|dude|woman|lady)\b", re.I)
+_THAT_GUY = re.compile(r"\b(?:that|this)\s+(guy|man|person|fellow|gentleman|chap|dude|woman|lady)(['’]s)?(?!\w)", re.I)
 # "the ex-diplomat", "the former ambassador", "the spokesperson" (not "the other ...")
 _ROLE_NP = re.compile(
     rf"\b(?:the|that|this)\s+(?!other\b)((?:ex-|former\s+|retired\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?i:{ROLE}|spokesperson))\b",
@@ -34,7 +34,14 @@ _SAME_ROLE = {"spokesperson": "spokesman", "spokeswoman": "spokesman"}
 
 def as_pronoun(question: str) -> str:
     """ "what does that guy think about it?" -> "what does he think about it?"."""
-    return _THAT_GUY.sub(lambda m: "she" if m.group(1).lower() in ("woman", "lady") else "he", question)
+
+    def pronoun(m: re.Match[str]) -> str:
+        she = m.group(1).lower() in ("woman", "lady")
+        if m.group(2):
+            return "her" if she else "his"  # "that guy's job": his job
+        return "she" if she else "he"
+
+    return _THAT_GUY.sub(pronoun, question)
 
 
 def _people(turn: tuple[str, Answer], pipeline: Pipeline) -> list[str]:

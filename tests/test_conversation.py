@@ -634,3 +634,11 @@ def test_which_of_them_said_it_is_answered_with_the_speaker(pipeline):
     )
     assert ans.short_answer == "Joseph Yun"
     assert any("end of February or early March" in q.text for q in ans.quotes)
+
+
+def test_that_guys_employer_is_his_organization(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("which analyst at RAND talked about the trip?")
+    ans = conv.ask("what is that guy's employer?")
+    assert ans.resolved_question == "what is Bruce Bennett's employer?"
+    assert ans.short_answer == "RAND Corporation"

@@ -86,6 +86,7 @@ def test_head_noun_is_the_last_word_of_the_phrase(question, head):
         ("how did the Global Times boss read the timing?", OTHER),
         ("which outfit does she run?", ORG),
         ("Which of them gave a time frame for the next summit?", PERSON),
+        ("what is Bruce Bennett's employer?", ORG),
     ],
 )
 def test_answer_type(question, qtype):
