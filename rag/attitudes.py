@@ -49,4 +49,16 @@ ATTITUDES: tuple[Concept, ...] = (
         wording(r"next|second|another|upcoming|forthcoming"),
         retrieve=False,
     ),
+    # "why is china unhappy with the US?": "China is not happy with the way the U.S. ..."
+    Concept(
+        "~unhappy",
+        wording(
+            r"unhappy|displeased|upset|annoyed|frustrated|dissatisfied|not\s+(?:happy|pleased|satisfied)|"
+            r"(?:isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:happy|pleased|satisfied)"
+        ),
+        wording(
+            r"unhappy|displeased|upset|annoyed|frustrat(?:ed|ion)|dissatisf(?:ied|action)|not\s+(?:happy|pleased|satisfied)"
+        ),
+        retrieve=False,
+    ),
 )

@@ -223,3 +223,26 @@ def test_the_next_meeting_is_a_second_summit(pipeline):
     assert "~next" not in question_concepts("What happened next?", OTHER)[0]
     ans = pipeline.answer("When does the retired US diplomat reckon the next Trump-Kim meeting will take place?")
     assert ans.short_answer == "end of February or early March"
+
+
+def test_unhappy_is_not_happy_and_the_reason_is_his_closing_words(pipeline):
+    assert "~unhappy" in question_concepts("why is china unhappy with the US?", REASON)[0]
+    assert "~unhappy" in sentence_concepts("China is not happy with the way the U.S. has pursued the issue.")
+    ans = _ask_after(
+        pipeline,
+        "what is Christopher Hill worried the Chinese might be pushing Kim to insist on",
+        "why does he think china is unhappy with how the US has handled things?",
+    )
+    # '“China is not happy with ...' restates the question; the quotation's next sentence is the reason
+    assert ans.quotes[0].text.startswith("The U.S. has gone on the bilateral track")
+    assert (
+        ans.short_answer
+        == "The U.S. has gone on the bilateral track and ignored other players in the region, especially China"
+    )
+
+
+def _ask_after(pipeline, *turns):
+    conv = pipeline.conversation()
+    for t in turns[:-1]:
+        conv.ask(t)
+    return conv.ask(turns[-1])
