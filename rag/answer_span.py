@@ -262,7 +262,7 @@ def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
 
 _OCCASIONS = (
     frozenset(terms("trip visit journey tour travel flight")),
-    frozenset(terms("meeting meet summit talks negotiations")),
+    frozenset(terms("meeting meet met sit summit talks negotiations")),
 )
 
 

@@ -100,6 +100,8 @@ def _head_word(text: str) -> str | None:
             # "which two professors get quoted": a passive, not part of the noun
             or (run and w.lower() in ("get", "gets") and all(x.lower().endswith("ed") for x in words[i + 1 : i + 2]))
             or (named and run and w.lower().endswith("ing"))  # "the official leading ..."
+            # "which two officials handling North Korea's US policy ...": a participle after the role
+            or (run and w.lower().endswith("ing") and re.fullmatch(rf"{ROLE}s?", run[-1].lower()) is not None)
         ):
             break
         run.append(w)

@@ -132,7 +132,9 @@ def strip_lead(text: str) -> str:
 # sets the scene; what is asked follows it
 _SCENE = re.compile(
     # (not "When was the accord, which they promised to keep, signed?": a question itself)
-    r"^(?:when|while|after|before|once|as|if)\b"
+    # ("Apart from his sister, which two officials ...?": what is set aside, too)
+    r"^(?:when|while|after|before|once|as|if|apart\s+from|aside\s+from|besides|other\s+than|except\s+for|"
+    r"in\s+addition\s+to)\b"
     r"(?!\s+(?:was|is|were|are|did|does|do|will|would|has|had|have|can|could|should)\b)"
     r"[^?]*?,\s*(?=(?:what|how|who|whom|where|why|which|when)\b)",
     re.I,

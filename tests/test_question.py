@@ -443,3 +443,10 @@ def test_the_role_whose_view_is_asked():
         "korean",
         "studi",
     }
+
+
+def test_a_set_aside_clause_and_a_participle_leave_the_role_asked():
+    # "Apart from his sister, ...": the clause sets something aside; "handling ..." ends the noun
+    q = "Apart from his sister, which two officials handling North Korea's US policy accompanied Kim to Dalian?"
+    assert answer_type(q) == PERSON
+    assert head_noun(q) == "offici"
