@@ -61,4 +61,11 @@ ATTITUDES: tuple[Concept, ...] = (
         ),
         retrieve=False,
     ),
+    # "when he left Pyongyang": "before departing for China"
+    Concept(
+        "~depart",
+        wording(r"left|leave|leaves|leaving|depart(?:s|ed|ing)?|set\s+off|set\s+out"),
+        wording(r"(?<!\()left(?!\))|leave|leaves|leaving|depart(?:s|ed|ing|ure)?|set\s+off|set\s+out"),
+        retrieve=False,
+    ),
 )

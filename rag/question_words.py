@@ -117,6 +117,7 @@ PRONOUNS = {
 FILLER = {
     "even", "just", "really", "actually", "exactly", "ever", "else", "wouldn", "couldn", "shouldn", "didn",
     "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "though", "anyway", "lot", "lots",
+    "anyone", "anybody", "someone", "somebody",
 }  # fmt: skip
 
 

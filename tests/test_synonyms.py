@@ -246,3 +246,13 @@ def _ask_after(pipeline, *turns):
     for t in turns[:-1]:
         conv.ask(t)
     return conv.ask(turns[-1])
+
+
+def test_leaving_a_place_is_departing_it(pipeline):
+    assert "~depart" in sentence_concepts("... inspect an honor guard in Pyongyang before departing for China.")
+    # a photo's "(left)" is no departure
+    assert "~depart" not in sentence_concepts("Chinese President Xi Jinping (left) meets with Kim.")
+    conv = pipeline.conversation()
+    conv.ask("how long is kim's trip to beijing according to the korea times?")
+    ans = conv.ask("was anyone with him when he left pyongyang")
+    assert ans.short_answer == "Ri Sol-ju"
