@@ -156,7 +156,7 @@ def holds_post_asked(role_of: dict[str, set[str]], name: str, after: str, asked:
 
 
 # posts of those a news story quotes for their expertise (not "leader", "president")
-_EXPERT_POSTS = frozenset(
+EXPERT_POSTS = frozenset(
     terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")
 )
 _OFFICE_POSTS = frozenset(terms("president leader minister secretary"))
@@ -171,7 +171,7 @@ def experts_in(role_of: dict[str, set[str]], text: str) -> list[str]:
         for name, roles in role_of.items()
         if len(terms(name)) > 1
         and name in text
-        and roles & _EXPERT_POSTS
+        and roles & EXPERT_POSTS
         and not (roles | set(terms(name))) & _OFFICE_POSTS
     ]
     return [name for _pos, name in sorted(found)]

@@ -12,7 +12,7 @@ from .question import Question
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
-from .roles import roles_of
+from .roles import EXPERT_POSTS, roles_of
 from .said_span import quoted
 from .sentence_table import Sent, SentenceTable, is_headline
 from .span_kinds import agent_line, said_by_antecedent, said_by_speaker
@@ -217,11 +217,10 @@ def _in_words(text: str, span: tuple[int, int, str]) -> bool:
 # "which analyst", "which expert": any expert's post says so ("Bruce Bennett, a researcher
 # for the RAND Corporation"); "which professor" wants that post
 _GENERIC_EXPERT = frozenset(terms("analyst expert scholar academic specialist observer"))
-_EXPERT_POSTS = frozenset(terms("analyst expert scholar academic researcher research fellow professor adviser advisor"))
 
 
 def _asked_posts(head: str) -> set[str]:
-    return {head} | (_EXPERT_POSTS if head in _GENERIC_EXPERT else set())
+    return {head} | (EXPERT_POSTS if head in _GENERIC_EXPERT else set())
 
 
 def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:

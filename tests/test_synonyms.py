@@ -8,6 +8,8 @@ from rag.question import analyze
 from rag.question_type import DATE, NUMBER, ORG, OTHER, PERSON, REASON
 from rag.synonyms import RELATIONS, question_concepts, sentence_concepts
 
+from .test_conversation import _chat
+
 
 def test_a_concept_replaces_the_question_words_that_say_it():
     found, spent = question_concepts("When did Kim come to power?", DATE)
@@ -228,7 +230,7 @@ def test_the_next_meeting_is_a_second_summit(pipeline):
 def test_unhappy_is_not_happy_and_the_reason_is_his_closing_words(pipeline):
     assert "~unhappy" in question_concepts("why is china unhappy with the US?", REASON)[0]
     assert "~unhappy" in sentence_concepts("China is not happy with the way the U.S. has pursued the issue.")
-    ans = _ask_after(
+    ans = _chat(
         pipeline,
         "what is Christopher Hill worried the Chinese might be pushing Kim to insist on",
         "why does he think china is unhappy with how the US has handled things?",
@@ -239,13 +241,6 @@ def test_unhappy_is_not_happy_and_the_reason_is_his_closing_words(pipeline):
         ans.short_answer
         == "The U.S. has gone on the bilateral track and ignored other players in the region, especially China"
     )
-
-
-def _ask_after(pipeline, *turns):
-    conv = pipeline.conversation()
-    for t in turns[:-1]:
-        conv.ask(t)
-    return conv.ask(turns[-1])
 
 
 def test_leaving_a_place_is_departing_it(pipeline):
