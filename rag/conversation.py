@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .ellipsis import nth, one_named, same_for, swapped, swapped_role
+from .ellipsis import nth, one_named, same_for, swapped, swapped_role, whose_words
 from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
@@ -28,7 +28,6 @@ from .referents import (
     THERE,
     TO_PLACE,
     TOPIC_SWITCH,
-    WHO_SAID_THAT,
     WHY_THAT,
     is_person,
     named_lead,
@@ -51,17 +50,6 @@ _NAME_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
 )
 _NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
-
-
-def _whose_words(turns: list[tuple[str, Answer]], question: str) -> str | None:
-    """ "who argued that?": asked of the sentence the previous answer quoted, whose
-    speaker is the answer (the verb is no word to find: "other experts argued" is not it)."""
-    if not turns or not WHO_SAID_THAT.match(question):
-        return None
-    prev = turns[-1][1]
-    if prev.abstained or not prev.quotes:
-        return None
-    return f"who said {prev.quotes[0].text.strip()}"
 
 
 @dataclass
@@ -229,7 +217,7 @@ class Conversation:
             or swapped_role(self.pipeline, self.turns, question, k=k)
             or nth(self.turns, question)
             or (other_named(self.pipeline, question, other) if other else None)
-            or _whose_words(self.turns, question)
+            or whose_words(self.turns, question)
         )
         if resolved is not None:
             ctx = ""

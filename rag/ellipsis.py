@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING
 
 from .question_type import PERSON, answer_type
 from .records import Answer
-from .referents import ELLIPSIS, EVENT_NOUN, NTH, ONE, ORDINALS, OTHER_ONE, ROLE_ELLIPSIS, SAME_FOR, is_person
+from .referents import (
+    ELLIPSIS,
+    EVENT_NOUN,
+    NTH,
+    ONE,
+    ORDINALS,
+    OTHER_ONE,
+    ROLE_ELLIPSIS,
+    SAME_FOR,
+    WHO_SAID_THAT,
+    is_person,
+)
 from .spans import spans
 from .turns import needs_context
 
@@ -103,3 +114,14 @@ def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
     text = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
     text = re.sub(rf"\s*\b(?:for\s+the\s+)?(?:{ORDINALS})(?:\s+time)?\b", "", text, flags=re.I).rstrip(" ?")
     return f"{text} for the {m.group(1).lower()} time?"
+
+
+def whose_words(turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "who argued that?": asked of the sentence the previous answer quoted, whose
+    speaker is the answer (the verb is no word to find: "other experts argued" is not it)."""
+    if not turns or not WHO_SAID_THAT.match(question):
+        return None
+    prev = turns[-1][1]
+    if prev.abstained or not prev.quotes:
+        return None
+    return f"who said {prev.quotes[0].text.strip()}"
