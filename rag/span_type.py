@@ -66,7 +66,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
         span is not None
         and q.qtype == PERSON
         and q.subtype is None
-        and (not set(terms(span[2])) & table.people or set(terms(span[2])) <= ROLE_STEMS)
+        # (a bare "who" may be answered by a team or a country, as SQuAD's often are)
+        and ((q.head in ROLE_STEMS and not set(terms(span[2])) & table.people) or set(terms(span[2])) <= ROLE_STEMS)
     ):
         # "which Asan Institute expert weighed in?": "Beijing", the only capital of "Kim's
         # four-day travel to Beijing", names no one the articles know; nor does "Experts"
