@@ -22,7 +22,7 @@ from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
-from .said_span import asks_words
+from .said_span import asks_words, reported
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
 from .span_kinds import WHO_SAID
@@ -35,8 +35,6 @@ _CATAPHORA = re.compile(
 )
 # '“China is not happy with ... issue.': a quotation opened and not closed goes on
 _QUOTE_RUNS_ON = re.compile(r"\s*[“\"][^”\"]*$")
-# 'The U.S. has ... ignored other players in the region, especially China,” said Hill.'
-_CLOSING_WORDS = re.compile(r"^\s*[“\"]?([^“”\"]+?)[,.]?\s*[”\"],?\s+(?:said|says|added|noted|told)\b")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
@@ -179,10 +177,15 @@ def build_answer(
             nxt = next((c for c in ranked if c.sent.doc == best.sent.doc and c.sent.pos == best.sent.pos + 1), None)
             if nxt is not None and table.para.get(nxt.sent.row) is table.para.get(best.sent.row):
                 lead_in, best = best, nxt
-                said = _CLOSING_WORDS.match(best.sent.text) if best.span is None else None
+                said = reported(best.sent.text) if best.span is None else []
                 if said:
-                    # the reason is his closing words, whole
-                    best = replace(best, span=(said.start(1), said.end(1), said.group(1)))
+                    # the reason is his closing words, whole ('The U.S. has ... ignored
+                    # other players in the region, especially China,” said Hill.')
+                    a, b = said[0]
+                    words = best.sent.text[a:b].strip().rstrip(",.")
+                    if words:
+                        a = best.sent.text.index(words, a)
+                        best = replace(best, span=(a, a + len(words), words))
         speaker = speaker_of(best, table, ranked) if q.qtype == PERSON and WHO_SAID.match(q.text) else None
         if speaker is not None:
             # the name leads, as the short answer is always in the first quote; the

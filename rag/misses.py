@@ -10,6 +10,7 @@ from .event_signals import venue_far
 from .question import ON_BOARD_Q, SPEAKER_Q, Question, asked_role, asks_stance, entities
 from .question_type import ORG, PERSON
 from .retrieve import terms
+from .roles import GENERIC_EXPERTS
 from .sentence_table import SentenceTable
 from .sentences import Scored
 from .spans import spans
@@ -192,7 +193,7 @@ def affiliate_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     return not any(n & known for n in names)
 
 
-_ANY_EXPERT = frozenset(terms("expert analyst scholar academic person man woman official observer specialist"))
+_ANY_EXPERT = GENERIC_EXPERTS | frozenset(terms("person man woman official"))
 
 
 def role_missing(q: Question, best: Scored, table: SentenceTable) -> bool:

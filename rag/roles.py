@@ -159,6 +159,8 @@ def holds_post_asked(role_of: dict[str, set[str]], name: str, after: str, asked:
 EXPERT_POSTS = frozenset(
     terms("professor fellow researcher research director adviser advisor analyst scholar expert academic economist")
 )
+# the words for any expert ("which analyst", "the expert"): no post of their own
+GENERIC_EXPERTS = frozenset(terms("expert analyst scholar academic observer specialist"))
 _OFFICE_POSTS = frozenset(terms("president leader minister secretary"))
 
 

@@ -12,7 +12,7 @@ from .question import Question
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE
 from .question_words import KIN, ROLE_STEMS
 from .retrieve import terms
-from .roles import EXPERT_POSTS, roles_of
+from .roles import EXPERT_POSTS, GENERIC_EXPERTS, roles_of
 from .said_span import quoted
 from .sentence_table import Sent, SentenceTable, is_headline
 from .span_kinds import agent_line, said_by_antecedent, said_by_speaker
@@ -215,13 +215,10 @@ def _in_words(text: str, span: tuple[int, int, str]) -> bool:
     return re.search(r"\b(?:said|says|told|added|stated|announced|noted)\b", text[: span[0]]) is not None
 
 
-# "which analyst", "which expert": any expert's post says so ("Bruce Bennett, a researcher
-# for the RAND Corporation"); "which professor" wants that post
-_GENERIC_EXPERT = frozenset(terms("analyst expert scholar academic specialist observer"))
-
-
 def _asked_posts(head: str) -> set[str]:
-    return {head} | (EXPERT_POSTS if head in _GENERIC_EXPERT else set())
+    # "which analyst", "which expert": any expert's post says so ("Bruce Bennett, a
+    # researcher for the RAND Corporation"); "which professor" wants that post
+    return {head} | (EXPERT_POSTS if head in GENERIC_EXPERTS else set())
 
 
 def _span_nouns(q: Question, s: Sent, span: tuple[int, int, str]) -> set[str]:
