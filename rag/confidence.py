@@ -17,7 +17,7 @@ from .question_words import KIN, KIN_ASKED, ROLE_STEMS
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
-from .span_kinds import said_by_antecedent, said_by_speaker
+from .who_said import said_by_antecedent, said_by_speaker
 
 # share of a yes/no question's key terms its answer must state: answered ones' best
 # sentences state 0.45 or more ("a three-way summit ... soon?" -> "a trilateral summit is

@@ -25,7 +25,7 @@ from .retrieve import jaccard, terms
 from .said_span import asks_words, reported
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
-from .span_kinds import WHO_SAID
+from .who_said import WHO_SAID
 
 # words announced for the next sentence: "had this to say", "said the following:"
 _CATAPHORA = re.compile(

@@ -19,12 +19,12 @@ from .index import Index
 from .question_type import OTHER, PERSON
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
-from .span_kinds import OTHERS_SAY
 from .spans import phrases, spans
 from .speakers import narrators, quotations, speakers, voices
 from .synonyms import sentence_concepts
 from .truecase import Casing
 from .typos import name_variants, with_variants
+from .who_said import OTHERS_SAY
 
 
 @dataclass

@@ -21,10 +21,10 @@ from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
 from .retrieve import terms
 from .sentence_table import Sent, SentenceTable
-from .span_kinds import agent_line
 from .span_type import typed_span
 from .spans import spans
 from .synonyms import RELATIONS, sentence_concepts
+from .who_said import agent_line
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15

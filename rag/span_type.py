@@ -15,8 +15,8 @@ from .retrieve import terms
 from .roles import EXPERT_POSTS, GENERIC_EXPERTS, roles_of
 from .said_span import quoted
 from .sentence_table import Sent, SentenceTable, is_headline
-from .span_kinds import agent_line, said_by_antecedent, said_by_speaker
 from .synonyms import concept_spans
+from .who_said import agent_line, said_by_antecedent, said_by_speaker
 
 # words that name someone's companions ("Accompanying Kim was his younger sister")
 _COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
