@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .clause_span import anchor_words, content_of, distance, objects, off_attribution, verb_object, yesno_span
+from .pairs import met_score, partners
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
@@ -113,6 +114,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         if q.subtype == "DURATION":
             # "how long was the trip to last?" -> "from Jan. 7-10": a span of dates is a length
             cands += [c for c in s.candidates(DATE) if _DATE_RANGE.search(c[2])]
+    if q.qtype == PERSON:
+        cands = cands + partners(q.text, s.text, table.people)  # "Kim and Xi met": Xi
     if q.qtype == DATE and _BYLINE.match(s.text) and not _PUBLISHED.search(q.text):
         return None  # "By Bill Ide January 08, 2019" dates the article, not what it reports
     if not cands:
@@ -192,6 +195,10 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place
         if q.qtype == PERSON and not set(terms(text)) & table.people:
             score -= 0.5  # "on a panel in Washington": a place, where "said Yun" names someone
+        met = met_score(q.text, s.text, a, text, table.people) if q.qtype == PERSON else 0.0
+        if met <= -0.5:
+            continue  # "who did Kim meet?" is not "prepares for a possible meeting with Trump"
+        score += met  # (and is Xi of "Kim and Xi met", not Trump in the same sentence)
         if q.qtype == PERSON and _SAID_BY.search(s.text[max(0, a - 12) : a]):
             score += 0.3  # '..., said Yun, a retired U.S. diplomat': the one speaking, not Xi in his words
         if official and KIN & set(terms(" ".join(s.text[max(0, a - 30) : a].split()[-3:]))):

@@ -87,6 +87,7 @@ def distance(lo: int, hi: int, anchors: list[int], default: int) -> int:
 _POLARITY = re.compile(r"\b(?:no|not|never|unlikely|neither|nor|cannot)\b|\w+n['’]t\b", re.I)
 # a clause runs on over the stops of "U.S." and "U.N."
 _CLAUSE = re.compile(r"(?:[^,;:.!?“”\"()\[\]]|(?<=\b[A-Z])\.)+")
+_DENYING = re.compile(r"(?:un|surprise|without\b)", re.I)
 _MAX_STATEMENT = 10  # words: a short answer, not the sentence again
 _CIRCUMSTANCE = {"for", "which", "while", "when", "because", "after", "before", "during", "against", "over"}
 
@@ -141,7 +142,20 @@ def yesno_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, st
             run = run[:cut]
         if len(run) >= 2:
             cands.append((m.start(), m.start() + run[min(len(run), _MAX_STATEMENT) - 1].end()))
-    cands += [(a, b) for a, b, t in words if t.startswith("un") and t[2:] in qset]
+    # (of the question's own words too: "announced", which a concept stands for in its terms)
+    said = qset | set(terms(q.text))
+    for a, b, t in words:
+        if t.startswith("un") and t[2:] in said:
+            # "an unannounced visit": the word with the noun it qualifies
+            noun = re.match(r"\s+[a-z]{3,}\b", s.text[b:])
+            cands.append((a, b + noun.end()) if noun and noun.group(0).strip() not in _CIRCUMSTANCE else (a, b))
+    # "a surprise visit" for "was it announced?": a concept's wording that denies it, with
+    # the noun it qualifies
+    for c in q.terms:
+        for ca, cb in concept_spans(c, s.text) if c.startswith("~") else ():
+            noun = re.match(r"\s+[a-z]{3,}\b", s.text[cb:])
+            if _DENYING.match(s.text[ca:cb]) and noun:
+                cands.append((ca, cb + noun.end()))
     if cands:
 
         def dist(c: tuple[int, int]) -> int:

@@ -20,10 +20,12 @@ from .referents import (
     BARE,
     BY_ROLE,
     ELSE,
+    ELSE_IN,
     MEANT,
     NAMED_FIRST,
     PLATFORM,
     SAID_ELSE,
+    THAT_PLACE,
     THAT_SITE,
     THERE,
     TO_PLACE,
@@ -39,6 +41,7 @@ from .referents import (
 from .retrieve import terms
 from .role_refs import as_pronoun, role_named
 from .spans import spans
+from .thing_refs import things_named
 from .turns import needs_context, points_back, refers_back
 
 if TYPE_CHECKING:
@@ -152,7 +155,7 @@ class Conversation:
             person = None  # "what about Pompeo, is he on board?": he is Pompeo
         if (
             place is None
-            and THERE.search(question)
+            and (THERE.search(question) or THAT_PLACE.search(question))
             and not re.match(r"\W*(?:is|are|was|were)\s+there\b", question, re.I)
         ):
             # "what did he do while he was there?" after "How did Kim travel to Dalian?"
@@ -160,7 +163,8 @@ class Conversation:
             place = places[-1] if places else None
         out = replace_pronoun(question, person) if person else question
         if place:
-            out = THERE.sub(f"in {place}", out)
+            out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
+        out = things_named(out, asked, prev)  # "that paper", "who runs it?": the one just named
         said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
         site = PLATFORM.search(f"{prev.short_answer or ''} {said}")
         if site:
@@ -206,7 +210,7 @@ class Conversation:
         question = one_named(self.turns, question)
         described = question
         # "what did he mean by that?": his words next to those just quoted
-        meant = MEANT.match(question) is not None
+        meant = MEANT.match(question) is not None or ELSE_IN.match(question) is not None
         if self.turns:
             # "what does that guy think?", "what does the ex-diplomat expect?"
             question = role_named(self.pipeline, self.turns, what_else_said(as_pronoun(question)))

@@ -32,15 +32,29 @@ if TYPE_CHECKING:
 def one_named(turns: list[tuple[str, Answer]], question: str) -> str:
     """ "where was the trump one?" after "how many summits did kim and xi have?": the
     Trump summit. "one" is the event an earlier question named (not "the other one",
-    who is someone)."""
-    m = ONE.search(question)
+    who is someone), as is "it" in "... before it?"."""
+    one = ONE.search(question)
+    m = one or _BEFORE_IT.search(question)
     if m is None or not turns:
         return question
     for q0, _t in reversed(turns):
         noun = EVENT_NOUN.search(q0)
-        if noun:
+        if noun and one:
             return question[: m.end(1)] + noun.group(1).lower() + question[m.end() :]
+        if noun:
+            # "before it": "before the Singapore summit", with the words naming which
+            named = _NAMED_EVENT.search(q0[: noun.end()])
+            return question[: m.end(1)] + "the " + (named.group(0) if named else noun.group(0)) + question[m.end() :]
     return question
+
+
+# "how many trips had he made before it?" after "where was their first summit?": the event
+# an earlier question named, which the answer calls so ("before ... the Singapore summit")
+_NAMED_EVENT = re.compile(
+    r"(?:\b(?:[A-Z][\w’'-]+|first|second|third|fourth|last|next)\s+){1,2}"
+    r"(?:summit|meeting|trip|visit|journey|tour|speech|address|briefing|panel)s?$"
+)
+_BEFORE_IT = re.compile(r"\b((?:before|after|ahead\s+of|prior\s+to|since)\s+)(?:it|that)(?=\W*$)", re.I)
 
 
 def swapped(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:

@@ -109,6 +109,11 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     # a connection between the visit and ...")
     quoted = table.speaker.get(best.sent.row) or table.quote_of.get(best.sent.row)
     near = best.sent.terms | table.window(best.sent, 1) if quoted else best.sent.terms
+    # (or the words go on in the next sentence: '"...," the tweet went on to say.')
+    seq = table.by_doc[best.sent.doc]
+    nxt = seq[best.sent.pos + 1] if best.sent.pos + 1 < len(seq) else None
+    if nxt is not None and table.said_in.get(nxt.row) == best.sent.row:
+        near = near | nxt.terms
     return bool(words) and not any(t in near for t in words)
 
 
@@ -123,16 +128,23 @@ _AT = re.compile(
 )
 
 
+# "what did Lu Kang tweet ...?", "what did he post about it?": words in a post (not "when
+# was the article published?")
+_TWEETED = re.compile(r"\b(?:did|does|do|has|had)\s+(?:[\w’'.-]+\s+){1,4}?(?:tweet|post)\b", re.I)
+
+
 def setting_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the question ask what someone said at an occasion ("at the press briefing")
-    the sentence and those beside it leave unnamed? At least half of the occasion's
+    or in a post ("what did he tweet?") the sentence and those beside it leave unnamed? At least half of the occasion's
     common words must be there: "at Tuesday's briefing" is "At a regular briefing on
     Tuesday" one sentence before the quotation."""
+    near = best.sent.terms | table.window(best.sent, 1)
+    if _TWEETED.search(q.text) and "~post" not in near:
+        return True  # "what did Lu Kang tweet ...?": he spoke at a briefing, and tweeted nothing
     m = _AT.search(q.text)
     if m is None:
         return False
     words = [t for t in dict.fromkeys(terms(m.group(1))) if t in q.terms and t not in entities(q)]
-    near = best.sent.terms | table.window(best.sent, 1)
     return bool(words) and 2 * sum(t in near for t in words) < len(words)
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .asking_words import TELL_ME, asking_words
 from .question_head import head_noun
 from .question_type import (
     _COMPANY,
     _TRAVEL,
     DATE,
+    OTHER,
     PERSON,
     _subtype,
     answer_type,
@@ -166,52 +168,6 @@ def described(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-_TELL_ME = re.compile(r"^\s*(?:(?:can|could|would|will) you\s+)?(?:please\s+)?tell\b", re.I)
-_HOW_MEASURE = re.compile(r"\bhow (long|far|much|often|soon|big|large|late|early)\b", re.I)
-# "was it due to end", "is set to meet": when something happens, not what it is about
-_SCHEDULED = re.compile(
-    r"\b(?:(?:is|was|are|were|be|been)(?:\s+\w+){0,2}\s+(due|set|slated)|(supposed|scheduled|meant))\s+to\s+\w", re.I
-)
-# "in Hill's view", "per his remarks": whose words the answer is, which the sentence
-# says with "said" or not at all ("may view the meeting as ..." is no answer)
-_ATTRIBUTION = re.compile(
-    r"\b(?i:per|in|according to|from|by)\s+(?:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s|his|her|their|the)\s+"
-    r"(?:[\w-]+\s+)?(remarks|comments|words|view|views|account|assessment|analysis|opinion|estimate|reckoning)\b"
-)
-# "what does the academic in the (Sputnik) piece say?": where he is quoted, no word of his
-_IN_PIECE = re.compile(r"\b(?:in|from)\s+(?:the|that|this)\s+(piece|article|story|report)\b", re.I)
-# "apart from the talks, what did they do?": the words setting aside what is known; what
-# they set aside stays a term (the answer often lists it: "held talks ... and took a stroll")
-_EXCEPT = re.compile(r"\b(?:apart|aside)\s+from\b|\bbesides\b|\bother\s+than\b|\bexcept(?:\s+for)?\b", re.I)
-# "was it announced ahead of time?": when it was said, which the article states as
-# "an unannounced visit", not in these words
-_IN_ADVANCE = re.compile(r"\b(?:ahead of time|in advance|beforehand)\b", re.I)
-# "meant to accomplish", "the aim of": the asking for a purpose, which the answer states
-# in its own words ("to finalize a date ...")
-_PURPOSE = re.compile(
-    r"\bthe (aim|goal|objective|purpose|point) of\b|\b(?:meant|intended|designed|aimed|supposed) to (accomplish|achieve)\b",
-    re.I,
-)
-# "what reasons did he give for the trip?": the asking for a reason, which the answer
-# states in its own words ("The visit is intended to seek sanctions relief")
-_REASON_ASK = re.compile(
-    r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?)\b"
-    r"(?:\s+(?:did|does|do|has|have|had)\s+(?:[\w-]+\s+){1,3}?(give|given|cite|cited|offer|offered|provide))?"
-    # "how come?": a way of asking why, no words to find
-    r"|\bhow\s+(come)\b",
-    re.I,
-)
-# "how long was the trip expected to last?", "how long did it take?": the verb of the
-# measure (the articles' "last year" and "it took" are about something else)
-_LONG_VERB = re.compile(
-    r"\bhow long\b.*\b(last|lasted)\s*\??\s*$|\bhow long (?:did|does|do|will|would) it (take)\b", re.I
-)
-# "what was his position on the phased approach?": his words on it, which the article
-# gives as what he said ("the US has no interest in ..."), not as a "position"
-_STANCE = re.compile(
-    r"\b(position|stance|view|take|opinion|attitude|thoughts|verdict)\s+(?:on|about|regarding|towards?)\b", re.I
-)
-_THIS_ONE = re.compile(r"\b(?:this|that|the\s+other|the\s+same|the\s+latest|the\s+new)\s+one\b", re.I)
 _TRAVEL_STEMS = frozenset(terms(_TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
@@ -219,22 +175,9 @@ _DATE_WORDS = frozenset(terms("day days week month months year years date dates 
 def analyze(text: str, carried_text: str = "") -> Question:
     text = strip_lead(text)
     drop = qstems()
-    if not _TELL_ME.match(text):
+    if not TELL_ME.match(text):
         drop = drop - {"tell"}  # "Trump will tell him" is content; "tell me ..." is not
-    # "how long", "how far": the measure asked for, not a topic word ("old" stays: an
-    # age is written "35-year-old")
-    drop = drop | {t for m in _HOW_MEASURE.finditer(text) for t in terms(m.group(1))}
-    drop = drop | {t for m in _LONG_VERB.finditer(text) for t in terms(m.group(1) or m.group(2))}
-    drop = drop | {t for m in _SCHEDULED.finditer(text) for t in terms(m.group(1) or m.group(2))}
-    drop = drop | {t for m in _PURPOSE.finditer(text) for t in terms(m.group(1) or m.group(2))}
-    drop = drop | {t for m in _REASON_ASK.finditer(text) for t in terms(" ".join(g for g in m.groups() if g))}
-    drop = drop | {t for m in _ATTRIBUTION.finditer(text) for t in terms(m.group(1))}
-    drop = drop | {t for m in _EXCEPT.finditer(text) for t in terms(m.group(0))}
-    drop = drop | {t for m in _IN_ADVANCE.finditer(text) for t in terms(m.group(0))}
-    drop = drop | {t for m in _STANCE.finditer(text) for t in terms(m.group(1))}
-    drop = drop | {t for m in _IN_PIECE.finditer(text) for t in terms(m.group(1))}
-    if _THIS_ONE.search(text):
-        drop = drop | {"one"}  # "how long's this one supposed to last?": the one just talked of
+    drop = drop | asking_words(text, followup=bool(carried_text))
     role = _DESCRIBE_ROLE.match(text)
     if role:
         drop = drop | set(terms(role.group(2)))  # "academic field": the kind of answer, not its words
@@ -264,6 +207,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
     excluded = {t for m in _SET_ASIDE.finditer(text) for t in terms(m.group(1))}
     # ("what's his field?" asks only what he teaches)
     subtype = "DESCRIBE" if described(text) and not asks_field(text) else _subtype(text.lower(), qtype)
+    if subtype is None and qtype == OTHER and _WHAT_IS_NAMED.match(text):
+        subtype = "KIND"
     if subtype == "TIMES":
         # "how many times has he been to China?": a count of visits, which the articles
         # write "his fourth visit", not "three times" of something else
@@ -293,7 +238,15 @@ _KIND_OF = re.compile(
 )
 
 
+# "what is the Global Times?", "what's KCNA?": what kind of thing a name is (a person's is
+# described by rag/question.py's "who is ...?")
+_WHAT_IS_NAMED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)\s*\?*\s*$"
+)
+
+
 def kind_subject(text: str) -> str | None:
-    """ "What kind of newspaper is the Global Times?" -> "Global Times"."""
-    m = _KIND_OF.search(text)
+    """ "What kind of newspaper is the Global Times?" -> "Global Times"; "what is the
+    Global Times?" too."""
+    m = _KIND_OF.search(text) or _WHAT_IS_NAMED.match(text)
     return m.group(1) if m else None

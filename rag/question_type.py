@@ -11,6 +11,8 @@ from .question_words import ROLE
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
 # "how large was the surplus", "what tariff rate": a measured figure (NUMBER, MAGNITUDE)
+# "what earlier year", "which exact day", "what later month": a time, however qualified
+_WHEN_ADJ = r"(?:(?:exact|specific|precise|earlier|later|previous|prior|following|first|last|particular)\s+)?"
 _SIZE = r"large|big|high|low|small|heavy|tall|deep|wide"
 _MEASURE = r"percentage|rate|amount|sum|price|cost|volume"
 _MONEY = re.compile(
@@ -25,6 +27,11 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "why ...", "And why ...", "In Hill's view, why ...", "According to Zhao, why ..."
         r"(?:^|^(?:and|so|but|then)\s+|,\s*)(why|for what reason|how come)\b|"
         r"what (is|was|were|are) the (?:main |first |second |real |chief |other |key )?(reason|motive|purpose)|"
+        # "did he give a reason why Beijing can't rely on ...?", "did she explain why?": the reason
+        r"^(?:and\s+|so\s+)?(?:did|does|do|has|had)\s+(?:[\w’'.-]+\s+){1,4}?(?:give|offer|provide|cite|explain|say)\s+"
+        r"(?:(?:a|any|the)\s+reasons?\s+)?(?:why|for\s+what)\b|"
+        r"^(?:and\s+|so\s+)?(?:did|does|do|has|had)\s+(?:[\w’'.-]+\s+){1,4}?(?:give|offer|provide|cite)\s+"
+        r"(?:a|any|the)\s+reasons?\b|"
         # "what reasons did he give for the trip?"
         r"\bwhat (?:main |other |real |key )?(reasons?|motives?|motivations?) (?:did|does|do|has|have|had)\b|"
         # "what was the trip meant to accomplish?", "what was the aim of the visit?": a purpose
@@ -44,8 +51,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "after singapore, when did he see xi again?"
         # "and the trade war kicked off when?", "year kim jong un took power?"
         r"\bwhen\W*$|^(?:the\s+)?(?:year|date|day|month)\b(?!\s+(?:of|is|was)\b)|"
-        r"^when\b|^[^?,]{3,50},\s*when (?:did|does|do|is|was|were|will|would|has|had|are)\b|\bby when\b|\bwhat (?:exact |specific |precise )?(years?|days?|dates?|months?|weekdays?|time)\b|"
-        r"\bwhich (?:exact |specific )?(years?|days?|dates?|months?|weekdays?)\b|"
+        rf"^when\b|^[^?,]{{3,50}},\s*when (?:did|does|do|is|was|were|will|would|has|had|are)\b|\bby when\b|\bwhat {_WHEN_ADJ}(years?|days?|dates?|months?|weekdays?|time)\b|"
+        rf"\bwhich {_WHEN_ADJ}(years?|days?|dates?|months?|weekdays?)\b|"
         r"\bsince when\b|\bon what (days?|dates?)\b|\bin what (years?|months?)\b|"
         r"\bwhat (?:is|was|are|were) the (?:exact |specific )?(dates?|years?|months?)\b|"
         # "did the spokesman say when the second summit would happen?": a date, in his words
@@ -180,7 +187,8 @@ _DID_DO = re.compile(
 
 # "How did Kim get to Dalian?", "How did he travel from Pyongyang?": the means of travel
 _MEANS = re.compile(
-    r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come|fly|arrive|return|journey)\b"
+    # (not "how did China come up in that speech?": how it was mentioned)
+    r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come(?!\s+up\b)|fly|arrive|return|journey)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|in|at|back|home|there)\b"
 )
 # "Did Kim travel by train or by plane?": the alternatives offered
@@ -229,14 +237,14 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "ACTIVITY"
     if re.search(r"\b(day of the week|what days?|which days?|weekdays?)\b", q):
         return "WEEKDAY"
-    if re.search(r"\b(what|which|in what) year\b|^year\b", q):
+    if re.search(rf"\b(what|which|in what) {_WHEN_ADJ}year\b|^year\b", q):
         return "YEAR"
     if re.search(
         r"\b(what|which) (?:exact |specific |precise )?dates?\b|\bwhat (?:is|was|are|were) the (?:exact |specific |precise )?dates?\b",
         q,
     ):
         return "CALENDAR"
-    if re.search(r"\b(what|which) months?\b", q):
+    if re.search(rf"\b(what|which) {_WHEN_ADJ}months?\b", q):
         return "MONTH"
     if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
         return "CITY"

@@ -45,6 +45,10 @@ QWORDS = {
     "are",
     "was",
     "were",
+    # auxiliaries: "how many trips had he made?" asks about trips
+    "had",
+    "has",
+    "have",
     "name",
     "according",
     "per",
@@ -117,7 +121,7 @@ PRONOUNS = {
 FILLER = {
     "even", "just", "really", "actually", "exactly", "ever", "else", "wouldn", "couldn", "shouldn", "didn",
     "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "though", "anyway", "lot", "lots",
-    "anyone", "anybody", "someone", "somebody",
+    "anyone", "anybody", "someone", "somebody", "any", "anything", "something", "realistically",
 }  # fmt: skip
 
 

@@ -67,6 +67,14 @@ _ANYTHING_ELSE = re.compile(
     r"(?P<rest>[^?]*)\?*\s*$",
     re.I,
 )
+# "was there anything else in that post?", "anything more in the tweet?": the rest of the
+# words the previous answer quoted
+ELSE_IN = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:(?:was|is)\s+there\s+|did\s+(?:he|she|they)\s+(?:say|write|post)\s+)?"
+    r"(?:anything|something)\s+(?:else|more)\s+(?:in|from)\s+(?:that|the|this|his|her|their)\s+"
+    r"(?:post|tweet|statement|quote|remarks?|comments?|interview|speech|message|briefing)\W*$",
+    re.I,
+)
 _PRESENT = {"said": "say", "says": "say", "mentioned": "mention", "added": "add", "told": "say"}
 
 
@@ -84,6 +92,8 @@ def what_else_said(question: str) -> str:
     meant = MEANT.match(question)
     if meant:
         return f"what else did {meant.group('who')} say?"
+    if ELSE_IN.match(question):
+        return "what else did they say?"
     m = _ANYTHING_ELSE.match(question)
     if m is None:
         return question
@@ -152,6 +162,8 @@ TO_PLACE = re.compile(
     r"June|July|August|September|October|November|December)\b)((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)(?!['’]s)"
 )
 
+# "how did he get to that city?" after "which city did they meet in?": the place answered
+THAT_PLACE = re.compile(r"\b(?:that|this|the\s+same)\s+(?:city|town|place|location|venue|spot)\b", re.I)
 # "that site", "the platform": the website the previous answer named ("said on Twitter")
 # "ok different article - in the dalian story ...", "new topic: ...": nothing said
 # before is what the question is about

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .outlets import names_domain
+from .pairs import other_pair
 from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities, role_qualifiers
 from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
@@ -34,6 +35,7 @@ W_OUTLET = 0.15  # a sentence of the article whose outlet the question cites
 # answers, not the one closer in words that says "two days from Tuesday"
 W_RELATION = 0.1
 W_SPEAKER = 0.1  # a sentence neither naming nor quoting the one whose view is asked
+W_PAIR = 0.15  # a meeting of another pair than the two the question names
 W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among them"
 # a follow-up's sentence in the previous answer's article, and in the few sentences
 # around that answer: what it goes on to ask is most often told there
@@ -232,6 +234,8 @@ def score_sentences(
             not role <= (held := table.speaker_roles.get(s.row, set())) or (qualifiers and not qualifiers & held)
         ):
             score -= W_SPEAKER  # (not another professor: "the North Korean studies professor")
+        if other_pair(q.text, s.text, table.people):
+            score -= W_PAIR  # "where did Trump and Kim meet?": not where Kim and Xi met
         if s.doc in q.outlet_docs:
             score += W_OUTLET  # "according to the Korea Times": that paper's article
         if (

@@ -146,6 +146,7 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
     return True
 
 
+_SAYING = {"said", "says", "told", "added", "noted", "argued", "wrote", "explained", "warned"}
 _PREPS = {"at", "in", "of", "for", "on", "to", "from", "with", "by", "about", "the", "a", "an"}
 
 
@@ -163,6 +164,8 @@ def kind_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
             continue
         while words and words[0].group(0).lower() in _PREPS:
             words.pop(0)
+        if words and words[0].group(0).lower() in _SAYING:
+            continue  # "..., a researcher for the RAND Corporation, said of the meeting": no apposition
         if words:
             i, j = words[0].start(), words[-1].end()
             out.append((a + i, a + j, text[i:j]))

@@ -14,8 +14,9 @@ from .spans import spans
 # named in an attribution a few sentences back ("said Yun, a retired U.S. diplomat")
 _PRONOUN_SAID = re.compile(
     r"[,”\"]\s*(?:he|she|the\s+(?:expert|analyst|professor|researcher|scholar|diplomat|official|spokesman|"
-    r"spokeswoman|spokesperson|fellow|adviser|advisor))\s+"
-    r"(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned)\b"
+    r"spokeswoman|spokesperson|fellow|adviser|advisor|tweet|post|statement|message))\s+"
+    # ('"...," the tweet went on to say': its author's words, as "he added" would be)
+    r"(?:said|says|added|adds|noted|told|continued|explained|argued|stressed|warned|went\s+on\s+to\s+say)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b"
     r"|^\s*[“\"]?(?:He|She)\s+(?:said|says|added|noted|told|argued)\b"
 )
@@ -26,7 +27,8 @@ NARRATED = re.compile(
 )
 _SAID = re.compile(r"\b(?:said|says|added|told|noted|according to)\b")
 # "Ding Xueliang, director of ..., told", "Kim reportedly reiterated"
-_BEFORE_VERB = re.compile(r"\s*|\s+[a-z]+ly\s+|,[^“”\"]{1,160},\s*")
+# (and "Hu Xijin, the editor in chief at the Global Times said", its closing comma left out)
+_BEFORE_VERB = re.compile(r"\s*|\s+[a-z]+ly\s+|,[^“”\"]{1,160},\s*|,\s+the\s+[^“”\",]{1,80}\s+")
 _AFTER_VERB = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")  # "said (Professor) Kim Dong-yub"
 
 

@@ -493,7 +493,7 @@ def test_a_yes_no_follow_up_in_other_words_is_answered(pipeline):
     "question, short",
     [
         # the short answer to a yes/no question is the words stating or denying it
-        ("Was Kim's January 2019 trip to Beijing announced ahead of time?", "unannounced"),
+        ("Was Kim's January 2019 trip to Beijing announced ahead of time?", "unannounced visit"),
         ("Did China back the sanctions against North Korea?", "China backed the US-led international sanctions"),
         (
             "Does Lim Eul-chul expect a trilateral summit anytime soon?",

@@ -271,7 +271,7 @@ def test_emphasis_negation_and_in_advance_are_not_words_to_find():
     assert {"china", "retali", "compani"} <= set(q.terms)
     assert not {"just", "wouldn"} & set(q.terms)
     q = analyze("Was Kim's trip to Beijing announced ahead of time?")
-    assert "announc" in q.terms and not {"ahead", "time"} & set(q.terms)
+    assert "~announced" in q.terms and not {"ahead", "time"} & set(q.terms)  # (~announced: rag/concepts.py)
 
 
 def test_which_of_them_is_the_role_asks_for_a_person():
@@ -450,3 +450,25 @@ def test_a_set_aside_clause_and_a_participle_leave_the_role_asked():
     q = "Apart from his sister, which two officials handling North Korea's US policy accompanied Kim to Dalian?"
     assert answer_type(q) == PERSON
     assert head_noun(q) == "offici"
+
+
+def test_a_qualified_year_is_still_a_date():
+    q = analyze("What earlier year did that piece compare it to?")
+    assert (q.qtype, q.subtype) == ("DATE", "YEAR")
+    assert "earlier" not in q.terms and "piec" not in q.terms
+    assert analyze("which previous month did they meet in?").subtype == "MONTH"
+
+
+def test_did_he_give_a_reason_is_a_why_question():
+    q = analyze("Did he give a reason why Beijing can no longer rely on Washington's promises?")
+    assert q.qtype == "REASON"
+    assert not {"give", "reason"} & set(q.terms)
+    # a yes/no question about something said stays one
+    assert analyze("Did he say anything about trade?").subtype == "YESNO"
+
+
+def test_coming_up_in_a_speech_is_no_means_of_travel():
+    q = analyze("How did China come up in that speech?")
+    assert q.subtype is None
+    assert {"~mention", "~speech"} <= set(q.terms)
+    assert analyze("How did he come to Beijing?").subtype == "MEANS"

@@ -66,3 +66,21 @@ def test_the_expert_pointed_out_narrates_the_one_quoted_before(pipeline):
 def test_who_is_the_scholar_saying_it_is_the_one_the_narration_means(pipeline):
     ans = pipeline.answer("who's the scholar saying the timing was no coincidence?")
     assert ans.short_answer == "Ding Xueliang"
+
+
+def test_the_tweet_going_on_is_its_authors_words(pipeline):
+    # "Hu Xijin, the editor in chief at the Global Times said ..." (no comma closing the
+    # apposition) then '"...," the tweet went on to say.'
+    table = pipeline._parts()[2]
+    row = next(s.row for s in table.rows if s.text.startswith('"As to whether this is used as a bargaining chip'))
+    assert table.speaker[row] == {"hu", "xijin"}
+    ans = pipeline.answer("What did Hu Xijin say about the talks?")
+    assert not ans.abstained
+    assert any("bargaining chip" in q.text for q in ans.quotes)
+
+
+def test_what_someone_tweeted_needs_a_tweet(pipeline):
+    # Lu Kang spoke at a briefing: none of his words is a post
+    assert pipeline.answer("What did Lu Kang tweet about the timing of Kim's visit?").abstained
+    ans = pipeline.answer("What did Hu Xijin post on Twitter?")
+    assert "clearly linked to the planned second summit" in ans.short_answer

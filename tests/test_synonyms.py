@@ -251,3 +251,55 @@ def test_leaving_a_place_is_departing_it(pipeline):
     conv.ask("how long is kim's trip to beijing according to the korea times?")
     ans = conv.ask("was anyone with him when he left pyongyang")
     assert ans.short_answer == "Ri Sol-ju"
+
+
+def test_taking_place_is_being_held_or_realized():
+    assert "~happen" in question_concepts("when could those talks take place?", DATE)[0]
+    assert "~happen" in sentence_concepts("But this can be realized sometime after the second summit.")
+    # only for a date: where something took place is asked of its place
+    assert "~happen" not in question_concepts("where did the meeting take place?", "PLACE")[0]
+
+
+def test_a_focus_is_what_a_trip_centers_on(pipeline):
+    assert "~focus" in sentence_concepts("Kim's sojourn in China will center on meetings with Xi.")
+    assert "~focus" not in sentence_concepts("He is at the center of the talks.")
+    conv = pipeline.conversation()
+    conv.ask("According to North Korea's official news agency, which dates was Kim's China trip set to cover?")
+    ans = conv.ask("What was the main focus of that trip supposed to be?")
+    assert not ans.abstained
+    assert "will center on meetings with China’s President Xi Jinping" in ans.quotes[0].text
+
+
+def test_a_speech_is_an_address_and_coming_up_is_being_mentioned(pipeline):
+    assert "~speech" in sentence_concepts("In this year's address, Kim mentioned China much more.")
+    # to address an issue is no speech
+    assert "~speech" not in sentence_concepts("They want to address the issue of sanctions.")
+    ans = _chat(
+        pipeline,
+        "In his New Year speech, what did Kim warn he might do if US sanctions didn't ease?",
+        "How did China come up in that speech?",
+    )
+    assert "Kim mentioned China much more than those from the previous years" in ans.quotes[0].text
+
+
+def test_announced_beforehand_is_denied_by_a_surprise_visit(pipeline):
+    assert "~announced" in question_concepts("was it announced beforehand?", OTHER)[0]
+    # what someone announced is no question of notice
+    assert "~announced" not in question_concepts("what did KCNA announce?", OTHER)[0]
+    ans = _chat(pipeline, "Where did Kim go in January 2019?", "was it announced beforehand?")
+    assert not ans.abstained
+    assert ans.short_answer in ("surprise visit", "unannounced visit")
+
+
+def test_getting_somewhere_is_arriving_there(pipeline):
+    ans = pipeline.answer("When did the North Korean leader get to Beijing on his January 2019 trip?")
+    assert "arrived" in ans.quotes[0].text
+    assert ans.short_answer in ("Jan. 8, 2019", "Tuesday morning")
+    # "how did he get there?" asks the means, which no arrival sentence states
+    assert "~arrive" not in question_concepts("how did he get to Dalian?", OTHER)[0]
+
+
+def test_a_post_held_is_no_post_online():
+    assert "~post" not in question_concepts("What post does Ri Yong-ho hold?", OTHER)[0]
+    assert "~post" in question_concepts("What did he say in his post?", OTHER)[0]
+    assert "~post" in question_concepts("where did Hu post that?", OTHER)[0]
