@@ -1,6 +1,7 @@
 """The concepts rag/synonyms.py matches: for each, the wordings that set it off in a
 question and those that satisfy it in a sentence. Only general English paraphrases
-belong here, none about this corpus."""
+belong here, none about this corpus. Those of events are in rag/event_concepts.py, of
+what is said and reported in rag/quoted.py, of attitudes in rag/attitudes.py."""
 
 from __future__ import annotations
 
@@ -77,15 +78,6 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
         frozenset({"ORG", "PERSON"}),
     ),
-    # "how many times had he been to China before it?": a count or date of what came
-    # before, in any wording (in "why had relations soured before ...?" it only dates
-    # what is asked about)
-    Concept(
-        "~before",
-        wording(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding"),
-        wording(r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|preceding|earlier|previous(?:ly)?|beforehand"),
-        frozenset({"NUMBER", "DATE"}),
-    ),
     # "how many American soldiers are in South Korea?": "its 28,000 troops"
     Concept(
         "~troops",
@@ -126,37 +118,6 @@ CONCEPTS: tuple[Concept, ...] = (
             r"compar(?:e|es|ed|ing)|liken(?:s|ed)?|similar|akin|reminiscent|analog(?:y|ous)|parallel|(?:be|is|was|are|were)\s+like"
         ),
         retrieve=False,
-    ),
-    # "how long is the visit supposed to last?": "is to last from Jan. 7-10", "will be
-    # traveling for four days", "a four-day trip" (not "last year")
-    Concept(
-        "~last",
-        # ("how long did Kim stay in Beijing?": how long his visit lasted)
-        wording(r"last(?:s|ed)?(?=\s*\??\s*$)|lasting(?=\s*\??\s*$)|stay(?:s|ed|ing)?"),
-        wording(
-            r"(?:to|will|would|should|could|may|might)\s+last|lasts|lasted|lasting|"
-            r"(?:for|spans?|spanning)\s+(?:\w+\s+)?(?:days|weeks|months)|"
-            r"[\w]+-(?:day|week|month)\s+(?:visit|trip|travel|stay|tour|summit|journey)"
-        ),
-        frozenset({"NUMBER"}),
-    ),
-    # "went to pin down when and where the summit would be": "to finalize a date and location"
-    Concept(
-        "~settle",
-        wording(
-            # ("locked in a stalemate" in a sentence is not)
-            r"lock(?:s|ed|ing)?\s+(?:in|down)|firm(?:s|ed|ing)?\s+up|pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
-        ),
-        wording(
-            r"pin(?:s|ned|ning)?\s+down|nail(?:s|ed|ing)?\s+down|finali[sz](?:e|es|ed|ing)|settl(?:e|es|ed|ing)|fix(?:es|ed|ing)?"
-        ),
-    ),
-    Concept(
-        "~when_where",
-        wording(r"when\s+and\s+where|where\s+and\s+when"),
-        wording(
-            r"(?:date|time|timing)\s+and\s+(?:location|venue|place|site)|(?:location|venue|place|site)\s+and\s+(?:date|time|timing)"
-        ),
     ),
     # "his position on the phased approach": "no interest in following a step-by-step process"
     Concept(
@@ -254,53 +215,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "~teach",
         wording(r"teach|teaches|teaching|taught|lecture|lectures|lectured"),
         wording(r"teach(?:es|ing)?|taught|professor|lecturer|lectures?|faculty"),
-    ),
-    # "what did pompeo say on his way to north korea?": "said en route to North Korea"
-    Concept(
-        "~enroute",
-        wording(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
-        wording(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
-        retrieve=False,
-    ),
-    # "was it announced beforehand?": "an unannounced visit", "a surprise visit"
-    Concept(
-        "~announced",
-        wording(
-            # (only whether it was made known in advance, not "what did he announce?")
-            r"(?:pre-?)?announc(?:e|es|ed|ing)(?=.*\b(?:beforehand|in\s+advance|ahead\s+of\s+time|publicly|before)\b)|"
-            r"unannounced|(?:a\s+)?surprise(?=\W*$)|unexpected(?=\W*$)|without\s+(?:any\s+)?warning"
-        ),
-        wording(r"(?:un)?announc(?:e|es|ed|ing)|surprise|unexpected(?:ly)?|without\s+(?:prior\s+)?(?:warning|notice)"),
-        frozenset({OTHER}),
-    ),
-    # "when did he get to Beijing?": "arrived in Beijing on Tuesday morning"
-    Concept(
-        "~arrive",
-        wording(r"get(?:s|ting)?\s+to|got\s+to|arriv(?:e|es|ed|ing|al)|reach(?:es|ed)?|land(?:s|ed)?\s+in"),
-        wording(r"arriv(?:e|es|ed|ing|al)|reach(?:es|ed)|land(?:s|ed)?\s+in|got\s+to"),
-        frozenset({"DATE"}),
-    ),
-    # "what was the main focus of the trip?": "will center on meetings with ..."
-    Concept(
-        "~focus",
-        wording(r"focus(?:es|ed|ing)?|cent(?:er|re)(?:s|d|ed|ing)?\s+(?:on|around)|revolv(?:e|es|ed|ing)\s+around"),
-        wording(
-            r"focus(?:es|ed|ing)?\s+on|cent(?:er|re)(?:s|d|ed|ing)?\s+(?:on|around)|revolv(?:e|es|ed|ing)\s+around|"
-            r"concentrat(?:e|es|ed|ing)\s+on"
-        ),
-        retrieve=False,
-    ),
-    # "when could those talks take place?": "this can be realized sometime after ...", "will
-    # be held", "is to happen"
-    Concept(
-        "~happen",
-        wording(r"tak(?:e|es|ing)\s+place|took\s+place|happen(?:s|ed|ing)?|occur(?:s|red|ring)?"),
-        wording(
-            r"tak(?:e|es|ing|en)\s+place|took\s+place|happen(?:s|ed|ing)?|occur(?:s|red|ring)?|"
-            r"(?:be|is|was|are|were|been|being)\s+(?:held|realized|realised|convened)|materiali[sz](?:e|es|ed)"
-        ),
-        frozenset({"DATE"}),
-        retrieve=False,
     ),
     # "who would control the process?": "the talks cannot but be dominated by the US"
     Concept(

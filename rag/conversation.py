@@ -23,12 +23,7 @@ from .referents import (
     ELSE_IN,
     MEANT,
     NAMED_FIRST,
-    PLATFORM,
     SAID_ELSE,
-    THAT_PLACE,
-    THAT_SITE,
-    THERE,
-    TO_PLACE,
     TOPIC_SWITCH,
     WHY_THAT,
     is_person,
@@ -41,7 +36,7 @@ from .referents import (
 from .retrieve import terms
 from .role_refs import as_pronoun, role_named
 from .spans import spans
-from .thing_refs import things_named
+from .thing_refs import places_and_things
 from .turns import needs_context, points_back, refers_back
 
 if TYPE_CHECKING:
@@ -153,23 +148,9 @@ class Conversation:
                 break
         if NAMED_FIRST.match(question):
             person = None  # "what about Pompeo, is he on board?": he is Pompeo
-        if (
-            place is None
-            and (THERE.search(question) or THAT_PLACE.search(question))
-            and not re.match(r"\W*(?:is|are|was|were)\s+there\b", question, re.I)
-        ):
-            # "what did he do while he was there?" after "How did Kim travel to Dalian?"
-            places = [m for m in TO_PLACE.findall(self.source or prev_q) if not self.pipeline.is_someone(m)]
-            place = places[-1] if places else None
         out = replace_pronoun(question, person) if person else question
-        if place:
-            out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
-        out = things_named(out, asked, prev)  # "that paper", "who runs it?": the one just named
-        said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
-        site = PLATFORM.search(f"{prev.short_answer or ''} {said}")
-        if site:
-            # "can people in China even get on that site?" after "... said on Twitter"
-            out = THAT_SITE.sub(site.group(0), out)
+        # "there", "that city", "that paper", "who runs it?", "that site"
+        out = places_and_things(question, out, place, self.source or prev_q, asked, prev, self.pipeline.is_someone)
         return out if out != question else None
 
     def context_for(self, question: str) -> str:

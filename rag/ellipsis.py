@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .question_type import PERSON, answer_type
+from .question_words import ROLE
 from .records import Answer
 from .referents import (
     ELLIPSIS,
@@ -41,10 +42,11 @@ def one_named(turns: list[tuple[str, Answer]], question: str) -> str:
         noun = EVENT_NOUN.search(q0)
         if noun and one:
             return question[: m.end(1)] + noun.group(1).lower() + question[m.end() :]
-        if noun:
+        if noun and not noun.group(0).lower().endswith("s"):  # ("it" is one event, not "how many trips")
             # "before it": "before the Singapore summit", with the words naming which
             named = _NAMED_EVENT.search(q0[: noun.end()])
-            return question[: m.end(1)] + "the " + (named.group(0) if named else noun.group(0)) + question[m.end() :]
+            event = "the " + (named.group(0) if named else noun.group(0))
+            return question[: m.start()] + m.group(1) + event + question[m.end() :]
     return question
 
 
@@ -114,7 +116,14 @@ def swapped_role(
     if who.abstained or not who.short_answer or not is_person(who.short_answer):
         return None
     a, b = people[0]
+    # "what does the RAND guy say Kim wants?": the one asked of is the role, not Kim
+    role = _BY_ROLE.search(text[:a])
+    if role:
+        a, b = role.span()
     return text[:a] + who.short_answer + text[b:]
+
+
+_BY_ROLE = re.compile(rf"\b(?:the|that|this)\s+(?:[\w’'.-]+\s+){{0,3}}?(?:(?i:{ROLE})|guy|man|woman|fellow)\b", re.I)
 
 
 def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:

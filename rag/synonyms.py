@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from .attitudes import ATTITUDES
 from .concepts import CONCEPTS as _WORDINGS
+from .event_concepts import EVENTS
 from .metonyms import METONYMS
 from .quoted import QUOTED
 from .retrieve import terms
 
-CONCEPTS = _WORDINGS + ATTITUDES + METONYMS + QUOTED
+CONCEPTS = _WORDINGS + EVENTS + ATTITUDES + METONYMS + QUOTED
 
 # the concepts that name what a question asks about, not its topic: BM25 indexes and
 # searches by these, and sentence scoring wants them stated

@@ -1,17 +1,21 @@
-"""Things a follow-up calls by the kind of thing they are: "where is that program based?"
-after "which research program is Zhao Tong a fellow in?" means "Carnegie's Nuclear Policy
-Program", and "who is the top editor at that paper?" after "which newspaper ran ...?"
-means the Global Times. rag/conversation.py rewrites these before it resolves pronouns,
-so the name the articles use is a word the answer must hold."""
+"""Places and things a follow-up calls by the kind of thing they are: "where is that
+program based?" after "which research program is Zhao Tong a fellow in?" means
+"Carnegie's Nuclear Policy Program", "who is the top editor at that paper?" after "which
+newspaper ran ...?" the Global Times, "there" and "that city" the place just named, and
+"that site" the platform the words just quoted were posted on. rag/conversation.py
+rewrites these as it resolves pronouns, so the name the articles use is a word the
+answer must hold."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .question import kind_subject
 from .question_head import head_noun
 from .question_type import DATE, ORG, PERSON, answer_type
 from .records import Answer
+from .referents import PLATFORM, THAT_PLACE, THAT_SITE, THERE, TO_PLACE
 from .retrieve import terms
 
 _THAT_KIND = re.compile(r"\b(?:that|this|the\s+same)\s+((?:think\s+)?[a-z]+)\b(?!['’]s)", re.I)
@@ -76,3 +80,35 @@ def things_named(question: str, asked: str, prev: Answer) -> str:
     if qtype not in (PERSON, DATE):
         question = answer_named(question, asked, answer)
     return it_named(question, kind_subject(asked) or (answer if qtype == ORG else None))
+
+
+def places_and_things(
+    question: str,
+    out: str,
+    place: str | None,
+    earlier: str,
+    asked: str,
+    prev: Answer,
+    is_someone: Callable[[str], bool],
+) -> str:
+    """`out` (the question as resolved so far) with "there" and "that city" replaced by
+    `place` (the previous answer's, else the last place `earlier` named), "that paper" and
+    an organization's "it" by the thing named (things_named), and "that site" by the
+    platform the previous answer's words were posted on."""
+    if (
+        place is None
+        and (THERE.search(question) or THAT_PLACE.search(question))
+        and not re.match(r"\W*(?:is|are|was|were)\s+there\b", question, re.I)
+    ):
+        # "what did he do while he was there?" after "How did Kim travel to Dalian?"
+        places = [m for m in TO_PLACE.findall(earlier) if not is_someone(m)]
+        place = places[-1] if places else None
+    if place:
+        out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
+    out = things_named(out, asked, prev)
+    said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
+    site = PLATFORM.search(f"{prev.short_answer or ''} {said}")
+    if site:
+        # "can people in China even get on that site?" after "... said on Twitter"
+        out = THAT_SITE.sub(site.group(0), out)
+    return out

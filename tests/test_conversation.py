@@ -745,3 +745,8 @@ def test_what_a_named_thing_is_and_who_runs_it(pipeline):
 
     prev = Answer("when did the trip start?", "Monday", quotes=[], sources=[], confidence=1.0, abstained=False)
     assert things_named("when did it end?", "when did the trip start?", prev) == "when did it end?"
+
+
+def test_what_about_another_role_swaps_the_role_asked_of(pipeline):
+    ans = _chat(pipeline, "what does the RAND guy say Kim wants?", "and what about the former ambassador?")
+    assert ans.resolved_question == "what does Kathleen Stephens say Kim wants?"
