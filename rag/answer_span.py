@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .clause_span import anchor_words, content_of, distance, objects, off_attribution, verb_object, yesno_span
-from .pairs import met_score, partners
+from .pairs import met_score, others_place, partners
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
 from .question_words import KIN, ROLE_STEMS
@@ -193,6 +193,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.3  # what the question's relation acts on ("linked to the planned summit")
         if q.qtype == PLACE and text in table.titled:
             continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place
+        if q.qtype == PLACE and others_place(q.text, s.text, text, table.people):
+            continue  # "where did Kim and Xi meet?" is not "his meeting with Trump in Singapore"
         if q.qtype == PERSON and not set(terms(text)) & table.people:
             score -= 0.5  # "on a panel in Washington": a place, where "said Yun" names someone
         met = met_score(q.text, s.text, a, text, table.people) if q.qtype == PERSON else 0.0

@@ -99,3 +99,22 @@ def partners(question: str, sentence: str, people: frozenset[str]) -> list[tuple
                     out.append((w.start(), w.end(), w.group(0)))
                     break
     return out
+
+
+# "... meeting with Trump in Singapore": the place of a meeting with that one
+_WITH_IN = re.compile(rf"\bwith\s+(?:[\w.’'-]+\s+){{0,2}}?({_NAME})\s+(?:in|at)\s+(?:the\s+)?$")
+
+
+def others_place(question: str, sentence: str, place: str, people: frozenset[str]) -> bool:
+    """For "where did Kim and Xi meet?", is `place` where the sentence says a meeting with
+    someone else was ("his historic meeting with Trump in Singapore", and so "the
+    Singapore summit" later in it)?"""
+    asked = pairs(question, people)
+    if not asked or {t for t in terms(question) if t in people} - asked[0]:
+        return False  # (a question naming a third one may ask of that meeting too)
+    for at in re.finditer(re.escape(place), sentence):
+        m = _WITH_IN.search(sentence[max(0, at.start() - 60) : at.start()])
+        who = next(iter(terms(m.group(1))), "") if m else ""
+        if who in people and who not in asked[0]:
+            return True
+    return False

@@ -39,6 +39,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         # "what was the trip for?", "what did he go there for?": its purpose
         r"^what (?:is|was|were|are) (?:the|that|this|his|her|their) [\w-]+ for\W*$|"
         r"^what (?:did|does|do) (?:[\w’'-]+ ){1,3}(?:go|come|travel|fly|head)(?: [\w’'-]+){0,3} for\W*$|"
+        # "what was he going there for?"
+        r"^what (?:was|were|is|are) (?:[\w’'-]+ ){1,3}(?:going|coming|travell?ing|flying|heading)(?: [\w’'-]+){0,3} for\W*$|"
         r"\b(?:meant|intended|designed|aimed|supposed) to (?:accomplish|achieve)\b|"
         # "what does Zhao think might explain the trip?"
         r"\bwhat (?:(?:do|does|did) (?:[\w-]+ ){1,3}(?:think|believe|say|suggest) )?(?:might |could |would |may )?"

@@ -44,3 +44,12 @@ def test_who_kim_met_is_the_one_met_and_not_one_he_is_only_to_meet(pipeline):
     assert pipeline.answer(q).short_answer == "Xi"
     ans = _chat(pipeline, "How long did Kim stay in Beijing in January?", "who did he meet there?")
     assert "Trump" not in ans.short_answer and "Xi" in ans.short_answer
+
+
+def test_the_place_of_a_meeting_with_someone_else_is_no_answer(pipeline):
+    from rag.pairs import others_place
+
+    s = "Before his historic meeting with Trump in Singapore in June, Kim met with Xi again after the Singapore summit."
+    assert others_place("where did Kim and Xi meet?", s, "Singapore", PEOPLE)
+    assert not others_place("where did Trump and Kim meet?", s, "Singapore", PEOPLE)
+    assert pipeline.answer("where did Kim and Xi meet in March 2018?").short_answer == "Beijing"

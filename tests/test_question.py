@@ -472,3 +472,7 @@ def test_coming_up_in_a_speech_is_no_means_of_travel():
     assert q.subtype is None
     assert {"~mention", "~speech"} <= set(q.terms)
     assert analyze("How did he come to Beijing?").subtype == "MEANS"
+
+
+def test_what_he_was_going_there_for_asks_why():
+    assert analyze("what was Pompeo going there for?").qtype == "REASON"
