@@ -1,7 +1,10 @@
 """Who met whom. "Where did Trump and Kim meet first?" is not answered by "Kim and Xi met
 in person for the first time ... in Beijing, after Trump accepted ...": every word of the
 question is there, but the meeting is of another pair. A question naming the two who met
-and a sentence naming the two who met must name the same two.
+and a sentence naming the two who met must name the same two (other_pair); the place of
+a meeting with someone else is not where they met (others_place); and "who did Kim
+meet?" is answered by the one he met, not by one he is only to meet (met_score,
+partners).
 
 A pair is written "X and Y met", "X met (President) Y", "X's summit with (President) Y"
 or "the X-Y summit"; a name is compared by any one of its words ("Kim" is Kim Jong Un).
