@@ -40,7 +40,10 @@ _SAID_THAT = re.compile(
     # "he said the delegations were ...": a clause may follow without "that", but not
     # where the verb goes on to say when, where or to whom ("said on Twitter Tuesday")
     r"\s+(?:(?:[\w’'.-]+,?\s+){0,7}?that\s+|(?!(?:on|in|at|to|during|when|while|after|before|by|from|with|of|for|and|but|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z]|\d)))",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?=(?-i:[a-z]|\d))|"
+    # "said China would also welcome ...": a clause whose subject is a name
+    r"(?=(?-i:[A-Z])[\w’'.-]+\s+(?:[\w’'.-]+\s+){0,2}?(?-i:would|will|is|was|are|were|has|had|have|may|might|could|"
+    r"can|should|must|wants|needs)\b))",
     re.I,
 )
 # '..., Shin said.', '..., said Yun, a retired U.S. diplomat.': the words before the attribution
@@ -129,6 +132,21 @@ def _about_clause(q: Question, text: str) -> tuple[int, int, str] | None:
     return a, a + len(text_ab), text_ab
 
 
+def _after_verb(q: Question, text: str) -> tuple[int, int, int] | None:
+    """ "what does he say China wants?": his words after the "wants" the question ends on
+    ("... as the country wants to show off its political influence on the peninsula")."""
+    verb = re.search(r"([a-z]+)\W*$", q.text)
+    stem = terms(verb.group(1)) if verb else []
+    for ra, rb in reported(text) if stem else ():
+        for m in _WORD.finditer(text, ra, rb):
+            rest = text[m.end() : rb]
+            # (its words go on from it: not "[through the visit] boasting ...", an aside)
+            if terms(m.group(0)) == stem and len(_WORD.findall(rest)) >= 2 and re.match(r"\s+[\w“‘\"']", rest):
+                a = m.end() + len(rest) - len(rest.lstrip())
+                return 0, a, a + len(rest.strip().rstrip(" .,;:!?”’\"'"))
+    return None
+
+
 def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     """The longest run of reported words holding none of the question's words (the
     later one of equal length), or None when the sentence reports no one's words. Asked
@@ -137,8 +155,8 @@ def said_span(q: Question, text: str) -> tuple[int, int, str] | None:
     if about is not None:
         return about
     asked = set(q.terms) | q.pronoun_terms
-    best: tuple[int, int, int] | None = None  # (content words, start, end)
-    for ra, rb in reported(text):
+    best: tuple[int, int, int] | None = _after_verb(q, text)  # (content words, start, end)
+    for ra, rb in reported(text) if best is None else ():
         run: list[re.Match[str]] = []
         for m in [*_WORD.finditer(text, ra, rb), None]:
             stems = terms(m.group(0)) if m else []

@@ -111,3 +111,20 @@ def test_reported_words_end_before_a_second_statement():
     )
     span = said_span(analyze("what is Christopher Hill worried china might push kim on"), text)
     assert span[2].endswith("as part of any settlement")
+
+
+LIM = (
+    "Lim Eul-chul, professor of North Korean studies at Kyungnam University, said China would also welcome "
+    "Kim's ongoing gesture, as the country wants to show off its political influence on the peninsula."
+)
+
+
+def test_said_with_a_named_subject_reports_the_clause_after_it():
+    # "said China would ...": the clause, not his name and title before "said"
+    (a, b) = reported(LIM)[0]
+    assert LIM[a:b].startswith("China would also welcome")
+
+
+def test_what_he_says_someone_wants_is_what_follows_their_wants():
+    span = said_span(analyze("what does Lim Eul-chul say China wants?"), LIM)
+    assert span[2] == "to show off its political influence on the peninsula"
