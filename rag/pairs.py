@@ -13,6 +13,7 @@ or "the X-Y summit"; a name is compared by any one of its words ("Kim" is Kim Jo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .retrieve import terms
 
@@ -31,16 +32,23 @@ _PAIRS = (
 _NOT_NAMES = frozenset(terms("president chinese korean american leader"))
 
 
-def pairs(text: str, people: frozenset[str]) -> list[frozenset[str]]:
-    """The pairs of people a text says met: each a set of two name stems the articles
-    know as someone's."""
+@lru_cache(maxsize=512)
+def _pairs(text: str, people: frozenset[str]) -> tuple[frozenset[str], ...]:
+    # cached: scoring asks it of one question for every candidate sentence, and of one
+    # sentence for every candidate name in it
     out = []
     for rule in _PAIRS:
         for m in rule.finditer(text):
             a, b = (next(iter(terms(w)), "") for w in m.groups())
             if a != b and a in people and b in people and not {a, b} & _NOT_NAMES:
                 out.append(frozenset((a, b)))
-    return out
+    return tuple(out)
+
+
+def pairs(text: str, people: frozenset[str]) -> list[frozenset[str]]:
+    """The pairs of people a text says met: each a set of two name stems the articles
+    know as someone's."""
+    return list(_pairs(text, people))
 
 
 def other_pair(question: str, sentence: str, people: frozenset[str]) -> bool:
