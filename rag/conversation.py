@@ -202,7 +202,7 @@ class Conversation:
             or swapped_role(self.pipeline, self.turns, question, k=k)
             or nth(self.turns, question)
             or (other_named(self.pipeline, question, other) if other else None)
-            or whose_words(self.turns, question)
+            or whose_words(self.pipeline, self.turns, question)
         )
         if resolved is not None:
             ctx = ""

@@ -139,12 +139,45 @@ def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
     return f"{text} for the {m.group(1).lower()} time?"
 
 
-def whose_words(turns: list[tuple[str, Answer]], question: str) -> str | None:
-    """ "who argued that?": asked of the sentence the previous answer quoted, whose
-    speaker is the answer (the verb is no word to find: "other experts argued" is not it)."""
+# "Zhao pointed out that ...", "Hu Xijin, the editor ... said on Twitter Tuesday that ...":
+# the one whose words follow is named before the verb
+_SAID_LEAD = re.compile(
+    r"^[“\"]?[A-Z][^“\".]{0,100}?\b(?:said|says|told\s+[^,“\"]{1,40}?|pointed\s+out|argued|noted|added|warned|"
+    r"expressed\s+concern|believes|thinks|stressed|explained|suggested)\b[^“\"]{0,30}?\bthat\s+"
+)
+# '..., ” said Joseph Yun, ...', '...," Zhao Tong, a fellow ..., told Sputnik.', '...,” he added.'
+_SAID_TAIL = re.compile(
+    r"[,.?!]?\s*[”\"]\s*,?\s+(?:said|says|told|added|[A-Z].{0,200}?\b(?:said|says|told|added))\b.*$"
+)
+_SPOKEN = re.compile(r"[“”\"]|\b(?:said|says|told|according\s+to)\b")
+# "..., analysts said on Tuesday.": nobody in particular, so no speaker to name
+_NOBODY_SAID = re.compile(
+    r",\s+(?:some\s+|other\s+|many\s+)?(?:analysts|experts|observers|officials|scholars)\s+(?:said|say|says)\b[^,]*$"
+)
+_WH_AUX = re.compile(
+    r"^\W*(?:why|how|what|when|where|who)\s+(?:is|are|was|were|do|does|did|could|would|can|will|has|have|had)\s+", re.I
+)
+
+
+def whose_words(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "who argued that?": asked of the words the previous answer quoted, whose speaker
+    is the answer. The speaker's own name and verb are taken off those words, or the
+    name would be no answer to a question that holds it ("Zhao pointed out that ..." asks
+    "who said China can no longer trust ...?"). Where the previous answer is the article's
+    own narration, "that" is what the previous question asked about ("why are analysts
+    calling it a dual message?" -> who said so: Joseph Yun)."""
     if not turns or not WHO_SAID_THAT.match(question):
         return None
-    prev = turns[-1][1]
+    prev_q, prev = turns[-1]
     if prev.abstained or not prev.quotes:
         return None
-    return f"who said {prev.quotes[0].text.strip()}"
+    quote = prev.quotes[0]
+    text = quote.text.strip()
+    if pipeline.speaker_of(quote.doc, quote.start) is None:
+        bare = _SAID_TAIL.sub("", _SAID_LEAD.sub("", text)).strip(' “”"')
+        if bare != text.strip(' “”"') and len(bare.split()) >= 4:
+            text = bare
+        elif _SPOKEN.search(text) is None or _NOBODY_SAID.search(text.rstrip(". ")):
+            asked = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
+            return f"who said {_WH_AUX.sub('', asked.strip()).rstrip('?')}?"
+    return f"who said {text}"

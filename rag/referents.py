@@ -130,8 +130,15 @@ NTH = re.compile(
 # "who argued that?", "who said so?": whoever's words the previous answer quoted
 WHO_SAID_THAT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who\s+(?:said|says|argued|argues|claimed|claims|thinks|thought|believes|"
-    r"wrote|tweeted|predicted|suggested|reckons|made\s+(?:that|this)\s+(?:point|claim|argument)|pointed\s+(?:that|this)\s+out)"
+    r"wrote|tweeted|predicted|suggested|reckons|(?:made|makes)\s+(?:that|this)\s+(?:point|claim|argument)|"
+    r"pointed\s+(?:that|this)\s+out|(?:brought|brings|raised|raises)\s+(?:that|this|it)(?:\s+up)?|mentioned|"
+    r"(?:is|was)\s+saying)"
     r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$"
+    # "which expert makes that argument?", "which analyst said that?"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:which|what)\s+(?:expert|analyst|scholar|professor|researcher|"
+    r"official|person|one)\s+(?:said|says|argued|argues|made|makes|raised|brought|thinks|thought)"
+    r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|up))?\W*$"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who['’]s\s+saying\s+(?:that|this|so)\W*$"
     # "who's the expert they quote on that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who(?:['’]s|\s+is|\s+was)\s+the\s+[\w-]+\s+(?:they|it|the\s+\w+)\s+"
     r"(?:quotes?|quoted|cites?|cited)\s+(?:on|about|for)\s+(?:that|this|it)\W*$",

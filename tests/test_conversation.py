@@ -573,6 +573,21 @@ def test_who_argued_that_asks_whose_words_the_previous_answer_quoted(pipeline):
     assert conv.ask("which university?").short_answer == "Shenzhen University"
 
 
+def test_who_said_that_names_the_speaker_the_quoted_sentence_opens_on(pipeline):
+    # "Zhao pointed out that ...": the name in the sentence is the answer, not a word to find
+    ans = _chat(pipeline, "why doesn't china buy trump's promises on north korea anymore", "who says that")
+    assert ans.short_answer == "Zhao Tong"
+    ans = _chat(pipeline, "how many american troops are in south korea", "who brought that up")
+    assert ans.short_answer == "Christopher Hill"
+
+
+def test_who_said_that_after_narration_asks_who_said_what_the_question_asked(pipeline):
+    # the lead sentence is the article's own ("..., analysts said"): the dual message is Yun's
+    ans = _chat(pipeline, "why are analysts calling kim's china trip a dual message", "who said that")
+    assert ans.short_answer == "Joseph Yun"
+    assert "dual message" in ans.quotes[0].text
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
