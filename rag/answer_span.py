@@ -96,6 +96,9 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         cands = describe_spans(s.text, name) if name else []
     elif q.subtype == "MEANS":
         cands = s.candidates("MEANS")
+    elif q.subtype == "SETTING":
+        # where the words were spoken; a sentence that names no setting still has places
+        cands = s.candidates("SETTING") or s.candidates(PLACE)
     elif q.subtype == "FIELD":
         cands = field_spans(s.text)
     elif q.subtype == "ACTIVITY":

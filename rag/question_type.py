@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .question_head import _head_word
-from .question_words import ROLE
+from .question_words import ROLE, SETTING_Q
 
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
@@ -250,6 +250,8 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "MONTH"
     if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
         return "CITY"
+    if qtype == PLACE and SETTING_Q.search(q):
+        return "SETTING"
     if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
         return "DURATION"
     if re.search(r"\bhow old\b|\bwhat age\b", q):

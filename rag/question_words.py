@@ -128,3 +128,15 @@ FILLER = {
 @lru_cache(maxsize=1)
 def qstems() -> frozenset[str]:
     return frozenset(t for w in QWORDS | PRONOUNS | FUNCTION_WORDS | FILLER for t in terms(w, keep_stopwords=True))
+
+
+# "where did he say that?", "where was she speaking?": the setting of someone's words
+# (a briefing, a panel, Twitter, the outlet told), not a place the words name
+SETTING_Q = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?where\s+(?:did|does|do|was|is|were|has|had)\s+"
+    r"(?:he|she|they|[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?:"
+    r"(?:say|said|tell|told|write|wrote|tweet|tweeted|post|posted|mention|mentioned)\s+(?:that|this|so|it|those\s+things)"
+    r"|(?:speaking|talking|commenting|quoted|interviewed|speak|talk|comment)"
+    r"|make\s+(?:that|this|those|these|the)\s+(?:remarks?|comments?|points?|claims?|statements?))\W*$",
+    re.I,
+)

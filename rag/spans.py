@@ -109,6 +109,15 @@ _MEANS_RE = re.compile(
     r"ship|boat|helicopter)|by (?:air|rail|road|sea|land)|flew|flown|on foot|sailed)\b"
 )
 
+# where someone spoke: "At a regular briefing", "on a panel in Washington", (on) "Twitter",
+# "told Sputnik", "told RFA’s Korean Service", "told the same panel"
+_SETTING_RE = re.compile(
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:briefing|panel|forum|conference|"
+    r"interview|seminar|hearing|speech|address|statement|broadcast|event)\b(?:\s+in\s+[A-Z][\w-]+)?"
+    r"|(?<=\b[Oo]n\s)(?:Twitter|Facebook|Weibo|WeChat|television|TV|radio|state\s+(?:TV|television|media))\b"
+    r"|(?<=\btold\s)(?:the\s+same\s+panel|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
+
 _CLAUSE_BREAK = {"against", "over", "in", "with", "which", "while", "for", "on", "from", "after", "before", "by"}
 
 
@@ -228,6 +237,9 @@ def spans(sentence: str, qtype: str) -> list[tuple[int, int, str]]:
     elif qtype == "MEANS":
         for m in _MEANS_RE.finditer(sentence):
             add(m.start(), m.end())
+    elif qtype == "SETTING":
+        # the preposition of an occasion stays: "At a regular briefing", "on a panel"
+        out += [(m.start(), m.end(), m.group(0)) for m in _SETTING_RE.finditer(sentence)]
     elif qtype == "EXPAND":
         for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+){1,7})\(([A-Z]{2,8})\)", sentence):
             add(m.start(1), m.end(1))

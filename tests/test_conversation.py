@@ -588,6 +588,16 @@ def test_who_said_that_after_narration_asks_who_said_what_the_question_asked(pip
     assert "dual message" in ans.quotes[0].text
 
 
+def test_where_did_he_say_that_asks_the_setting_of_his_words(pipeline):
+    # the briefing, the outlet he told, not a place his words name ("Trump Kim")
+    ans = _chat(pipeline, "what did Lu Kang say about a second summit?", "where did he say that?")
+    assert ans.short_answer == "At a regular briefing"
+    ans = _chat(pipeline, "What did Christopher Hill say about the meetings?", "where did he say that?")
+    assert ans.short_answer == "RFA’s Korean Service"
+    ans = _chat(pipeline, "what did Hu Xijin say about the timing of the visit?", "where did he say that?")
+    assert ans.short_answer == "Twitter"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

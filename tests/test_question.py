@@ -476,3 +476,10 @@ def test_coming_up_in_a_speech_is_no_means_of_travel():
 
 def test_what_he_was_going_there_for_asks_why():
     assert analyze("what was Pompeo going there for?").qtype == "REASON"
+
+
+def test_where_someone_said_something_asks_for_a_setting():
+    assert analyze("where did he say that?").subtype == "SETTING"
+    assert analyze("Where was she speaking?").subtype == "SETTING"
+    # a place his words name is asked for as a place
+    assert analyze("where did Kim say he would meet Trump?").subtype is None
