@@ -104,6 +104,8 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     # "the timing" a common word here)
     named = {t for w in re.findall(r"\b[A-Z][\w’'-]*", m.group(1)) for t in terms(w)}
     words = [t for t in topic if t not in named] or topic
+    if words and set(words) <= table.headline.get(best.sent.doc, set()):
+        return False  # "about the visit" of an article headlined on the visit: all its words are
     # "about that", "about it": the conversation's topic, which the turn resolves; a
     # quotation's lead-in may name it ("... had this to say when asked whether there was
     # a connection between the visit and ...")

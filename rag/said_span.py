@@ -52,7 +52,11 @@ _SAID_THAT = re.compile(
 _SOURCE = re.compile(
     r",\s+(?:quoting|citing|adding|according to|referring to|highlighting|underscoring|signall?ing|reflecting)\b"
 )
-_SAID_AFTER = re.compile(r",\s+(?:[^,]{0,60}?\b)?(?:said|says|added|noted|told|according to)\b", re.I)
+_SAID_AFTER = re.compile(
+    r",\s+(?:[^,]{0,60}?\b)?(?:said|says|added|noted|told|according to|suggested|argued|warned|explained|stressed|"
+    r"pointed out)\b",
+    re.I,
+)
 _WORD = re.compile(r"[\w’'-]+")
 MIN_WORDS = 3  # a quoted name or phrase ("enough is enough" inside a longer quote) is no statement
 

@@ -128,3 +128,21 @@ def test_said_with_a_named_subject_reports_the_clause_after_it():
 def test_what_he_says_someone_wants_is_what_follows_their_wants():
     span = said_span(analyze("what does Lim Eul-chul say China wants?"), LIM)
     assert span[2] == "to show off its political influence on the peninsula"
+
+
+def test_the_words_before_he_suggested_are_his():
+    zhao = (
+        "As the North Korean leader tries to strike a strategic balance between the two great powers, his surprise "
+        "visit to Beijing could have resulted from his uncertainty about the second summit with Trump, Zhao suggested."
+    )
+    [(a, b)] = reported(zhao)
+    assert zhao[a:b].endswith("the second summit with Trump")
+
+
+def test_what_someone_thinks_is_answered_in_their_words(pipeline):
+    # not "Trump", a name in them
+    ans = pipeline.answer("what does Zhao Tong think?")
+    assert ans.short_answer.endswith("his uncertainty about the second summit with Trump")
+    # "about the visit" of an article headlined on the visit: all his words there are
+    ans = pipeline.answer("what does Joseph Yun think about the visit?")
+    assert not ans.abstained and ans.short_answer == "there is a dual message there"
