@@ -268,7 +268,7 @@ AGREE_WITH = re.compile(r"\b(?:dis)?agrees?\s+with\s+(?:him|her|them)\b", re.I)
 # "what did the global times editor tweet ...?": someone asked about by role
 BY_ROLE = re.compile(
     rf"^\W*(?:(?:and|so|ok(?:ay)?|but|meanwhile|anyway|now|also|then|well)[\s,]+)*"
-    rf"(?:what|how|why|when|where|did|does|do|has|had)\b[^?]*?\b(?:did|does|do|has|had|is|was)\s+"
+    rf"(?:(?:what|how|why|when|where|did|does|do|has|had)\b[^?]*?\b)?(?:did|does|do|has|had|is|was)\s+"
     rf"the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b",
     re.I,
 )

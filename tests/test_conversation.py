@@ -598,6 +598,17 @@ def test_where_did_he_say_that_asks_the_setting_of_his_words(pipeline):
     assert ans.short_answer == "Twitter"
 
 
+def test_a_yes_no_question_of_someones_view_is_answered_in_their_words(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Who is the professor from Renmin University they talked to about Kim's trip?")
+    conv.ask("Does he see any link between the visit and the trade talks?")
+    ans = conv.ask("And the Global Times editor, does he think the timing means something?")
+    # his words, not his title
+    assert ans.short_answer.startswith("the timing of Kim's China visit is clearly linked")
+    # "he" is now the editor the last turn asked about by role, not the professor before
+    assert conv.ask("Where did he say that?").short_answer == "Twitter"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
