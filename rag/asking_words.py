@@ -67,6 +67,8 @@ _THE_PAIR = re.compile(
     r"\bthe\s+two(?:\s+(?:leaders|men|presidents|of\s+them))?\b|\bboth\s+(?:leaders|men|of\s+them)\b", re.I
 )
 _THIS_ONE = re.compile(r"\b(?:this|that|the\s+other|the\s+same|the\s+latest|the\s+new)\s+one\b", re.I)
+# "how long is his trip this time?": the occasion now talked of, not "for the second time"
+_THIS_TIME = re.compile(r"\b(?:this|that)\s+time\W*$|\b(?:this|that)\s+time\s+(?:round|around)\b", re.I)
 
 
 def asking_words(text: str, followup: bool = False) -> set[str]:
@@ -98,4 +100,6 @@ def asking_words(text: str, followup: bool = False) -> set[str]:
         drop = drop | {t for m in _THE_PAIR.finditer(text) for t in terms(m.group(0))} | {"togeth"}
     if _THIS_ONE.search(text):
         drop = drop | {"one"}  # "how long's this one supposed to last?": the one just talked of
+    if _THIS_TIME.search(text):
+        drop = drop | {"time"}
     return drop

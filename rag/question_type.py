@@ -67,7 +67,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
         NUMBER,
         rf"\bhow (many|much|long|old|often|far|{_SIZE})\b(?! an?\b)|"
         rf"\bwhat (?:[\w-]+ )?(number|share|proportion|figure|total|toll|{_MEASURE})\b|"
-        r"\bwhich (visit|time|summit|meeting) (was|is) (this|it)\b|\b(?:what|which) number\b|"
+        r"\bwhich (visit|trip|time|summit|meeting)(?: (?:to|in|of) [\w-]+)? (was|is) (this|it|that)\b|"
+        r"\b(?:what|which) number\b|"
         r"\bwhat (?:is|was|were|are|will be) the (?:[\w-]+ ){0,2}(?:cost|price|price tag|volume|amount|sum)\b|"
         r"\b(?:dollar|monetary|cash) (?:value|amount|figure|worth)\b",
     ),
@@ -266,7 +267,8 @@ def _subtype(q: str, qtype: str) -> str | None:
     ):
         return "MAGNITUDE"
     if qtype == NUMBER and re.search(
-        r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b|\b(?:what|which) number (?:visit|trip|time|summit|meeting)\b",
+        r"\bhow many (?:times|visits|trips|summits|meetings|occasions)\b|"
+        r"\b(?:what|which)(?: number)? (?:visit|trip|time|summit|meeting)\b",
         q,
     ):
         return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not

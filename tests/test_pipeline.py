@@ -897,3 +897,8 @@ def test_the_spokesperson_is_the_spokesman(pipeline):
 def test_what_made_him_think_is_answered_with_his_reason(pipeline):
     ans = pipeline.answer("What made Professor Shin Sangjin think the next summit was so close?")
     assert ans.short_answer.startswith("since President Trump has been saying possible locations")
+
+
+def test_which_trip_and_how_long_this_time(pipeline):
+    assert pipeline.answer("kim's in beijing again? which trip is this for him").short_answer == "fourth"
+    assert pipeline.answer("How long is Kim's trip to China this time?").short_answer in ("four-day", "four days")

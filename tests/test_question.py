@@ -483,3 +483,15 @@ def test_where_someone_said_something_asks_for_a_setting():
     assert analyze("Where was she speaking?").subtype == "SETTING"
     # a place his words name is asked for as a place
     assert analyze("where did Kim say he would meet Trump?").subtype is None
+
+
+def test_which_trip_this_is_asks_for_its_number():
+    q = analyze("kim's in beijing again? which trip is this for him")
+    assert (q.qtype, q.subtype) == (NUMBER, "TIMES")
+    assert analyze("which visit to China is this for Kim?").subtype == "TIMES"
+
+
+def test_this_time_is_the_occasion_not_a_word_to_find():
+    # "for the second time in less than two months" is no answer to it
+    assert "time" not in analyze("How long is Kim's trip to China this time?").terms
+    assert "time" in analyze("was that the first time they'd met").terms
