@@ -77,6 +77,12 @@ def _person_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 # a sentence giving someone's words or view, whoever they are
+_NOBODY = re.compile(
+    r"^(?:However,\s+|But\s+)?(?:some\s+|other\s+|many\s+|several\s+)?(?:experts|analysts|observers|scholars|commentators)"
+    r"\s+(?:say|said|argue|argued|believe|believed|note|noted|suggest|suggested)\b|"
+    r",\s+(?:\w+\s+)?(?:experts|analysts|observers|scholars)\s+(?:say|said|suggested|argued|noted|told\s+\w+)\W*$",
+    re.I,
+)
 _VOICE = re.compile(
     r"[\"“”]|\b(?:said|says|say|saying|told|tells|added|noted|stated|according to|tweeted|wrote|writes|argued|"
     r"warned|pointed out|believes?|thinks?|expects?|suggested|predicted|explained|stressed|claimed)\b"
@@ -89,7 +95,8 @@ def _not_theirs(name: set[str], s: Sent, table: SentenceTable) -> bool:
     who = table.speaker.get(s.row) or table.quote_of.get(s.row) or table.voices.get(s.row)
     if who:
         return not name & who
-    return _VOICE.search(s.text) is None
+    # "Experts say that ...", "..., political analysts suggested.": no one in particular
+    return _VOICE.search(s.text) is None or _NOBODY.search(s.text) is not None
 
 
 @lru_cache(maxsize=256)

@@ -114,3 +114,11 @@ def test_how_someone_else_got_there_is_not_how_kim_did(pipeline):
     assert pipeline.answer("How did Kim get to Dalian?").short_answer == "his private jet"
     # Kim flew to Dalian; no article says how Xi got there
     assert pipeline.answer("How did Xi get to Dalian?").abstained
+
+
+def test_what_experts_say_is_not_the_view_of_the_one_asked_about(pipeline):
+    # "Experts say that ... a bargaining chip in tense trade talks" is nobody's in
+    # particular: asked what Shi thinks, it is not his view
+    ans = pipeline.answer("does Shi Yinhong think Beijing is playing Kim as a chip in the trade talks")
+    assert not ans.quotes[0].text.startswith("Experts say")
+    assert "Shi" in ans.quotes[0].text
