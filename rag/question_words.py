@@ -122,6 +122,7 @@ FILLER = {
     "even", "just", "really", "actually", "exactly", "ever", "else", "wouldn", "couldn", "shouldn", "didn",
     "doesn", "isn", "wasn", "weren", "aren", "hasn", "haven", "hadn", "though", "anyway", "lot", "lots",
     "anyone", "anybody", "someone", "somebody", "any", "anything", "something", "realistically",
+    "guy",  # "the RAND guy": the one the articles call "a researcher for the RAND Corporation"
 }  # fmt: skip
 
 

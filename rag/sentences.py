@@ -61,7 +61,7 @@ class Scored:
 
 # "the retired US diplomat": someone called by role, whoever else the question names
 # ("... reckon the next Trump-Kim meeting will take place?")
-_BY_ROLE = re.compile(rf"\b(?i:the|that|this)\s+(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE})\b(?!\s+[A-Z])")
+_BY_ROLE = re.compile(rf"\b(?i:the|that|this)\s+(?:[\w.-]+\s+){{0,3}}?(?i:{ROLE}|guy)\b(?!\s+[A-Z])")
 
 
 def _names_someone(text: str, people: frozenset[str]) -> bool:

@@ -902,3 +902,9 @@ def test_what_made_him_think_is_answered_with_his_reason(pipeline):
 def test_which_trip_and_how_long_this_time(pipeline):
     assert pipeline.answer("kim's in beijing again? which trip is this for him").short_answer == "fourth"
     assert pipeline.answer("How long is Kim's trip to China this time?").short_answer in ("four-day", "four days")
+
+
+def test_the_rand_guy_is_the_one_holding_that_role(pipeline):
+    # "guy" is how a reader calls him; his words are those of the RAND researcher
+    ans = pipeline.answer("what does the rand guy say kim wants")
+    assert ans.short_answer == "China’s support"
