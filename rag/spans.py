@@ -278,7 +278,8 @@ def phrases(sentence: str) -> list[tuple[int, int, str]]:
         chunk = m.group(0)
         for p in re.finditer(
             r"(?:\b(?!(?:is|are|was|were|be|been|has|have|had|will|would|could|can|said|says|"
-            r"that|which|who|when|while|and|but|with|by|as)\b)[\w’'-]+\b\s*){1,6}",
+            # ("U.S." is one word)
+            r"that|which|who|when|while|and|but|with|by|as)\b)(?:(?:[A-Z]\.){2,}|[\w’'-]+\b)\s*){1,6}",
             chunk,
         ):
             text = _trim(p.group(0))

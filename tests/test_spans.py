@@ -7,7 +7,7 @@ import pytest
 from rag.question import analyze, kind_subject
 from rag.question_type import DATE, PERSON, PLACE, REASON
 from rag.span_kinds import fits_subtype, head_phrases, kind_spans
-from rag.spans import spans
+from rag.spans import phrases, spans
 
 
 @pytest.mark.parametrize(
@@ -212,3 +212,8 @@ def test_how_many_times_counts_what_is_asked_not_anything_done_n_times(pipeline)
     ans = pipeline.answer("how many times has kim been to china in under a year, counting this trip")
     assert ans.short_answer == "fourth"
     assert pipeline.answer("How many times did Kim meet Moon in 2018?").short_answer == "three times"
+
+
+def test_an_abbreviation_with_dots_is_one_word_of_a_phrase():
+    s = "“China is not happy with the way the U.S. has pursued [the nuclear] issue."
+    assert "way the U.S" in [p[2] for p in phrases(s)]
