@@ -271,9 +271,13 @@ def score_sentences(
                 | table.quote_of.get(s.row, set())
                 | table.narrator.get(s.row, set())
             )
+            spoke = table.speaker.get(s.row, set()) | table.quote_of.get(s.row, set())
             if any(n <= said for n in q.other_names) and (s.doc, s.start) not in q.among:
                 # "the other expert": not the one asked about before ("who else" may be
                 # in the very sentence that named them)
+                score -= W_AMONG
+            elif spoke and any(spoke <= n for n in q.other_names):
+                # "who else was on that panel?" after Yun's words: not one his words name
                 score -= W_AMONG
             if s.doc not in q.outlet_docs:
                 score -= W_OUTLET  # and one in the same article

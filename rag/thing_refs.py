@@ -59,6 +59,8 @@ def answer_named(question: str, asked: str, answer: str | None) -> str:
         return question
     head = head_noun(asked)
     said = set(terms(answer))
+    # "that panel" after "where was he speaking?" -> "on a panel in Washington": the panel
+    answer = re.sub(r"^(?i:on|at|in)\s+(?=(?i:a|an|the)\s)", "", answer)
 
     def same(m: re.Match[str]) -> str:
         noun = terms(m.group(1).split()[-1])

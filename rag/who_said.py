@@ -53,6 +53,10 @@ WHO_SAID = re.compile(
     r"warned|warns|told|predicted|suggested|claimed|noted|added|tweeted|wrote|described|called|characteri[sz]ed|"
     r"reckons|reckoned|expects|expected|insisted|stressed|pointed\s+out|mentioned|explained|believed|spoke|"
     r"commented)\b"
+    # "which American expert says the trip sends two messages?": the one whose words say so
+    r"|^\W*(?:and\s+|so\s+)?which\s+(?:[\w-]+\s+){0,2}?(?:expert|analyst|scholar|professor|researcher|official|"
+    r"diplomat|academic|observer|commentator|specialist)s?\s+(?:says|said|thinks|believes|argues|argued|warns|warned|"
+    r"predicts|predicted|suggests|suggested|claims|claimed|describes|described|calls|called)\b"
     # "which of them gave a time frame?": the one whose words give it
     r"|^\W*(?:and\s+|so\s+)?which\s+(?:one\s+)?of\s+(?:them|those|these)(?:\s+two)?\s+(?:said|says|gave|gives|predicted|"
     r"thinks|thought|expects|expected|believes|argued|warned|suggested|offered|put)\b",

@@ -609,6 +609,18 @@ def test_a_yes_no_question_of_someones_view_is_answered_in_their_words(pipeline)
     assert conv.ask("Where did he say that?").short_answer == "Twitter"
 
 
+def test_who_else_was_on_that_panel_is_not_someone_his_words_name(pipeline):
+    conv = pipeline.conversation()
+    # "which American expert says ...?" asks whose words these are: Yun's, not Xi in them
+    assert conv.ask("Which American expert says Kim's trip is sending two messages to Washington?").short_answer == (
+        "Joseph Yun"
+    )
+    assert conv.ask("Where was he speaking?").short_answer == "on a panel in Washington"
+    ans = conv.ask("Who else was on that panel?")
+    assert ans.resolved_question == "Who else was on a panel in Washington?"
+    assert ans.short_answer == "Kathleen Stephens"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
