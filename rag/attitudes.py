@@ -24,7 +24,7 @@ ATTITUDES: tuple[Concept, ...] = (
     Concept(
         "~worsen",
         wording(
-            r"(?:got|get|gets|gotten|getting|went|go|goes|grew|become|became|turned|turn)\s+(?:so\s+|very\s+)?"
+            r"(?:got|get|gets|gotten|getting|went|go|goes|gone|going|grew|grown|become|became|turned|turn)\s+(?:so\s+|very\s+)?"
             r"(?:bad|worse|sour|tense|strained|frosty|cold|rocky)|worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing)|"
             r"sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|(?:went|go|goes)\s+south|broke\s+down|fell\s+apart"
         ),

@@ -156,6 +156,7 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
         ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
+        ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
         ("did he talk about china a lot in it?", "Kim mentioned China much more than before.", "~mention"),
     ],
