@@ -60,7 +60,9 @@ def verb_object(q: Question, text: str) -> tuple[int, int, str] | None:
 
 _OBJECT = re.compile(
     # ("linked to the planned second summit": what the link is to)
-    r"\s+(?:(?:to|with)\s+)?((?:the|a|an|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:on|in|at|for|from|with|by|of|to|as|and|but|that)\b|\s*[,.;:!?”\"]|$)"
+    # ("U.S." is one word: "the way the U.S. has pursued [the nuclear] issue")
+    r"\s+(?:(?:to|with)\s+)?((?:the|a|an|its|his|her|their)\s+(?:(?:[A-Z]\.){2,}\s+|[\w’'\[\]-]+\s+){0,8}?"
+    r"(?:(?:[A-Z]\.){2,}|[\w’'\]-]+?))(?=\s+(?:on|in|at|for|from|with|by|of|to|as|and|but|that)\b|\s*(?<!\b[A-Z])[,.;:!?”\"]|$)"
 )
 
 

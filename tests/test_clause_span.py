@@ -45,3 +45,9 @@ def test_a_question_ending_on_its_verb_asks_for_that_verbs_object():
     assert verb_object(q, text)[2] == "an event to take place at the same time, if that event is viewed as disruptive"
     # a light verb asks for no object: "what will they do?"
     assert verb_object(analyze("What will Chinese leaders do?"), text) is None
+
+
+def test_an_object_runs_on_over_the_stops_of_an_abbreviation():
+    q = analyze("what is China unhappy about in Christopher Hill's view")
+    s = "“China is not happy with the way the U.S. has pursued [the nuclear] issue."
+    assert [c[2] for c in objects(q, s)] == ["the way the U.S. has pursued [the nuclear] issue"]
