@@ -100,6 +100,13 @@ def _subject(words: list[str]) -> bool:
     return (low[0] == "the" and "the" not in low[1:]) or all(w[:1].isupper() for w in words)
 
 
+_AFTER = re.compile(
+    r"^(\W*(?:(?:and|so|but|ok|okay)\W+)?)what(['’]s|\s+is|\s+was|\s+are)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+"
+    r"(?:really\s+|actually\s+)?after(\W*)$",
+    re.I,
+)
+
+
 def standard_grammar(text: str) -> str:
     """ "how he get there" -> "how did he get there", "why china would be happy" -> "why
     would china be happy", "what is he worry about" -> "what is he worried about"."""
@@ -107,6 +114,12 @@ def standard_grammar(text: str) -> str:
         r"\b(is|are|was|were)\s+(\w+)\s+(worry|concern)(?=\s+(?:about|that|over)\b)", r"\1 \2 \3ed", text, flags=re.I
     )
     text = re.sub(r"\bworryed\b", "worried", text)
+    # "what's he after?", "what is Kim really after?": what he wants
+    after = _AFTER.match(text)
+    if after:
+        lead, be, subj, end = after.groups()
+        aux = "did" if be.strip().lower() == "was" else "do" if subj.lower() in ("they", "we", "you") else "does"
+        return f"{lead}what {aux} {subj} want{end}"
     words = text.split(" ")
     i = 0
     while i < len(words) and words[i].lower() in _LEAD:

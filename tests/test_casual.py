@@ -19,6 +19,9 @@ from rag.casual import Spelling, standard_grammar
         ("what is he worry about", "what is he worried about"),
         ("which Renmin professor talk about it", "which Renmin professor talked about it"),
         ("who go to North Korea", "who went to North Korea"),
+        # what someone is after is what he wants
+        ("what's he after", "what does he want"),
+        ("So what was Kim really after?", "So what did Kim want?"),
     ],
 )
 def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
@@ -38,6 +41,7 @@ def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
         "who do you mean",
         "which beijing-based analysts say it has nothing to do with the talks",
         "When Kim visited China in March, who did he meet?",
+        "what happened after?",
     ],
 )
 def test_a_standard_question_is_left_as_typed(question: str) -> None:
