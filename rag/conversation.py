@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .ellipsis import nth, one_named, same_for, swapped, swapped_role, whose_words
+from .ellipsis import disagreeing, nth, one_named, same_for, swapped, swapped_role, whose_words
 from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
@@ -203,6 +203,7 @@ class Conversation:
             or nth(self.turns, question)
             or (other_named(self.pipeline, question, other) if other else None)
             or whose_words(self.pipeline, self.turns, question)
+            or disagreeing(self.pipeline, self.turns, question)
         )
         if resolved is not None:
             ctx = ""

@@ -181,3 +181,33 @@ def whose_words(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
             asked = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
             return f"who said {_WH_AUX.sub('', asked.strip()).rstrip('?')}?"
     return f"who said {text}"
+
+
+# "does anyone disagree?", "who sees it differently?": the view the article sets against
+# the one just quoted ("However, other experts argued that ...")
+_DISAGREE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:"
+    r"(?:does|did|do|is|was)\s+(?:anyone|anybody|someone|somebody|any\s+(?:other\s+)?(?:experts?|analysts?|scholars?))"
+    r"(?:\s+else)?\s+(?:disagree|think\s+otherwise|see\s+it\s+differently|argue\s+(?:otherwise|the\s+opposite)|"
+    r"push\s+back|dispute\s+(?:that|this|it))"
+    r"|who\s+(?:else\s+)?(?:disagrees|disagreed|thinks\s+otherwise|sees\s+it\s+differently|argues\s+otherwise)"
+    r"|(?:what|how)\s+about\s+(?:the\s+)?(?:other|opposing)\s+(?:view|side|camp)"
+    r")(?:\s+with\s+(?:him|her|them|that|this))?\W*$",
+    re.I,
+)
+
+
+def disagreeing(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:
+    """ "does anyone disagree?" after Ding's view: what the other experts of that article
+    argued about it, where the article says so; None otherwise."""
+    if not turns or not _DISAGREE.match(question):
+        return None
+    prev = turns[-1][1]
+    if prev.abstained or not prev.quotes or not pipeline.dissent_in(prev.quotes[0].doc):
+        return None
+    # ("who disagrees?" asks for the name: the quotation after it gives it)
+    return (
+        "who else argued about that?"
+        if re.match(r"\W*(?:\w+\W+)?who\b", question, re.I)
+        else ("what did other experts argue about that?")
+    )

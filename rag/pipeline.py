@@ -26,6 +26,7 @@ from .roles import experts_in, posts_of, roles_of
 from .sentence_table import SentenceTable
 from .synonyms import RELATIONS
 from .turns import expand_shorthand, needs_context, split_question
+from .who_said import OTHERS_SAY
 
 
 class QuestionError(ValueError):
@@ -234,6 +235,10 @@ class Pipeline:
     def gender_of(self, name: str) -> str | None:
         """ "f" or "m" where the articles tell ("she said" of Kathleen Stephens), else None."""
         return gender_of(name, self._parts()[2].genders)
+
+    def dissent_in(self, doc: str) -> bool:
+        """Does the article report a view against another's ("However, other experts argued ...")?"""
+        return any(OTHERS_SAY.match(s.text) for s in self._parts()[2].by_doc.get(doc, ()))
 
     def speaker_of(self, doc: str, start: int) -> str | None:
         """The name of the one whose words the sentence at (doc, start) quotes, where

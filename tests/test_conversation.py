@@ -621,6 +621,15 @@ def test_who_else_was_on_that_panel_is_not_someone_his_words_name(pipeline):
     assert ans.short_answer == "Kathleen Stephens"
 
 
+def test_does_anyone_disagree_asks_the_view_the_article_sets_against_it(pipeline):
+    ans = _chat(pipeline, "Does Ding Xueliang think China can use North Korea as leverage?", "does anyone disagree?")
+    assert ans.quotes[0].text.startswith("However, other experts argued")
+    ans = _chat(pipeline, "Why can't China retaliate against US companies?", "who disagrees?")
+    assert ans.short_answer == "Zhao Tong"
+    # an article reporting no view against another's: nothing to offer
+    assert _chat(pipeline, "what did Shi Yinhong say about the trade talks?", "does anyone disagree?").abstained
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
