@@ -24,6 +24,8 @@ _SHORTHAND = (
     (re.compile(r"\byrs\b\.?", re.I), "years"),
     (re.compile(r"\byr\b\.?", re.I), "year"),
     (re.compile(r"\bprez\b", re.I), "president"),
+    # "which ex-diplomat": a former one, a role the rules read ("which former diplomat")
+    (re.compile(r"\b(?<![\w-])ex-(?=[a-z])", re.I), "former "),
     (re.compile(r"\bppl\b", re.I), "people"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),

@@ -54,7 +54,7 @@ WHO_SAID = re.compile(
     r"reckons|reckoned|expects|expected|insisted|stressed|pointed\s+out|mentioned|explained|believed|spoke|"
     r"commented)\b"
     # "which American expert says the trip sends two messages?": the one whose words say so
-    r"|^\W*(?:and\s+|so\s+)?which\s+(?:[\w-]+\s+){0,2}?(?:expert|analyst|scholar|professor|researcher|official|"
+    r"|^\W*(?:and\s+|so\s+)?which\s+(?:[\w-]+\s+){0,2}?(?:ex-)?(?:expert|analyst|scholar|professor|researcher|official|"
     r"diplomat|academic|observer|commentator|specialist)s?\s+(?:says|said|thinks|believes|argues|argued|warns|warned|"
     r"predicts|predicted|suggests|suggested|claims|claimed|describes|described|calls|called)\b"
     # "which of them gave a time frame?": the one whose words give it

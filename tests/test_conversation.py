@@ -630,6 +630,15 @@ def test_does_anyone_disagree_asks_the_view_the_article_sets_against_it(pipeline
     assert _chat(pipeline, "what did Shi Yinhong say about the trade talks?", "does anyone disagree?").abstained
 
 
+def test_an_ex_diplomat_is_a_former_one(pipeline):
+    conv = pipeline.conversation()
+    ans = conv.ask("Which ex-diplomat said Kim's trip was sending Washington a two-sided message?")
+    assert ans.short_answer == "Joseph Yun"
+    assert conv.ask("where does he work these days?").short_answer == "US Institute for Peace"
+    ans = conv.ask("when does the ex-diplomat expect the next Trump-Kim summit to happen?")
+    assert ans.short_answer == "end of February or early March"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

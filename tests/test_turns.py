@@ -49,6 +49,8 @@ def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversat
             "Did the profits of the government's department stores rise?",
         ),
         ("Who is the professor at Kyungnam University?", "Who is the professor at Kyungnam University?"),
+        ("Which ex-diplomat said so?", "Which former diplomat said so?"),
+        ("the re-export of goods", "the re-export of goods"),
     ],
 )
 def test_shorthand_is_spelled_out_as_the_articles_write_it(typed, spelled):
