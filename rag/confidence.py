@@ -80,7 +80,9 @@ def unseen_share(q: Question, table: SentenceTable) -> float:
     # unseen; a first question without words has nothing to find, unless its words are
     # all about authorship and it names an outlet with an article here ("who wrote the
     # Korea Times article?")
-    return num / den if den else (0.0 if q.carried or (agent_words and q.outlet_docs) else 1.0)
+    # ("who is the editor?": only its type word, which the articles use, says whom)
+    head_seen = q.head is not None and table.df.get(q.head, 0) > 0
+    return num / den if den else (0.0 if q.carried or (agent_words and q.outlet_docs) or head_seen else 1.0)
 
 
 _LIGHT = frozenset(terms("take make get have has had go do come"))

@@ -98,12 +98,22 @@ def same_for(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str)
     return text[:a] + m.group("who") + text[b:]
 
 
+_SAME_FOR_ROLE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:the\s+)?(?:same\s+(?:question\s+|thing\s+)?(?:for|about|but\s+for)|ditto\s+for)\s+"
+    r"((?:the|that)\s+[^?,]+?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def swapped_role(
     pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str, k: int | None = None
 ) -> str | None:
     """ "what about the RAND guy?" after "what is Hill worried Beijing is pushing Kim to
     demand?": the previous question asked of the one the role names (Bruce Bennett).
     After a question asking who someone is, it asks who this one is, and is no swap."""
+    same = _SAME_FOR_ROLE.match(question)
+    if same:
+        question = f"what about {same.group(1)}?"  # "same question for the editor"
     m = ROLE_ELLIPSIS.match(question)
     if m is None or not turns or OTHER_ONE.search(question) or answer_type(question) != PERSON:
         return None

@@ -639,6 +639,15 @@ def test_an_ex_diplomat_is_a_former_one(pipeline):
     assert ans.short_answer == "end of February or early March"
 
 
+def test_same_question_for_someone_by_role(pipeline):
+    ans = _chat(
+        pipeline,
+        "does Shi Yinhong think the trip is tied to the trade talks going on at the same time?",
+        "same question for the editor",
+    )
+    assert "timing of Kim's China visit is clearly linked" in ans.short_answer
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

@@ -908,3 +908,9 @@ def test_the_rand_guy_is_the_one_holding_that_role(pipeline):
     # "guy" is how a reader calls him; his words are those of the RAND researcher
     ans = pipeline.answer("what does the rand guy say kim wants")
     assert ans.short_answer == "China’s support"
+
+
+def test_who_holds_a_role_is_asked_in_the_role_word_alone(pipeline):
+    # "editor" is the question's only word, and its type: the articles use it
+    assert pipeline.answer("Who is the editor?").short_answer == "Hu Xijin"
+    assert pipeline.answer("who is the spokesman?").short_answer == "Lu Kang"
