@@ -14,6 +14,7 @@ from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
 from .referents import (
+    ACCORDING_ROLE,
     AGREE_WITH,
     AMONG,
     ANYONE_ELSE,
@@ -127,7 +128,7 @@ class Conversation:
                 found.insert(0, t.short_answer)
             # "what did the global times editor tweet about ... kim's trip?": he is the
             # editor, named where his words are, not Kim
-            by_role = BY_ROLE.search(own_text) and not subject
+            by_role = (BY_ROLE.search(own_text) and not subject) or ACCORDING_ROLE.search(own_text)
             if (by_role or not any(found)) and t.quotes and not t.abstained:
                 # "what did the former ambassador say?" names no one; the sentence quoted
                 # does ("... Kathleen Stephens told the same panel ..."), and whether she

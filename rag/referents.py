@@ -57,7 +57,7 @@ AMONG = re.compile(r"\b(?:among|of|from)\s+(?:them|those|these)\b|\bwhich\s+one\
 # beside the one it gave
 SAID_ELSE = re.compile(
     r"\bwhat\s+else\s+(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?"
-    r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note)\b",
+    r"(?:say|said|tell|told|think|argue|claim|suggest|mention|add|tweet|write|note|expect|predict|want|see)\b",
     re.I,
 )
 # "anything else he said?", "did he say anything else?": "what else did he say?"
@@ -271,4 +271,10 @@ BY_ROLE = re.compile(
     rf"(?:(?:what|how|why|when|where|did|does|do|has|had)\b[^?]*?\b)?(?:did|does|do|has|had|is|was)\s+"
     rf"the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b",
     re.I,
+)
+
+# "according to the Renmin University professor, what is Kim hoping ...?": his view,
+# whoever the question is about
+ACCORDING_ROLE = re.compile(
+    rf"\b(?:according\s+to|in\s+the\s+view\s+of)\s+the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b", re.I
 )

@@ -648,6 +648,18 @@ def test_same_question_for_someone_by_role(pipeline):
     assert "timing of Kim's China visit is clearly linked" in ans.short_answer
 
 
+def test_according_to_a_role_makes_that_guy_the_one_holding_it(pipeline):
+    ans = _chat(
+        pipeline,
+        "According to the Renmin University professor, what is Kim hoping to get from Beijing in case his talks "
+        "with the US fall apart?",
+        "what else does that guy expect Kim to ask the Chinese for?",
+    )
+    # "that guy" is the professor, not Kim; "what else" is not the sentence just quoted
+    assert ans.resolved_question == "what else does Shi Yinhong expect Kim to ask the Chinese for?"
+    assert "more economic help" in ans.short_answer
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
