@@ -51,7 +51,8 @@ EVENTS: tuple[Concept, ...] = (
     # "what did pompeo say on his way to north korea?": "said en route to North Korea"
     Concept(
         "~enroute",
-        wording(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
+        # ("what did he say on his way there?")
+        wording(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back|there|over)|en\s+route|bound\s+for"),
         wording(r"on\s+(?:his|her|their|its|the)\s+way\s+(?:to|into|back)|en\s+route|bound\s+for"),
         retrieve=False,
     ),

@@ -34,7 +34,7 @@ _QUOTE = re.compile(
 # saying it (not "He wrote", nor "Christians, he said, must ...")
 _NAMED_SAYER = re.compile(
     r"\b(?!(?:He|She|They|It|We|I)\b)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
-    r"(?:,(?!\s*(?:he|she|they|it|we|I)\b)[^,]{1,80}?,?)?\s+(?:said|says|told|tweeted|wrote|posted)\b|"
+    r"(?:,(?!\s*(?:he|she|they|it|we|I)\b)[^,]{1,80}?,?)?\s+(?:said|says|told|tweeted|wrote|posted|had\s+this\s+to\s+say)\b|"
     r"\b(?:said|says)\s+(?!(?:He|She|They|It|We|I)\b)[A-Z][\w’'-]+"
 )
 

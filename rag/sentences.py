@@ -21,6 +21,7 @@ from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
 from .retrieve import terms
+from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
 from .span_type import typed_span
 from .spans import spans
@@ -221,6 +222,7 @@ def score_sentences(
     asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text) or ON_BOARD_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
     stance = asked is not None and asks_stance(asked)
+    words_asked = asks_words(q)
     # "when does the retired US diplomat reckon ...?": the view of whoever holds that role
     role = asked_role(q.text)
     qualifiers = role_qualifiers(q.text)
@@ -235,7 +237,9 @@ def score_sentences(
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         score -= W_RELATION * sum(t not in s.terms for t in relations)
-        if speaker and (stance or not speaker & s.terms) and _not_theirs(speaker, s, table):
+        # ("what did Pompeo say?" is not "Mike Pompeo ... traveled to North Korea", which names
+        # him but gives no words of anyone's)
+        if speaker and (stance or not speaker & s.terms or words_asked) and _not_theirs(speaker, s, table):
             score -= W_SPEAKER
         elif role and (
             not role <= (held := table.speaker_roles.get(s.row, set())) or (qualifiers and not qualifiers & held)

@@ -660,6 +660,16 @@ def test_according_to_a_role_makes_that_guy_the_one_holding_it(pipeline):
     assert "more economic help" in ans.short_answer
 
 
+def test_what_he_said_on_his_way_there_is_his_words_not_his_trip(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who went to North Korea to settle the date and place for the first summit?",
+        "what did he say on his way there?",
+    )
+    # not "Mike Pompeo ... traveled to North Korea", which names him but quotes no one
+    assert ans.short_answer == "the US has no interest in following a step-by-step process"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

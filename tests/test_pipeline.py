@@ -914,3 +914,10 @@ def test_who_holds_a_role_is_asked_in_the_role_word_alone(pipeline):
     # "editor" is the question's only word, and its type: the articles use it
     assert pipeline.answer("Who is the editor?").short_answer == "Hu Xijin"
     assert pipeline.answer("who is the spokesman?").short_answer == "Lu Kang"
+
+
+def test_what_one_person_said_is_not_what_another_had_to_say(pipeline):
+    # Lu Kang "had this to say" at the briefing; the foreign minister said nothing there
+    ans = pipeline.answer("What did Foreign Minister Wang Yi tell reporters about Kim's visit at Tuesday's briefing?")
+    assert ans.abstained
+    assert not pipeline.answer("What did Lu Kang say at Tuesday's briefing?").abstained

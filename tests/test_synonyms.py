@@ -155,6 +155,7 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("is Twitter even accessible in China?", "Twitter is blocked in China.", "~blocked"),
         ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
         ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
+        ("what did he say on his way there?", "Pompeo said en route to North Korea.", "~enroute"),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
