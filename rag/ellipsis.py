@@ -153,7 +153,7 @@ def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
 # the one whose words follow is named before the verb
 _SAID_LEAD = re.compile(
     r"^[“\"]?[A-Z][^“\".]{0,100}?\b(?:said|says|told\s+[^,“\"]{1,40}?|pointed\s+out|argued|noted|added|warned|"
-    r"expressed\s+concern|believes|thinks|stressed|explained|suggested)\b[^“\"]{0,30}?\bthat\s+"
+    r"expressed\s+concern|believes|thinks|stressed|explained|suggested)\b(?:[^“\"]{0,30}?\bthat\b)?\s+"
 )
 # '..., ” said Joseph Yun, ...', '...," Zhao Tong, a fellow ..., told Sputnik.', '...,” he added.'
 _SAID_TAIL = re.compile(

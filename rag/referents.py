@@ -139,6 +139,11 @@ WHO_SAID_THAT = re.compile(
     r"official|person|one)\s+(?:said|says|argued|argues|made|makes|raised|brought|thinks|thought)"
     r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|up))?\W*$"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who['’]s\s+saying\s+(?:that|this|so)\W*$"
+    # "says who?", "according to whom?", "which scholar is saying that?"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:says|said)\s+who\W*$"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?according\s+to\s+(?:whom|who)\W*$"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:which|what)\s+(?:expert|analyst|scholar|professor|researcher|"
+    r"official|person|one)\s+(?:is|was)\s+saying\s+(?:that|this|so)\W*$"
     # "who's the expert they quote on that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who(?:['’]s|\s+is|\s+was)\s+the\s+[\w-]+\s+(?:they|it|the\s+\w+)\s+"
     r"(?:quotes?|quoted|cites?|cited)\s+(?:on|about|for)\s+(?:that|this|it)\W*$",

@@ -670,6 +670,26 @@ def test_what_he_said_on_his_way_there_is_his_words_not_his_trip(pipeline):
     assert ans.short_answer == "the US has no interest in following a step-by-step process"
 
 
+def test_says_who_and_which_scholar_is_saying_that(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Why would China easing sanctions matter so much to the North?")
+    assert conv.ask("says who?").short_answer == "Bruce Bennett"
+    assert (
+        conv.ask("what does he think Kim is nervous about?").short_answer
+        == "the President will tell him ‘enough is enough’"
+    )
+    ans = _chat(
+        pipeline,
+        "Why wouldn't China just go after American companies to hit back in the trade fight?",
+        "which scholar is saying that?",
+    )
+    assert ans.short_answer == "Ding Xueliang"
+    # "X said China would ...": his name comes off the words even without "that"
+    assert _chat(pipeline, "whats one reason china would welcome kim's gesture?", "says who?").short_answer == (
+        "Lim Eul-chul"
+    )
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
