@@ -114,6 +114,11 @@ _TITLE_Q = re.compile(r"\b(?:job title|title|position|post|rank|job)\b", re.I)
 _TITLE_WORDS = (ROLE_STEMS - KIN - frozenset(terms("man woman person member relative sibling spouse"))) | frozenset(
     terms("chief head ceo chair chairwoman deputy vice premier governor general commissioner counselor officer")
 )
+# "what's Kim's sister's official position?": a post, asked of someone a name need not give
+_WHAT_POST = re.compile(
+    r"\W*what(?:['’]s|\s+is|\s+was)\s+(?:[\w’'-]+\s+){1,4}?(?:official\s+|job\s+)?(?:title|position|post|rank)\W*$",
+    re.I,
+)
 _SCHOOL = frozenset(terms("university college school academy universities colleges schools"))
 
 
@@ -133,13 +138,15 @@ def confidence(q: Question, best: Scored, table: SentenceTable) -> float:
         # role may be told in a verb ("he worked as a draftsman")
         typed = False
     if (
-        q.subtype == "DESCRIBE"
+        (q.subtype == "DESCRIBE" or (q.qtype == OTHER and q.subtype is None and _WHAT_POST.match(q.text)))
         and _TITLE_Q.search(q.text)
         and best.span is not None
-        and KIN & set(terms(best.span[2]))
+        and (q.subtype != "DESCRIBE" or KIN & set(terms(best.span[2])))
         and not _TITLE_WORDS & set(terms(best.span[2]))
     ):
-        typed = False  # "what is Kim Yo-jong's job title?" of "his younger sister Kim Yo-jong"
+        # "what is Kim Yo-jong's job title?" of "his younger sister Kim Yo-jong", and "what's
+        # Kim's sister's official position?" of "well" in "as well as officials": no post
+        typed = False
     if q.qtype == ORG and q.head in _SCHOOL and best.span is not None and not _SCHOOL & set(terms(best.span[2])):
         typed = False  # "which university does Joseph Yun teach at?" of "the US Institute for Peace"
     if q.qtype == OTHER and q.head and q.head not in best.sent.terms and asks_content(q.text):

@@ -251,7 +251,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "MONTH"
     if qtype == PLACE and re.search(r"\b(what|which) (city|town|capital|port)\b", q):
         return "CITY"
-    if qtype == PLACE and SETTING_Q.search(q):
+    if qtype in (PLACE, PERSON) and SETTING_Q.search(q):
         return "SETTING"
     if re.search(r"\bhow long\b|\bhow many (?:\w+ )?(?:minutes|hours|days|weeks|months|years)\b", q):
         return "DURATION"

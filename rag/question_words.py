@@ -138,6 +138,9 @@ SETTING_Q = re.compile(
     r"(?:he|she|they|[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?:"
     r"(?:say|said|tell|told|write|wrote|tweet|tweeted|post|posted|mention|mentioned)\s+(?:that|this|so|it|those\s+things)"
     r"|(?:speaking|talking|commenting|quoted|interviewed|speak|talk|comment)"
-    r"|make\s+(?:that|this|those|these|the)\s+(?:remarks?|comments?|points?|claims?|statements?))\W*$",
+    r"|make\s+(?:that|this|those|these|the)\s+(?:remarks?|comments?|points?|claims?|statements?))\W*$"
+    # "who was he talking to when he said that?": the outlet or panel he told
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:who|whom)\s+(?:was|is|did|were)\s+(?:he|she|they|[\w’'.-]+(?:\s+[\w’'.-]+)?)"
+    r"\s+(?:talking|speaking|talk|speak)\s+to(?:\s+when\s+(?:he|she|they)\s+said\s+(?:that|this|so|it))?\W*$",
     re.I,
 )

@@ -690,6 +690,16 @@ def test_says_who_and_which_scholar_is_saying_that(pipeline):
     )
 
 
+def test_who_he_was_talking_to_is_the_outlet_he_told(pipeline):
+    ans = _chat(
+        pipeline,
+        "Why is Beijing unhappy with how Washington has handled the nuclear issue, according to the former "
+        "assistant secretary of state?",
+        "who was he talking to when he said that?",
+    )
+    assert ans.short_answer == "RFA’s Korean Service"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

@@ -921,3 +921,9 @@ def test_what_one_person_said_is_not_what_another_had_to_say(pipeline):
     ans = pipeline.answer("What did Foreign Minister Wang Yi tell reporters about Kim's visit at Tuesday's briefing?")
     assert ans.abstained
     assert not pipeline.answer("What did Lu Kang say at Tuesday's briefing?").abstained
+
+
+def test_a_post_asked_of_someone_the_articles_give_none(pipeline):
+    # "as well as officials ..." names no post of Kim's sister
+    assert pipeline.answer("what's Kim's sister's official position?").abstained
+    assert pipeline.answer("what is Lu Kang's job?").short_answer == "Chinese Foreign Ministry spokesman"
