@@ -114,6 +114,13 @@ def standard_grammar(text: str) -> str:
         r"\b(is|are|was|were)\s+(\w+)\s+(worry|concern)(?=\s+(?:about|that|over)\b)", r"\1 \2 \3ed", text, flags=re.I
     )
     text = re.sub(r"\bworryed\b", "worried", text)
+    # "does he buy that North Korea is a card?": does he believe it
+    text = re.sub(
+        r"\b((?:does|did|do)\s+(?:[\w’'.-]+\s+){1,4}?)buy\s+(?:the\s+(?:idea|argument|claim|notion)\s+)?(that|it)\b",
+        r"\1believe \2",
+        text,
+        flags=re.I,
+    )
     # "what's he after?", "what is Kim really after?": what he wants
     after = _AFTER.match(text)
     if after:

@@ -22,6 +22,8 @@ from rag.casual import Spelling, standard_grammar
         # what someone is after is what he wants
         ("what's he after", "what does he want"),
         ("So what was Kim really after?", "So what did Kim want?"),
+        # buying an idea is believing it
+        ("does he buy that North Korea is a card?", "does he believe that North Korea is a card?"),
     ],
 )
 def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
@@ -42,6 +44,7 @@ def test_chat_word_order_is_made_standard(typed: str, standard: str) -> None:
         "which beijing-based analysts say it has nothing to do with the talks",
         "When Kim visited China in March, who did he meet?",
         "what happened after?",
+        "does China buy US goods?",
     ],
 )
 def test_a_standard_question_is_left_as_typed(question: str) -> None:

@@ -700,6 +700,14 @@ def test_who_he_was_talking_to_is_the_outlet_he_told(pipeline):
     assert ans.short_answer == "RFA’s Korean Service"
 
 
+def test_a_turn_led_by_someone_new_carries_nothing_of_the_one_before(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("what's the name of the institute Ding Xueliang runs?")
+    # "buy that" is believing it; neither Ding nor his institute is asked about now
+    ans = conv.ask("and the Carnegie fellow, does he buy that North Korea is a card Beijing can play?")
+    assert ans.short_answer == "not a card China could use"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
