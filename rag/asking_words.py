@@ -66,9 +66,14 @@ _STANCE = re.compile(
 _THE_PAIR = re.compile(
     r"\bthe\s+two(?:\s+(?:leaders|men|presidents|of\s+them))?\b|\bboth\s+(?:leaders|men|of\s+them)\b", re.I
 )
-_THIS_ONE = re.compile(r"\b(?:this|that|the\s+other|the\s+same|the\s+latest|the\s+new)\s+one\b", re.I)
+# ("what did the Asan one say?": the one from the Asan Institute)
+_THIS_ONE = re.compile(
+    r"\b(?:this|that|the\s+other|the\s+same|the\s+latest|the\s+new|the\s+[A-Z][\w’'-]+)\s+one\b(?!\s+of\b)", re.I
+)
 # "how long is his trip this time?": the occasion now talked of, not "for the second time"
 _THIS_TIME = re.compile(r"\b(?:this|that)\s+time\W*$|\b(?:this|that)\s+time\s+(?:round|around)\b", re.I)
+# "the second time around": the occasion counted, "around" no word to find
+_TIME_AROUND = re.compile(r"\btime\s+(around|round)\b", re.I)
 
 
 def asking_words(text: str, followup: bool = False) -> set[str]:
@@ -102,4 +107,5 @@ def asking_words(text: str, followup: bool = False) -> set[str]:
         drop = drop | {"one"}  # "how long's this one supposed to last?": the one just talked of
     if _THIS_TIME.search(text):
         drop = drop | {"time"}
+    drop = drop | {t for m in _TIME_AROUND.finditer(text) for t in terms(m.group(1))}
     return drop

@@ -495,3 +495,9 @@ def test_this_time_is_the_occasion_not_a_word_to_find():
     # "for the second time in less than two months" is no answer to it
     assert "time" not in analyze("How long is Kim's trip to China this time?").terms
     assert "time" in analyze("was that the first time they'd met").terms
+
+
+def test_the_asan_one_and_the_second_time_around():
+    # "the Asan one" is the one from the Asan Institute; "around" is no word to find
+    assert "one" not in analyze("what did the Asan one say the North needs?").terms
+    assert "around" not in analyze("Where did Kim and Xi meet the second time around?").terms

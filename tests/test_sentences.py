@@ -122,3 +122,12 @@ def test_what_experts_say_is_not_the_view_of_the_one_asked_about(pipeline):
     ans = pipeline.answer("does Shi Yinhong think Beijing is playing Kim as a chip in the trade talks")
     assert not ans.quotes[0].text.startswith("Experts say")
     assert "Shi" in ans.quotes[0].text
+
+
+def test_the_second_time_is_not_a_sentence_about_the_first(pipeline):
+    # "met in person for the first time ... in Beijing" counts another occasion
+    ans = pipeline.answer("Where did Kim and Xi meet the second time around?")
+    assert "first time" not in ans.quotes[0].text
+    assert pipeline.answer("what did the Asan one say the North needs?").short_answer.startswith(
+        "China's diplomatic influence"
+    )
