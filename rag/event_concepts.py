@@ -67,6 +67,18 @@ EVENTS: tuple[Concept, ...] = (
         wording(r"(?:un)?announc(?:e|es|ed|ing)|surprise|unexpected(?:ly)?|without\s+(?:prior\s+)?(?:warning|notice)"),
         frozenset({OTHER}),
     ),
+    # "who saw him off in Pyongyang?": "... inspect an honor guard in Pyongyang before departing"
+    Concept(
+        "~send_off",
+        wording(
+            r"(?:saw|see|sees|seeing)\s+(?:[\w’'-]+\s+){1,3}?off\b|seen\s+off|send-?offs?|"
+            r"farewells?|(?:before|as)\s+(?:he|she|they)\s+(?:left|departed)"
+        ),
+        wording(
+            r"before\s+departing|before\s+(?:his|her|their)\s+departure|departure\s+ceremony|seen\s+off|farewells?"
+        ),
+        frozenset({"PERSON"}),
+    ),
     # "when did he get to Beijing?": "arrived in Beijing on Tuesday morning"
     Concept(
         "~arrive",

@@ -927,3 +927,7 @@ def test_a_post_asked_of_someone_the_articles_give_none(pipeline):
     # "as well as officials ..." names no post of Kim's sister
     assert pipeline.answer("what's Kim's sister's official position?").abstained
     assert pipeline.answer("what is Lu Kang's job?").short_answer == "Chinese Foreign Ministry spokesman"
+
+
+def test_who_saw_him_off_is_who_stood_with_him_before_he_left(pipeline):
+    assert pipeline.answer("who saw Kim off in Pyongyang?").short_answer == "Ri Sol-ju"

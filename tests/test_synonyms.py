@@ -156,6 +156,11 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
         ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
         ("what did he say on his way there?", "Pompeo said en route to North Korea.", "~enroute"),
+        (
+            "who saw him off in Pyongyang?",
+            "Kim and his wife Ri Sol-ju inspect an honor guard in Pyongyang before departing for China.",
+            "~send_off",
+        ),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
