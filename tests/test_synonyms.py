@@ -156,11 +156,6 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("was the timing just chance?", "It was not a coincidence for Kim to visit Beijing.", "~chance"),
         ("what did pompeo say on his way to north korea?", "Pompeo said en route to North Korea.", "~enroute"),
         ("what did he say on his way there?", "Pompeo said en route to North Korea.", "~enroute"),
-        (
-            "who saw him off in Pyongyang?",
-            "Kim and his wife Ri Sol-ju inspect an honor guard in Pyongyang before departing for China.",
-            "~send_off",
-        ),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
@@ -310,3 +305,10 @@ def test_a_post_held_is_no_post_online():
     assert "~post" not in question_concepts("What post does Ri Yong-ho hold?", OTHER)[0]
     assert "~post" in question_concepts("What did he say in his post?", OTHER)[0]
     assert "~post" in question_concepts("where did Hu post that?", OTHER)[0]
+
+
+def test_seeing_someone_off_is_being_there_before_they_depart():
+    found, _spent = question_concepts("who saw him off in Pyongyang?", "PERSON")
+    assert "~send_off" in found
+    caption = "Kim and his wife Ri Sol-ju inspect an honor guard in Pyongyang before departing for China."
+    assert "~send_off" in sentence_concepts(caption)
