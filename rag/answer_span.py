@@ -208,8 +208,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             score += 0.3
         if q.qtype == OTHER and (a, b, text) in acted:
             score += 0.3  # what the question's relation acts on ("linked to the planned summit")
-        if q.qtype == PLACE and text in table.titled:
-            continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place
+        if q.qtype == PLACE and (text in table.titled or any(w in table.titled for w in text.split())):
+            continue  # "Xi Jinping" is someone ("President Xi Jinping"), no place; nor is "Trump Kim"
         if q.qtype == PLACE and others_place(q.text, s.text, text, table.people):
             continue  # "where did Kim and Xi meet?" is not "his meeting with Trump in Singapore"
         if q.qtype == PERSON and not set(terms(text)) & table.people:

@@ -82,6 +82,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ),
     (
         PLACE,
+        # ("did the spokesman say where it would be held?": a place, in his words)
+        r"^(?:did|does|do|has|had) (?:[\w’'.-]+ ){1,5}?(?:say|mention|tell|indicate|reveal|specify|give) where\b|"
         r"^where\b|\bwhere (did|does|do|is|was|were|will|would)\b|\bwhere\s*\??\s*$|\bin (what|which) (city|country|place|town|"
         r"region)\b|\b(which|what)\s+(?:[\w-]+\s+){0,2}(city|country|place|town|capital|region|province|port|"
         r"location|venue|site|cities|countries|places|towns|locations|venues|sites)\b",

@@ -708,6 +708,16 @@ def test_a_turn_led_by_someone_new_carries_nothing_of_the_one_before(pipeline):
     assert ans.short_answer == "not a card China could use"
 
 
+def test_did_he_say_where_is_declined_when_his_words_name_no_place(pipeline):
+    ans = _chat(
+        pipeline,
+        "what did China's foreign ministry spokesman say about another Trump summit?",
+        "did the spokesman say where it would be held?",
+    )
+    # not "Trump Kim" of "a possible second Trump Kim summit"
+    assert ans.abstained
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

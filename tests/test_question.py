@@ -501,3 +501,8 @@ def test_the_asan_one_and_the_second_time_around():
     # "the Asan one" is the one from the Asan Institute; "around" is no word to find
     assert "one" not in analyze("what did the Asan one say the North needs?").terms
     assert "around" not in analyze("Where did Kim and Xi meet the second time around?").terms
+
+
+def test_did_he_say_where_asks_for_a_place():
+    assert analyze("did the spokesman say where it would be held?").qtype == PLACE
+    assert analyze("did Yun say when the summit would be?").qtype == DATE
