@@ -35,7 +35,7 @@ from .referents import (
     what_else_said,
 )
 from .retrieve import terms
-from .role_refs import as_pronoun, role_named
+from .role_refs import as_pronoun, employer_named, role_named
 from .spans import spans
 from .thing_refs import places_and_things
 from .turns import needs_context, points_back, refers_back
@@ -230,9 +230,11 @@ class Conversation:
         else:
             ctx = self.context_for(question)
             resolved = self.resolve(question) if ctx else None
+            if resolved:
+                resolved = employer_named(self.pipeline, resolved)  # "his paper": the Global Times
             if resolved and self.source and needs_context(resolved):
                 ctx = f"{ctx} {self.source}"
-            if resolved and not needs_context(resolved):
+            if resolved and not needs_context(re.sub(r"^\W*(?:and|so|but|ok|okay)\b[\s,]*", "", resolved, flags=re.I)):
                 # "What is he worried ...?" -> "What is Christopher Hill worried ...?": the
                 # name says whom it is about, and the rest of the earlier question (his
                 # title, the outlet he spoke to) would only pull its own sentences back in;

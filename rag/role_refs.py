@@ -85,3 +85,25 @@ def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: st
         if fits:
             break  # two people of that post: which one is not said
     return question
+
+
+# "what did Hu Xijin's paper predict?": the paper he works for, by its name
+_THEIR_PLACE = re.compile(
+    r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)['’]s\s+(paper|newspaper|outlet|institute|university|think\s+tank|"
+    r"organi[sz]ation|employer)\b"
+)
+
+
+def employer_named(pipeline: Pipeline, question: str) -> str:
+    """ "what did Hu Xijin's paper predict?" -> "what did the Global Times predict?", where
+    the articles say which paper (institute, university) he works for; unchanged otherwise."""
+    m = _THEIR_PLACE.search(question)
+    if m is None or not pipeline.is_someone(m.group(1)):
+        return question
+    noun = "organization" if m.group(2) == "employer" else m.group(2)
+    found = pipeline.answer(f"Which {noun} does {m.group(1)} work for?")
+    name = found.short_answer if not found.abstained else None
+    if not name or set(terms(name)) & set(terms(m.group(1))):
+        return question
+    the = "" if name.lower().startswith("the ") or re.search(r"['’]s\b", name) else "the "
+    return question[: m.start()] + the + name + question[m.end() :]

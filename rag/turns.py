@@ -61,7 +61,9 @@ def expand_shorthand(text: str) -> str:
 
 
 _FOLLOWUP = re.compile(
-    r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this|these|those|the two|the same)\b|"
+    # ("this year", "this week" date the question, and point back to nothing)
+    r"\b(he|him|his|she|her|hers|they|them|their|it|its|there|that|this(?!\s+(?:year|week|month|morning|weekend)\b)|"
+    r"these|those|the two|the same)\b|"
     # "why china though?": the chat's word for "given what you just said"
     r"^(and|what about|how about|also)\b|\b(?:though|then)\W*$|"
     # "what had kim asked for instead?": in place of what the previous answer said

@@ -718,6 +718,17 @@ def test_did_he_say_where_is_declined_when_his_words_name_no_place(pipeline):
     assert ans.abstained
 
 
+def test_his_paper_is_the_one_he_works_for(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Who is the top editor at the Global Times?")
+    conv.ask("what did he tweet about Kim's visit?")
+    ans = conv.ask("and what did his paper predict for North Korea this year?")
+    # "his paper" is named; "and" and "this year" point back to nothing, so his tweet is
+    # no longer carried as context
+    assert ans.resolved_question == "and what did the Global Times predict for North Korea this year?"
+    assert "seminal year" in ans.quotes[0].text
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,

@@ -28,6 +28,9 @@ def test_a_pronoun_or_a_question_without_words_of_its_own_leans_on_the_conversat
     assert needs_context("When did he get there?")
     assert needs_context("In which months?")
     assert not needs_context("When did Kim Jong Un arrive in Beijing?")
+    # "this year" dates the question; "this trip" points back
+    assert not needs_context("what did the Global Times predict for North Korea this year?")
+    assert needs_context("how long is this trip?")
 
 
 @pytest.mark.parametrize(
