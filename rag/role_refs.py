@@ -13,6 +13,7 @@ from .question_words import ROLE, ROLE_STEMS
 from .records import Answer
 from .referents import is_person
 from .retrieve import terms
+from .roles import GENERIC_EXPERTS
 from .spans import spans
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ _ROLE_NP = re.compile(
     rf"\b(?:the|that|this)\s+(?!other\b)((?:ex-|former\s+|retired\s+)?(?:[\w’'.-]+\s+){{0,2}}?(?i:{ROLE}|spokesperson))\b",
     re.I,
 )
+_NATIONS = frozenset(terms("chinese korean american japanese russian south north us u.s."))
 _ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which|name)\b", re.I)
 # words that say when someone held a post, not which post
 _TENSE = frozenset(terms("ex former retired current"))
@@ -72,14 +74,20 @@ def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: st
     rest = {t for t in said if t not in role and t not in _TENSE}
     if not role:
         return question
+    # "the chinese scholar" after two turns about Shi Yinhong, a professor at Renmin
+    # University: an expert of any post, whose country his post need not name
+    generic = role <= GENERIC_EXPERTS and bool(rest) and rest <= _NATIONS
     for turn in reversed(turns):
         # the previous turn's person, else an earlier one's ("going back to the RAND
         # researcher, ..." after two turns about others)
         fits = [
             n
             for n in _people(turn, pipeline)
-            if role <= (held := pipeline.posts_of(n)) and rest <= held | set(terms(n))
+            if (held := pipeline.posts_of(n))
+            and ((role <= held and rest <= held | set(terms(n))) or (generic and turn is turns[-1]))
         ]
+        if generic:  # ("Shi" is Shi Yinhong)
+            fits = [n for n in fits if not any(set(terms(n)) < set(terms(o)) for o in fits)]
         if len({frozenset(terms(n)) for n in fits}) == 1:
             return question[: m.start()] + fits[0] + question[m.end() :]
         if fits:

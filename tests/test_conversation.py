@@ -729,6 +729,14 @@ def test_his_paper_is_the_one_he_works_for(pipeline):
     assert "seminal year" in ans.quotes[0].text
 
 
+def test_the_chinese_scholar_is_the_expert_just_talked_of(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("Who is Shi Yinhong?")
+    # a professor at Renmin University: a scholar, whose post names no country
+    ans = conv.ask("does the chinese scholar think the trip is tied to the trade talks going on at the same time?")
+    assert ans.short_answer == "no connection between the visit and the trade talks"
+
+
 def test_how_come_asks_the_reason_for_the_previous_answer(pipeline):
     ans = _chat(
         pipeline,
