@@ -67,6 +67,13 @@ EVENTS: tuple[Concept, ...] = (
         wording(r"(?:un)?announc(?:e|es|ed|ing)|surprise|unexpected(?:ly)?|without\s+(?:prior\s+)?(?:warning|notice)"),
         frozenset({OTHER}),
     ),
+    # "would the North Koreans sit down with the Americans?": "would meet with U.S. officials"
+    # (only "meet with": "meeting Moon three times" as well cost more questions than it won)
+    Concept(
+        "~meet_with",
+        wording(r"sit(?:s|ting)?\s+down\s+with|sat\s+down\s+with"),
+        wording(r"sit(?:s|ting)?\s+down\s+with|sat\s+down\s+with|meet(?:s|ing)?\s+with|met\s+with"),
+    ),
     # "who saw him off in Pyongyang?": "... inspect an honor guard in Pyongyang before departing"
     Concept(
         "~send_off",

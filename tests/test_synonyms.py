@@ -312,3 +312,10 @@ def test_seeing_someone_off_is_being_there_before_they_depart():
     assert "~send_off" in found
     caption = "Kim and his wife Ri Sol-ju inspect an honor guard in Pyongyang before departing for China."
     assert "~send_off" in sentence_concepts(caption)
+
+
+def test_sitting_down_with_someone_is_meeting_with_them():
+    found, _spent = question_concepts("would the North Koreans sit down with American officials?", OTHER)
+    assert "~meet_with" in found
+    said = "He was asked whether North Korean officials would meet with U.S. officials during their visit."
+    assert "~meet_with" in sentence_concepts(said)
