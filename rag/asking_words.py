@@ -61,7 +61,7 @@ _LONG_VERB = re.compile(
 # "what was his position on the phased approach?": his words on it, which the article
 # gives as what he said ("the US has no interest in ..."), not as a "position"
 _STANCE = re.compile(
-    r"\b(position|stance|view|take|opinion|attitude|thoughts|verdict)\s+(?:on|about|regarding|towards?)\b", re.I
+    r"\b(position|stance|view|take|opinion|attitude|thoughts|verdict|line)\s+(?:on|about|regarding|towards?)\b", re.I
 )
 _THE_PAIR = re.compile(
     r"\bthe\s+two(?:\s+(?:leaders|men|presidents|of\s+them))?\b|\bboth\s+(?:leaders|men|of\s+them)\b", re.I

@@ -100,7 +100,7 @@ def asks_stance(m: re.Match[str]) -> bool:
 # "what was Mike Pompeo's position on ...?": his words, as SPEAKER_Q
 STANCE_Q = re.compile(
     r"((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+?)(?:['’]s|(?<=s)['’])\s+"
-    r"(?i:position|stance|view|take|opinion|verdict|assessment)\s+(?i:on|about|regarding|towards?)\b"
+    r"(?i:position|stance|view|take|opinion|verdict|assessment|line)\s+(?i:on|about|regarding|towards?)\b"
 )
 
 

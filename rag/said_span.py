@@ -24,7 +24,7 @@ _ASKS_WORDS = re.compile(
     # "what is he worried the Chinese might be pushing on Kim?": what he fears
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:worried|concerned|afraid|fearful)\b|"
     # "what was Pompeo's position on the phased approach?": his words on it
-    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:position|stance|take|view|opinion|verdict)\s+"
+    r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:position|stance|take|view|opinion|verdict|line)\s+"
     r"(?:on|about|regarding|towards?)\b|"
     # "and the former ambassador, what was her take?": her words, on what was asked before
     r"\bwhat(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w’'.-]+\s+){1,4}?(?:take|view|opinion|verdict|assessment)\W*$|"

@@ -146,3 +146,7 @@ def test_what_someone_thinks_is_answered_in_their_words(pipeline):
     # "about the visit" of an article headlined on the visit: all his words there are
     ans = pipeline.answer("what does Joseph Yun think about the visit?")
     assert not ans.abstained and ans.short_answer == "there is a dual message there"
+
+
+def test_someones_line_on_something_is_their_stance():
+    assert asks_words(analyze("what was Pompeo's line on the phased approach?"))
