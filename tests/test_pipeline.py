@@ -931,3 +931,8 @@ def test_a_post_asked_of_someone_the_articles_give_none(pipeline):
 
 def test_who_saw_him_off_is_who_stood_with_him_before_he_left(pipeline):
     assert pipeline.answer("who saw Kim off in Pyongyang?").short_answer == "Ri Sol-ju"
+
+
+def test_a_count_the_articles_give_differently_is_the_one_more_of_them_give(pipeline):
+    # "for the second time" (May 2018) against "his fourth visit" twice (January 2019)
+    assert pipeline.answer("How many times has Kim visited China?").short_answer == "fourth"
