@@ -18,7 +18,7 @@ from .question_words import KIN, ROLE_STEMS
 from .referents import is_person
 from .retrieve import terms
 from .roles import holds_post_asked
-from .said_span import asks_words, reported, said_span, seen_as
+from .said_span import asks_words, in_their_words, said_span, seen_as
 from .sentence_table import Sent, SentenceTable
 from .span_kinds import (
     activity_spans,
@@ -50,11 +50,6 @@ _SAY_WHETHER = re.compile(
     r"\W*(?:and\s+|so\s+)?(?:did|does|do|has|had|would|will)\s+(?:[\w’'.-]+\s+){1,3}?(?:say|said|mention|tell|indicate)\b",
     re.I,
 )
-_THINKS_WHETHER = re.compile(
-    r"\W*(?:and\s+|so\s+)?(?:[\w\s’'-]+,\s+)?(?:does|did|do)\s+(?:[\w’'.-]+\s+){1,5}?(?:think|believe|expect|reckon|see|"
-    r"agree|feel|consider|say|said)\b",
-    re.I,
-)
 _CUE_RANK = {
     "because": 0.35,
     "due to": 0.3,
@@ -78,15 +73,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         # "did he say whether they would meet?": what he said when asked, not the asking
         said = said_span(q, s.text) if _SAY_WHETHER.match(q.text) else None
         span = said or yesno_span(q, s, table)
-        regions = reported(s.text) if span is not None and _THINKS_WHETHER.match(q.text) else []
-        if regions and not any(a <= span[0] and span[1] <= b for a, b in regions):  # type: ignore[index]
-            # "does the Global Times editor think the timing means something?" is answered
-            # in his words ("the timing of Kim's China visit is clearly linked ..."), not
-            # by his title
-            a, b = regions[0]
-            text = s.text[a:b].strip(' .,;:“”"')
-            a = s.text.find(text, a)
-            span = (a, a + len(text), text)
+        span = in_their_words(q, s.text, span)
         # "another summit" for "does he think another summit is coming soon?" only
         # repeats a phrase of the question: it states nothing ("Twitter is blocked in
         # China" does, for "is Twitter blocked in China?")

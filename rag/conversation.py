@@ -35,7 +35,7 @@ from .referents import (
     what_else_said,
 )
 from .retrieve import terms
-from .role_refs import as_pronoun, employer_named, role_named
+from .role_refs import as_pronoun, employer_named, role_named, someone_new
 from .spans import spans
 from .thing_refs import places_and_things
 from .turns import needs_context, points_back, refers_back
@@ -246,27 +246,8 @@ class Conversation:
             elsewho = ELSE.search(question) is not None
             prev = self.turns[-1][1] if self.turns else None
             fresh = bool(led) and prev is not None and bool(prev.short_answer) and is_person(prev.short_answer or "")
-            if fresh:
-                # "and the North Korean studies professor, what does China get out of it in
-                # his view?": someone new; the last one named is no word to find, and his
-                # sentence no nearer the answer
-                ctx = re.sub(rf"\s*\b{re.escape(prev.short_answer or '')}\b", "", ctx).strip()
-            elif led and prev is not None and prev.short_answer and not prev.abstained:
-                # "and the Carnegie fellow, does he buy that ...?" after "what's the name of
-                # the institute Ding runs?": neither Ding nor his institute is asked about now
-                gone = [prev.short_answer] + [n for _a, _b, n in spans(ctx, PERSON)]
-                for g in gone:
-                    ctx = re.sub(rf"\s*\b{re.escape(g)}\b", "", ctx)
-                # (full names: "Ding Xueliang" of "the Institute Ding Xueliang runs", not the "Kim"
-                # every turn is about)
-                names = [
-                    w
-                    for w in re.findall(r"(?=\b([A-Z][\w’'-]+\s+[A-Z][\w’'-]+))", ctx)
-                    if all(self.pipeline.is_someone(x) for x in w.split())
-                ]
-                for w in names:
-                    ctx = re.sub(rf"\s*\b{re.escape(w)}\b", "", ctx)
-                ctx = ctx.strip()
+            if led and prev is not None and prev.short_answer and not prev.abstained:
+                ctx = someone_new(ctx, prev.short_answer, fresh, self.pipeline.is_someone)
             quoted = (prev.quotes[0].doc, prev.quotes[0].start) if prev and prev.quotes and not prev.abstained else None
             if elsewho and SAID_ELSE.search(question):
                 # "what else did he say ...?": the same speaker's other words, not the

@@ -17,9 +17,9 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .neighbours import antecedent, full_name, speaker_of
+from .neighbours import VOTED, agreed, antecedent, full_name, speaker_of
 from .question import Question
-from .question_type import NUMBER, PERSON, REASON
+from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
 from .said_span import asks_words, reported
@@ -75,24 +75,6 @@ def _chunk_for(index: Index, s: Sent) -> Hit:
 
 
 _COUNTS = frozenset(terms("two three four five both"))
-
-
-# answer types whose short answers the articles may give differently, each as of its
-# day: "his fourth visit" (January 2019) and "for the second time" (May 2018)
-_VOTED = frozenset({NUMBER})
-_TIE = 0.05  # sentences this close to the best are as good a source as it
-
-
-def _agreed(best: Scored, ranked: list[Scored]) -> Scored:
-    """Among sentences scoring as well as the best, the short answer more of them give
-    ("fourth", twice, over "second", once), else the best's own."""
-    close = [c for c in ranked if c.span is not None and best.score - c.score <= _TIE]
-    votes: dict[str, list[Scored]] = {}
-    for c in close:
-        votes.setdefault(c.span[2].lower(), []).append(c)  # type: ignore[index]
-    mine = len(votes.get(best.span[2].lower(), []))  # type: ignore[index]
-    top = max(votes.values(), key=len, default=[])
-    return top[0] if len(top) >= 2 and len(top) > mine else best
 
 
 def _mass(q: Question, table: SentenceTable) -> float:
@@ -175,8 +157,8 @@ def build_answer(
     short = None
     if not abstain:
         best = firsts[0] if firsts else ranked[0]
-        if not firsts and q.qtype in _VOTED and best.span is not None:
-            best = _agreed(best, ranked)
+        if not firsts and q.qtype in VOTED and best.span is not None:
+            best = agreed(best, ranked)
         if q.qtype == REASON and not firsts and not _CAUSE.search(best.sent.text):
             # "Any action it takes ... could make a major difference," said Bennett: the
             # effect restated; its cause ("because China is ...") is the sentence before

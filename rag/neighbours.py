@@ -1,12 +1,13 @@
 """The sentences beside an answer's sentence that its quotes need: the one naming the
 person it calls "the expert" or "he", the one naming the speaker of a quotation
-attributed with "he said", and the one giving in full a name it gives by surname."""
+attributed with "he said", and the one giving in full a name it gives by surname; and,
+among sentences scoring alike, the one whose short answer more of them give."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .question_type import PERSON
+from .question_type import NUMBER, PERSON
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
@@ -54,3 +55,21 @@ def full_name(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored |
             known = next((x for x in ranked if x.sent.row == prev.row), None)
             return replace(known, span=full[0]) if known else Scored(prev, c.score, 0.0, 0.0, None, full[0])
     return None
+
+
+# answer types whose short answers the articles may give differently, each as of its
+# day: "his fourth visit" (January 2019) and "for the second time" (May 2018)
+VOTED = frozenset({NUMBER})
+_TIE = 0.05  # sentences this close to the best are as good a source as it
+
+
+def agreed(best: Scored, ranked: list[Scored]) -> Scored:
+    """Among sentences scoring as well as the best, the short answer more of them give
+    ("fourth", twice, over "second", once), else the best's own."""
+    close = [c for c in ranked if c.span is not None and best.score - c.score <= _TIE]
+    votes: dict[str, list[Scored]] = {}
+    for c in close:
+        votes.setdefault(c.span[2].lower(), []).append(c)  # type: ignore[index]
+    mine = len(votes.get(best.span[2].lower(), []))  # type: ignore[index]
+    top = max(votes.values(), key=len, default=[])
+    return top[0] if len(top) >= 2 and len(top) > mine else best

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from .asking_words import TELL_ME, asking_words
 from .question_head import head_noun
 from .question_type import (
-    _COMPANY,
-    _TRAVEL,
     DATE,
     OTHER,
     PERSON,
@@ -20,7 +18,7 @@ from .question_type import (
     choices,
     strip_lead,
 )
-from .question_words import KIN_QUESTION, ROLE, ROLE_STEMS, qstems
+from .question_words import COMPANY, KIN_QUESTION, ROLE, ROLE_STEMS, TRAVEL, qstems
 from .retrieve import terms
 from .synonyms import question_concepts
 
@@ -168,7 +166,7 @@ def described(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-_TRAVEL_STEMS = frozenset(terms(_TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
+_TRAVEL_STEMS = frozenset(terms(TRAVEL.replace("|", " ") + " travelled traveled travelling traveling"))
 _DATE_WORDS = frozenset(terms("day days week month months year years date dates time weekday"))
 
 
@@ -187,7 +185,7 @@ def analyze(text: str, carried_text: str = "") -> Question:
     if holds:
         drop = drop | (set(terms(holds.group(0))) - set(terms(holds.group(1))))  # "what post does X hold"
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
-    if _COMPANY.search(text):
+    if COMPANY.search(text):
         # "who went there with him": the travel verb is not what the articles say of a
         # companion ("Accompanying Kim was his younger sister")
         qterms = [t for t in qterms if t not in _TRAVEL_STEMS and t not in ("along", "tag")] + ["accompani"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .question_head import _head_word
-from .question_words import ROLE, SETTING_Q
+from .question_words import COMPANY, ROLE, SETTING_Q
 
 PERSON, DATE, NUMBER, PLACE, ORG, REASON, OTHER = "PERSON", "DATE", "NUMBER", "PLACE", "ORG", "REASON", "OTHER"
 
@@ -276,7 +276,7 @@ def _subtype(q: str, qtype: str) -> str | None:
         return "TIMES"  # "his fourth visit" says how many; "a four-day trip" does not
     if qtype == NUMBER and re.search(r"\bhow many\b", q):
         return "COUNT"  # "how many officials": neither "his fourth visit" nor "two days"
-    if qtype == PERSON and _COMPANY.search(q):
+    if qtype == PERSON and COMPANY.search(q):
         return "COMPANY"
     if qtype == PERSON and re.search(
         r"\b(wrote|write|written|writer|author|authored|translated|translator|reported|reporter|journalist|"
@@ -295,16 +295,3 @@ def _subtype(q: str, qtype: str) -> str | None:
         # "did Kim take his armored train?": answered only by a sentence that says so
         return "YESNO"
     return None
-
-
-# "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
-_TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
-_COMPANY = re.compile(
-    rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{_TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
-    # "which foreign minister came along?", "who tagged along?"
-    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
-    # "who else went?": with the one just named
-    rf"(?:who|whom)\s+else\s+(?:{_TRAVEL}|joined|tagged)\b|"
-    r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",
-    re.I,
-)

@@ -144,3 +144,16 @@ SETTING_Q = re.compile(
     r"\s+(?:talking|speaking|talk|speak)\s+to(?:\s+when\s+(?:he|she|they)\s+said\s+(?:that|this|so|it))?\W*$",
     re.I,
 )
+
+
+# "Who went there with him?", "Who travelled with Kim?", "Who accompanied him?"
+TRAVEL = r"went|go|goes|going|travel|travels|travell?ed|travell?ing|came|come|flew|fly|journeyed"
+COMPANY = re.compile(
+    rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
+    # "which foreign minister came along?", "who tagged along?"
+    r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
+    # "who else went?": with the one just named
+    rf"(?:who|whom)\s+else\s+(?:{TRAVEL}|joined|tagged)\b|"
+    r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",
+    re.I,
+)

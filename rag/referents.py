@@ -283,3 +283,11 @@ BY_ROLE = re.compile(
 ACCORDING_ROLE = re.compile(
     rf"\b(?:according\s+to|in\s+the\s+view\s+of)\s+the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b", re.I
 )
+
+
+_COUNTED = re.compile(r"\b(first|second|third|fourth|fifth)\s+(?:time|visit|trip|summit|meeting)\b", re.I)
+
+
+def nth_of(text: str) -> set[str]:
+    """The occasions a text counts: "for the second time" -> {"second"}."""
+    return {m.group(1).lower() for m in _COUNTED.finditer(text)}

@@ -6,6 +6,7 @@ resolves pronouns."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .question_type import PERSON
@@ -115,3 +116,19 @@ def employer_named(pipeline: Pipeline, question: str) -> str:
         return question
     the = "" if name.lower().startswith("the ") or re.search(r"['’]s\b", name) else "the "
     return question[: m.start()] + the + name + question[m.end() :]
+
+
+def someone_new(ctx: str, short: str, person: bool, is_someone: Callable[[str], bool]) -> str:
+    """The context of a turn led by someone new ("and the North Korean studies professor,
+    what does China get out of it in his view?"): the last answer (a person, or "the
+    institute Ding runs") is no word to find, and his sentence no nearer the answer; when
+    the last answer was no person, neither is the one the turn before asked about ("Ding
+    Xueliang" of "the Institute Ding Xueliang runs", not the "Kim" every turn is about)."""
+    gone = [short] if person else [short] + [n for _a, _b, n in spans(ctx, PERSON)]
+    for g in gone:
+        ctx = re.sub(rf"\s*\b{re.escape(g)}\b", "", ctx)
+    if not person:
+        full = re.findall(r"(?=\b([A-Z][\w’'-]+\s+[A-Z][\w’'-]+))", ctx)
+        for w in [w for w in full if all(is_someone(x) for x in w.split())]:
+            ctx = re.sub(rf"\s*\b{re.escape(w)}\b", "", ctx)
+    return ctx.strip()

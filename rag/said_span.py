@@ -243,3 +243,24 @@ def seen_as(q: Question, text: str) -> tuple[int, int, str] | None:
             a = text.find(phrase, a)
             return a, a + len(phrase), phrase
     return None
+
+
+# "does the Global Times editor think the timing means something?": his view
+_THINKS_WHETHER = re.compile(
+    r"\W*(?:and\s+|so\s+)?(?:[\w\s’'-]+,\s+)?(?:does|did|do)\s+(?:[\w’'.-]+\s+){1,5}?(?:think|believe|expect|reckon|see|"
+    r"agree|feel|consider|say|said)\b",
+    re.I,
+)
+
+
+def in_their_words(q: Question, text: str, span: tuple[int, int, str] | None) -> tuple[int, int, str] | None:
+    """A yes/no question of someone's view is answered in his words ("the timing of Kim's
+    China visit is clearly linked ..."), not by his title: the first words the sentence
+    reports, when the short answer found lies outside them."""
+    regions = reported(text) if span is not None and _THINKS_WHETHER.match(q.text) else []
+    if not regions or any(a <= span[0] and span[1] <= b for a, b in regions):  # type: ignore[index]
+        return span
+    a, b = regions[0]
+    words = text[a:b].strip(' .,;:“”"')
+    a = text.find(words, a)
+    return a, a + len(words), words

@@ -20,6 +20,7 @@ from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, ask
 from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
+from .referents import nth_of
 from .retrieve import terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
@@ -88,14 +89,6 @@ _VOICE = re.compile(
     r"[\"“”]|\b(?:said|says|say|saying|told|tells|added|noted|stated|according to|tweeted|wrote|writes|argued|"
     r"warned|pointed out|believes?|thinks?|expects?|suggested|predicted|explained|stressed|claimed)\b"
 )
-
-
-_NTH = re.compile(r"\b(first|second|third|fourth|fifth)\s+(?:time|visit|trip|summit|meeting)\b", re.I)
-
-
-def _nth_of(text: str) -> set[str]:
-    """The occasions a text counts: "for the second time" -> {"second"}."""
-    return {m.group(1).lower() for m in _NTH.finditer(text)}
 
 
 def _not_theirs(name: set[str], s: Sent, table: SentenceTable) -> bool:
@@ -226,7 +219,7 @@ def score_sentences(
         pool.setdefault(row, None)
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     relations = [t for t in q.terms if t in RELATIONS]
-    counted = _nth_of(q.text)
+    counted = nth_of(q.text)
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
     asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text) or ON_BOARD_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
@@ -246,7 +239,7 @@ def score_sentences(
             rel = max(rel, named_in[row].score / top)  # type: ignore[union-attr]
         score = W_COVER * total + W_DENSE * (dense / smax if smax > 0 else 0) + W_PASSAGE * rel + W_TYPE * typed
         score -= W_RELATION * sum(t not in s.terms for t in relations)
-        if counted and (said := _nth_of(s.text)) and not counted & said:
+        if counted and (said := nth_of(s.text)) and not counted & said:
             score -= W_RELATION  # "the second time" is not "for the first time"
         # ("what did Pompeo say?" is not "Mike Pompeo ... traveled to North Korea", which names
         # him but gives no words of anyone's)
