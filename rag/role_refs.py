@@ -99,7 +99,11 @@ def role_named(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: st
 # "what did Hu Xijin's paper predict?": the paper he works for, by its name
 _THEIR_PLACE = re.compile(
     r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)['’]s\s+(paper|newspaper|outlet|institute|university|think\s+tank|"
-    r"organi[sz]ation|employer)\b"
+    r"organi[sz]ation)\b"
+)
+# "what is Bruce Bennett's employer?", "which is his paper?": the place is what is asked
+_ASKS_PLACE = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:what|which)(?:['’]s|\s+is|\s+was)\s+(?:[A-Z][\w’'-]+\s+){1,3}?\S*['’]s\s+\w+\W*$"
 )
 
 
@@ -107,10 +111,9 @@ def employer_named(pipeline: Pipeline, question: str) -> str:
     """ "what did Hu Xijin's paper predict?" -> "what did the Global Times predict?", where
     the articles say which paper (institute, university) he works for; unchanged otherwise."""
     m = _THEIR_PLACE.search(question)
-    if m is None or not pipeline.is_someone(m.group(1)):
+    if m is None or not pipeline.is_someone(m.group(1)) or _ASKS_PLACE.match(question):
         return question
-    noun = "organization" if m.group(2) == "employer" else m.group(2)
-    found = pipeline.answer(f"Which {noun} does {m.group(1)} work for?")
+    found = pipeline.answer(f"Which {m.group(2)} does {m.group(1)} work for?")
     name = found.short_answer if not found.abstained else None
     if not name or set(terms(name)) & set(terms(m.group(1))):
         return question
