@@ -25,6 +25,7 @@ from .referents import (
 )
 from .spans import spans
 from .turns import needs_context
+from .who_said import NOBODY_SAYS
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -160,10 +161,6 @@ _SAID_TAIL = re.compile(
     r"[,.?!]?\s*[”\"]\s*,?\s+(?:said|says|told|added|[A-Z].{0,200}?\b(?:said|says|told|added))\b.*$"
 )
 _SPOKEN = re.compile(r"[“”\"]|\b(?:said|says|told|according\s+to)\b")
-# "..., analysts said on Tuesday.": nobody in particular, so no speaker to name
-_NOBODY_SAID = re.compile(
-    r",\s+(?:some\s+|other\s+|many\s+)?(?:analysts|experts|observers|officials|scholars)\s+(?:said|say|says)\b[^,]*$"
-)
 _WH_AUX = re.compile(
     r"^\W*(?:why|how|what|when|where|who)\s+(?:is|are|was|were|do|does|did|could|would|can|will|has|have|had)\s+", re.I
 )
@@ -187,7 +184,7 @@ def whose_words(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
         bare = _SAID_TAIL.sub("", _SAID_LEAD.sub("", text)).strip(' “”"')
         if bare != text.strip(' “”"') and len(bare.split()) >= 4:
             text = bare
-        elif _SPOKEN.search(text) is None or _NOBODY_SAID.search(text.rstrip(". ")):
+        elif _SPOKEN.search(text) is None or NOBODY_SAYS.search(text.rstrip(". ")):
             asked = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
             return f"who said {_WH_AUX.sub('', asked.strip()).rstrip('?')}?"
     return f"who said {text}"

@@ -27,7 +27,7 @@ from .sentence_table import Sent, SentenceTable
 from .span_type import typed_span
 from .spans import spans
 from .synonyms import RELATIONS, sentence_concepts
-from .who_said import agent_line
+from .who_said import NOBODY_SAYS, agent_line
 
 # Scoring weights, tuned on the dev split of eval/gold.jsonl only.
 W_COVER, W_DENSE, W_PASSAGE, W_TYPE = 0.45, 0.35, 0.15, 0.15
@@ -79,12 +79,6 @@ def _person_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 # a sentence giving someone's words or view, whoever they are
-_NOBODY = re.compile(
-    r"^(?:However,\s+|But\s+)?(?:some\s+|other\s+|many\s+|several\s+)?(?:experts|analysts|observers|scholars|commentators)"
-    r"\s+(?:say|said|argue|argued|believe|believed|note|noted|suggest|suggested)\b|"
-    r",\s+(?:\w+\s+)?(?:experts|analysts|observers|scholars)\s+(?:say|said|suggested|argued|noted|told\s+\w+)\W*$",
-    re.I,
-)
 _VOICE = re.compile(
     r"[\"“”]|\b(?:said|says|say|saying|told|tells|added|noted|stated|according to|tweeted|wrote|writes|argued|"
     r"warned|pointed out|believes?|thinks?|expects?|suggested|predicted|explained|stressed|claimed)\b"
@@ -97,8 +91,7 @@ def _not_theirs(name: set[str], s: Sent, table: SentenceTable) -> bool:
     who = table.speaker.get(s.row) or table.quote_of.get(s.row) or table.voices.get(s.row)
     if who:
         return not name & who
-    # "Experts say that ...", "..., political analysts suggested.": no one in particular
-    return _VOICE.search(s.text) is None or _NOBODY.search(s.text) is not None
+    return _VOICE.search(s.text) is None or NOBODY_SAYS.search(s.text) is not None  # no one in particular
 
 
 @lru_cache(maxsize=256)

@@ -43,6 +43,15 @@ OTHERS_SAY = re.compile(
     r"(?:argued|argue|said|say|believe|believed|noted|pointed\s+out|warned|think|thought|disagreed|disagree)\b",
     re.I,
 )
+# "Experts say that ...", "..., analysts said on Tuesday.": no one in particular, so
+# nobody's view and no speaker to name
+NOBODY_SAYS = re.compile(
+    r"^(?:However,\s+|But\s+)?(?:some\s+|other\s+|many\s+|several\s+)?(?:experts|analysts|observers|scholars|commentators)"
+    r"\s+(?:say|said|argue|argued|believe|believed|note|noted|suggest|suggested)\b|"
+    r",\s+(?:\w+\s+)?(?:experts|analysts|observers|officials|scholars)\s+(?:say|said|says|suggested|argued|noted|told\s+\w+)"
+    r"\b[^,]*$",
+    re.I,
+)
 _ASKS_WHO_SAID = re.compile(rf"\b(?:{_SAYS}|say|saying|tell|think|believe|argue|warn|point\s+out|suggest)\b", re.I)
 
 
