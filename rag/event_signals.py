@@ -42,7 +42,13 @@ def venue_far(text: str, sentence: str, span: tuple[int, int, str] | None) -> bo
         return False
     asked = set(terms(text)) & _EVENTS
     words = [(m.start(), m.end(), set(terms(m.group(0)))) for m in re.finditer(r"[\w’'-]+", sentence)]
-    at = [i for i, (_a, _b, ts) in enumerate(words) if ts & asked]
+    # (the verb is no occasion named: "Kim met Xi on Monday and Tuesday in ... Dailan" is
+    # where they met, however many words apart)
+    at = [
+        i
+        for i, (wa, wb, ts) in enumerate(words)
+        if ts & asked and sentence[wa:wb].lower() not in ("met", "meets", "meet")
+    ]
     if not asked or not at:
         return False
     if any(re.match(r"\s+(?:[\w’'-]+\s+){0,2}?(?:in|at)\s", sentence[words[j][1] :]) for j in at):

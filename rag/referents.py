@@ -291,3 +291,32 @@ _COUNTED = re.compile(r"\b(first|second|third|fourth|fifth)\s+(?:time|visit|trip
 def nth_of(text: str) -> set[str]:
     """The occasions a text counts: "for the second time" -> {"second"}."""
     return {m.group(1).lower() for m in _COUNTED.finditer(text)}
+
+
+_NTH = r"(first|second|third|fourth|fifth)"
+# "his fourth visit in less than a year", "Kim's visit to China for the second time", "a
+# fourth summit with Chinese President Xi": the trip an article is about, as its opening
+# lines count it
+_TRIP_COUNTED = re.compile(
+    rf"\b{_NTH}\s+(?:visit|trip)\b|\bfor\s+the\s+{_NTH}\s+time\b|\b{_NTH}\s+summit\s+with\s+(?:Chinese\s+President\s+)?Xi\b",
+    re.I,
+)
+# a count of the meetings with someone else ("the second summit with Trump") is no trip's
+_OTHER_PARTY = re.compile(r"\b(?:Trump|Moon|U\.?S\.?|Washington|American|Singapore|Pompeo)\b")
+
+
+_ORDER = ("first", "second", "third", "fourth", "fifth")
+
+
+def trip_counted(text: str) -> set[str]:
+    """The trip an article's opening counts: "for the second time" -> {"second"}. Where
+    it counts two ("after his first visit last March, ... his fourth visit"), the report
+    is of the later one."""
+    found = [next(g for g in m.groups() if g).lower() for m in _TRIP_COUNTED.finditer(text)]
+    return {max(found, key=_ORDER.index)} if found else set()
+
+
+def trip_asked(text: str) -> set[str]:
+    """The trip a question counts ("on his second trip to China", "the second time
+    around"), unless the count is of meetings with someone else."""
+    return set() if _OTHER_PARTY.search(text) else nth_of(text)

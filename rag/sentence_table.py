@@ -17,6 +17,7 @@ from .casual import Spelling
 from .gender import genders
 from .index import Index
 from .question_type import OTHER, PERSON
+from .referents import trip_counted
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
 from .spans import phrases, spans
@@ -159,6 +160,9 @@ class SentenceTable:
             for d in index.docs.values()
         }
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
+        # which of Kim's trips each article reports ("his fourth visit"): "where did they meet
+        # on his second trip?" is asked of the article about that one
+        self.trip = {doc: trip_counted(" ".join(s.text for s in seq[:7])) for doc, seq in self.by_doc.items()}
         # every term of each article: "the article about the Dalian meeting" is one holding both
         self.doc_terms = {doc: set().union(*(s.terms for s in seq)) for doc, seq in self.by_doc.items()}
         # to tell an outlet the articles name ("the Global Times") from one they don't

@@ -20,7 +20,7 @@ from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, ask
 from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
-from .referents import nth_of
+from .referents import nth_of, trip_asked
 from .retrieve import terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
@@ -213,6 +213,7 @@ def score_sentences(
     smax = max((float(sims[r]) for r in pool), default=1.0) if sims is not None else 1.0
     relations = [t for t in q.terms if t in RELATIONS]
     counted = nth_of(q.text)
+    trip = trip_asked(q.text)
     # "does Zhao Tong think ...?": someone else's words, or no one's, are not his view
     asked = SPEAKER_Q.search(q.text) or STANCE_Q.search(q.text) or ON_BOARD_Q.search(q.text)
     speaker = set(terms(asked.group(1))) if asked else None
@@ -234,6 +235,8 @@ def score_sentences(
         score -= W_RELATION * sum(t not in s.terms for t in relations)
         if counted and (said := nth_of(s.text)) and not counted & said:
             score -= W_RELATION  # "the second time" is not "for the first time"
+        if trip & table.trip.get(s.doc, set()):
+            score += W_OUTLET  # "on his second trip": the article reporting that trip
         # ("what did Pompeo say?" is not "Mike Pompeo ... traveled to North Korea", which names
         # him but gives no words of anyone's)
         if speaker and (stance or not speaker & s.terms or words_asked) and _not_theirs(speaker, s, table):
