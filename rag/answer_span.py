@@ -98,8 +98,11 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     elif q.subtype == "MEANS":
         cands = s.candidates("MEANS")
     elif q.subtype == "SETTING":
-        # where the words were spoken; a sentence that names no setting still has places
-        cands = s.candidates("SETTING") or s.candidates(PLACE)
+        # where the words were spoken; a sentence that names no setting still has places,
+        # though not those of a title ("Senior Adviser to the Asia Program at ...")
+        cands = s.candidates("SETTING") or [
+            c for c in s.candidates(PLACE) if re.search(r"\b[Ii]n\s+(?:the\s+)?$", s.text[: c[0]])
+        ]
     elif q.subtype == "FIELD":
         cands = field_spans(s.text)
     elif q.subtype == "ACTIVITY":

@@ -35,7 +35,9 @@ def untitled(name: str) -> str:
 
 
 def is_person(name: str) -> bool:
-    return any(text == name for _a, _b, text in spans(name, PERSON))
+    # (a title is no one: "he" after "Senior Adviser" is still the one it was asked of)
+    last = terms(name.split()[-1]) if name.split() else []
+    return any(text == name for _a, _b, text in spans(name, PERSON)) and not (last and last[0] in ROLE_STEMS)
 
 
 def replace_pronoun(question: str, person: str) -> str:
