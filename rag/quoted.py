@@ -88,7 +88,10 @@ QUOTED: tuple[Concept, ...] = (
     Concept(
         "~spokes",
         # (a question saying "spokesman" finds the word itself)
-        wording(r"spokes(?:woman|women|person|persons|people)"),
+        # ("who spoke for the foreign ministry?" asks its spokesman)
+        wording(
+            r"spokes(?:woman|women|person|persons|people)|(?:spoke|speaks?|speaking)(?=\s+for\s+(?!the\s+(?:\w+\s+)?(?:time|while|record)\b)(?:the\b|its\b|their\b|\w+['’]s\b|(?-i:[A-Z])))"
+        ),
         wording(r"spokes(?:man|men|woman|women|person|persons|people)"),
     ),
     # "which paper ran an upbeat piece?": "An optimistic report in ... the tabloid"
