@@ -195,11 +195,11 @@ def whose_words(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
 _DISAGREE = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?(?:"
     r"(?:does|did|do|is|was)\s+(?:anyone|anybody|someone|somebody|any\s+(?:other\s+)?(?:experts?|analysts?|scholars?))"
-    r"(?:\s+else)?\s+(?:disagree|think\s+otherwise|see\s+it\s+differently|argue\s+(?:otherwise|the\s+opposite)|"
+    r"(?:\s+else)?(?:\s+in\s+(?:that|the|this)\s+(?:story|article|piece|report))?\s+(?:disagree|think\s+otherwise|see\s+it\s+differently|argue\s+(?:otherwise|the\s+opposite)|"
     r"push\s+back|dispute\s+(?:that|this|it))"
     r"|who\s+(?:else\s+)?(?:disagrees|disagreed|thinks\s+otherwise|sees\s+it\s+differently|argues\s+otherwise)"
     r"|(?:what|how)\s+about\s+(?:the\s+)?(?:other|opposing)\s+(?:view|side|camp)"
-    r")(?:\s+with\s+(?:him|her|them|that|this))?\W*$",
+    r")(?:\s+(?:with|on|against)\s+(?:him|her|them|that|this|it))?\W*$",
     re.I,
 )
 

@@ -206,10 +206,13 @@ def build_answer(
                 continue
             ante = antecedent(c, table, ranked)
             if ante is not None and all(ante.sent.row != x.sent.row for x in chosen):
-                chosen.insert(chosen.index(c) + 1, ante)
                 if c is best and best.span is None:
-                    best = replace(best, span=ante.span)  # the short answer is the name
-                    chosen[0] = best
+                    # the short answer is the name, and it is always in the first quote:
+                    # the sentence naming them leads, the one that answers follows
+                    chosen.insert(0, ante)
+                    best = ante
+                else:
+                    chosen.insert(chosen.index(c) + 1, ante)
             full = full_name(c, table, ranked) if ante is None else None
             if full is not None and all(full.sent.row != x.sent.row for x in chosen):
                 if c is best:

@@ -132,14 +132,14 @@ NTH = re.compile(
 # "who argued that?", "who said so?": whoever's words the previous answer quoted
 WHO_SAID_THAT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who\s+(?:said|says|argued|argues|claimed|claims|thinks|thought|believes|"
-    r"wrote|tweeted|predicted|suggested|reckons|(?:made|makes)\s+(?:that|this)\s+(?:point|claim|argument)|"
+    r"wrote|tweeted|predicted|suggested|reckons|(?:made|makes)\s+(?:that|this)\s+(?:point|claim|argument|case)|"
     r"pointed\s+(?:that|this)\s+out|(?:brought|brings|raised|raises)\s+(?:that|this|it)(?:\s+up)?|mentioned|"
     r"(?:is|was)\s+saying)"
     r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$"
     # "which expert makes that argument?", "which analyst said that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:which|what)\s+(?:expert|analyst|scholar|professor|researcher|"
     r"official|person|one)\s+(?:said|says|argued|argues|made|makes|raised|brought|thinks|thought)"
-    r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|up))?\W*$"
+    r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|case|up))?\W*$"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who['’]s\s+saying\s+(?:that|this|so)\W*$"
     # "says who?", "according to whom?", "which scholar is saying that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:says|said)\s+who\W*$"

@@ -173,6 +173,11 @@ def score_sentences(
         near = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
         for row in near[np.argsort(-sims[near])]:
             pool.setdefault(int(row), None)
+    for doc in q.outlet_docs:
+        # "according to the analysts Sputnik spoke to": all of that article competes, the
+        # reader having said where the answer is
+        for sent in table.by_doc.get(doc, []):
+            pool.setdefault(sent.row, None)
     for key in q.among:
         prev = table.lookup.get(key)
         if prev is not None:
