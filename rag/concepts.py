@@ -33,7 +33,7 @@ def wording(pattern: str) -> re.Pattern[str]:
 _OFFICE = (
     r"(?:came|come|comes|coming)\s+to\s+power|(?:took|take|takes|taken|taking)\s+(?:office|power)|"
     r"assum(?:e|es|ed|ing)\s+(?:office|power)|(?:rose|rise|rises|risen|rising)\s+to\s+power|"
-    r"seiz(?:e|es|ed|ing)\s+power|in\s+power\s+since"
+    r"seiz(?:e|es|ed|ing)\s+power|in\s+power\s+since|(?:been|be|being|was|is)\s+in\s+power"
 )
 _END = (
     r"wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
@@ -189,6 +189,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "~secret",
         wording(
             r"(?:kept\s+|held\s+in\s+)?(?:under\s+wraps|secret(?:ly|ive)?)|kept\s+(?:quiet|hidden)|hush(?:ed)?(?:\s+up)?|confidential|covert"
+            # "was that meeting made public at the time?"
+            r"|(?:made|make|kept|held)\s+(?:in\s+)?public|publici[sz]ed|disclosed"
         ),
         wording(r"secret(?:ly|ive)?|under\s+wraps|behind\s+closed\s+doors|confidential|covert"),
         retrieve=False,
