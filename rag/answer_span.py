@@ -255,6 +255,11 @@ def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
     "his fourth visit" for visits, "the second time" for any occasion, not "quoting one
     analyst"."""
     asked = qset | ({q.head} if q.head else set())
+    # "how many times had he gone to China before the first summit?" counts trips: the
+    # summit only dates them
+    head, *rest = re.split(r"\b(?:before|after|since|prior\s+to|ahead\s+of|until)\b", q.text, maxsplit=1, flags=re.I)
+    if rest:
+        asked = asked - (set(terms(rest[0])) - set(terms(head)))
     times = re.search(r"\b(?:once|twice|\w+\s+times)$", sentence[:end], re.I)
     if times and "time" not in qset:
         # "meeting Moon three times": what the verb before it does is counted
