@@ -49,7 +49,15 @@ _VERB = re.compile(
 _CLAUSE = re.compile(
     rf"\s*\b(?:(?i:that|which|as)\s+(?:(?i:the)\s+)?{_NAME}\s+(?i:mentions|mentioned|reports|reported|says|said|"
     r"notes|noted|describes|described|cites|cited|writes|wrote|puts it)"
-    rf"|(?i:does|did|do)\s+(?:(?i:the)\s+)?{_NAME.replace('name', 'name2')}\s+(?i:say|report|write|mention|claim))\b"
+    rf"|(?i:does|did|do)\s+(?:(?i:the)\s+)?{_NAME.replace('name', 'name2')}\s+(?i:say|report|write|mention|claim|see|think|give))\b"
+)
+
+
+# "in the herald piece", "does the korea times give ...": a paper's name typed in lower
+# case, which the patterns above know only by its capitals
+_LOWER_PAPER = re.compile(
+    rf"(?<=\bthe\s)((?:[a-z]+\s+)?(?:{_NEWS.lower()}))\b(?=\s+(?:{_PIECE})\b|['’]s\b|\s+(?:say|says|said|see|sees|"
+    r"think|thinks|give|gives|report|reports|reported|write|writes|wrote|mention|mentions|quote|quotes|quoted)\b)"
 )
 
 
@@ -74,6 +82,7 @@ def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | Non
     def unnamed(name: str, piece: str | None) -> bool:
         return name.lower() not in corpus_lower or bool(piece and outlets and outlet_docs(name, outlets))
 
+    question = _LOWER_PAPER.sub(lambda m: m.group(1).title(), question)
     for m in _FRAME.finditer(question):
         name = m.group("name") or m.group("name2")
         piece = m.group("piece") or m.group("piece2")
