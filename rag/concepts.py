@@ -198,7 +198,11 @@ CONCEPTS: tuple[Concept, ...] = (
     # "is Twitter even accessible in China?": "Twitter is blocked in China."
     Concept(
         "~blocked",
-        wording(r"(?:in)?accessible|access|blocked|banned|censored|(?:un)?available"),
+        wording(
+            r"(?:in)?accessible|access|blocked|banned|censored|(?:un)?available"
+            # "can people in china even use that?"
+            r"|(?:can|could)\s+(?:people|anyone|anybody|users|citizens|folks|they|you|Chinese)(?:\s+[\w-]+){0,3}?\s+(?:use|get\s+on)"
+        ),
         wording(r"blocked|banned|censored|(?:in)?accessible|unavailable"),
         # ("why is Twitter blocked?" keeps its word: a sentence saying only that it is
         # blocked says nothing of why)

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 _NAME_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
 )
+# "wait, can people in china even use that?", "hmm, and when?": a reader thinking aloud
+_INTERJECTION = re.compile(r"^\W*(?:wait|hmm+|hm+|oh|ah|um+|uh+|huh|right|hold\s+on)\s*[,.!-]+\s*(?=\w)", re.I)
 _NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
 
 
@@ -178,6 +180,7 @@ class Conversation:
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
         typed = question
+        question = _INTERJECTION.sub("", question)
         switch = TOPIC_SWITCH.match(question)
         if switch and question[switch.end() :].strip():
             # "ok different article - ...": a fresh question, with nothing carried over
