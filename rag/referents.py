@@ -112,7 +112,11 @@ ANYONE_ELSE = re.compile(r"\b(?:anyone|anybody|someone|somebody|people)\s+else\b
 # given there or beside it
 WHY_THAT = re.compile(
     r"^\W*(?:and\s+|so\s+|but\s+)?(?:why(?:\s+not)?|how\s+come|why\s+(?:is|was)\s+(?:that|it|this)|"
-    r"for\s+what\s+reason|on\s+what\s+grounds)\W*$",
+    r"for\s+what\s+reason|on\s+what\s+grounds|why['’]s\s+that|"
+    # "why does he say so?", "what makes her think that?": the reason for their words just quoted
+    r"why\s+(?:does|did|do|would|is|was)\s+(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+"
+    r"(?:say|think|believe|argue|claim|feel)\s+(?:so|that|this)|"
+    r"what\s+makes\s+(?:him|her|them|[A-Z][\w’'.-]+)\s+(?:say|think|believe)\s+(?:so|that|this))\W*$",
     re.I,
 )
 

@@ -271,8 +271,9 @@ def score_sentences(
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
         if (s.doc, s.start) in q.among and (span is not None or not q.other_names):
             # "which of them": those the previous answer named (for "who else", only
-            # where it names someone besides them)
-            score += W_AMONG
+            # where it names someone besides them; "why does he say so?" asks of those very
+            # words, whoever else's the question's name matches)
+            score += W_AMONG * (1.6 if q.qtype == REASON else 1.0)
         if q.other_names:
             said = (
                 s.terms
