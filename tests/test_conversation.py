@@ -914,3 +914,98 @@ def test_what_a_named_thing_is_and_who_runs_it(pipeline):
 def test_what_about_another_role_swaps_the_role_asked_of(pipeline):
     ans = _chat(pipeline, "what does the RAND guy say Kim wants?", "and what about the former ambassador?")
     assert ans.resolved_question == "what does Kathleen Stephens say Kim wants?"
+
+
+def test_the_second_trip_is_the_one_the_article_counts_as_second(pipeline):
+    # 003 opens "Kim Jong-un's visit to China for the second time": its Dalian meeting,
+    # not the fourth visit's Beijing of the other four articles
+    ans = _chat(
+        pipeline,
+        "Where did Kim Jong-un meet Xi Jinping on his second trip to China?",
+        "How did he get there?",
+    )
+    assert ans.short_answer == "his private jet"
+    assert "Kim flew to Dalian" in ans.quotes[0].text
+    first = pipeline.answer("Where did Kim Jong-un meet Xi Jinping on his second trip to China?")
+    assert first.short_answer in ("Dalian", "Dailan")
+
+
+def test_he_after_a_title_answered_is_still_the_one_asked_of(pipeline):
+    ans = _chat(
+        pipeline,
+        "when does joseph yun think the next trump-kim summit will happen?",
+        "who is he exactly?",
+        "where was he talking?",
+    )
+    assert ans.resolved_question == "where was Joseph Yun talking?"
+    assert ans.short_answer == "on a panel in Washington"
+
+
+def test_who_spoke_for_a_ministry_is_its_spokesman_and_no_other_countrys(pipeline):
+    ans = pipeline.answer("who spoke for china's foreign ministry about kim's trip?")
+    assert ans.short_answer == "Lu Kang"
+    # the articles quote no American, North Korean or KCNA spokesman
+    for q in (
+        "who spoke for the US State Department?",
+        "who spoke for North Korea's foreign ministry?",
+        "who spoke for KCNA?",
+    ):
+        assert pipeline.answer(q).abstained, q
+
+
+def test_the_scholar_who_makes_that_case_leads_the_quotes_by_name(pipeline):
+    ans = _chat(
+        pipeline,
+        "Why might Beijing lean on its sway over North Korea in the trade talks, according to the analysts Sputnik spoke to?",
+        "Which scholar makes that case?",
+    )
+    assert ans.short_answer == "Ding Xueliang"
+    # the short answer is in the first quote, as everywhere else
+    assert "Ding Xueliang" in ans.quotes[0].text
+    ans = _chat(
+        pipeline,
+        "in the sputnik article, why would beijing lean on kim's visit in the trade fight?",
+        "which scholar makes that case?",
+        "does anyone in that story push back on it?",
+    )
+    assert "other experts argued that it’s difficult for" in ans.quotes[0].text
+
+
+def test_why_does_he_say_so_asks_the_reason_for_the_words_just_quoted(pipeline):
+    ans = _chat(
+        pipeline,
+        "Which analyst said Pyongyang needs Beijing's diplomatic weight to negotiate with Washington as an equal?",
+        "How does he think Washington will see the Kim-Xi meeting?",
+        "Why does he say so?",
+    )
+    assert ans.short_answer == "as Beijing is in a trade war with Washington"
+
+
+def test_a_reader_thinking_aloud_and_a_paper_named_in_lower_case(pipeline):
+    ans = _chat(
+        pipeline,
+        "why does the global times editor think kim went to china at this moment?",
+        "where did he post that?",
+        "wait, can people in china even use that?",
+    )
+    assert ans.quotes[0].text == "Twitter is blocked in China."
+    ans = pipeline.answer("why does the korea times see the china trip as a sign the trump summit is close?")
+    assert ans.quotes[0].doc == "004_a56a2f903766f48a.txt"
+    assert "a clear indicator that the Washington-Pyongyang summit is around the corner" in ans.quotes[0].text
+
+
+def test_trips_before_an_event_are_counted_not_the_event(pipeline):
+    ans = _chat(
+        pipeline,
+        "Where did Kim have his first summit with Trump?",
+        "When was it?",
+        "How many times had he gone to China before it?",
+    )
+    assert ans.short_answer == "twice"
+    ans = _chat(
+        pipeline,
+        "When did Kim and Xi first meet face to face?",
+        "Where did that happen?",
+        "Was that meeting made public at the time?",
+    )
+    assert "a secret meeting in Beijing" in ans.quotes[0].text
