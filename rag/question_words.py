@@ -152,6 +152,8 @@ COMPANY = re.compile(
     rf"^\s*(?:and\s+)?(?:(?:who|whom|which\s+(?!of\b)[\w’'-]+(?:\s+of\s+[\w’'-]+)?)\b(?=.*\b(?:{TRAVEL})\b(?:\s+[\w’'-]+){{0,4}}?\s+with\b|.*\baccompan)|"
     # "which foreign minister came along?", "who tagged along?"
     r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
+    # "who was with Kim in Pyongyang as he set off?"
+    r"(?:who|whom)\s+(?:was|were|is)\s+(?:\w+\s+)?with\s+(?=[A-Z]|him\b|her\b|them\b)|"
     # "who else went?": with the one just named
     rf"(?:who|whom)\s+else\s+(?:{TRAVEL}|joined|tagged)\b|"
     r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",

@@ -24,7 +24,7 @@ from .referents import nth_of, trip_asked
 from .retrieve import terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
-from .span_type import typed_span
+from .span_type import companions, typed_span
 from .spans import spans
 from .synonyms import RELATIONS, sentence_concepts
 from .who_said import NOBODY_SAYS, agent_line
@@ -173,6 +173,14 @@ def score_sentences(
         near = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
         for row in near[np.argsort(-sims[near])]:
             pool.setdefault(int(row), None)
+    if q.subtype == "COMPANY":
+        # "who was with Kim as he set off?": a photo caption naming his wife shares little
+        # else with the question; the lines naming companions compete, the ten nearest it
+        rows = [s.row for s in table.rows if companions(s.text)]
+        if sims is not None:
+            rows.sort(key=lambda r: -float(sims[r]))
+        for row in rows[:10]:
+            pool.setdefault(row, None)
     for doc in q.outlet_docs:
         # "according to the analysts Sputnik spoke to": all of that article competes, the
         # reader having said where the answer is

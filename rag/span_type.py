@@ -19,7 +19,17 @@ from .synonyms import concept_spans
 from .who_said import agent_line, said_by_antecedent, said_by_speaker
 
 # words that name someone's companions ("Accompanying Kim was his younger sister")
-_COMPANION = re.compile(r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation)\b", re.I)
+_COMPANION = re.compile(
+    r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation|"
+    # "Kim Jong-un and his wife Ri Sol-ju inspect an honor guard"
+    r"and\s+(?:his|her)\s+(?:wife|husband|sister|brother|daughter|son))\b",
+    re.I,
+)
+
+
+def companions(text: str) -> bool:
+    """Does the sentence name someone's companions?"""
+    return _COMPANION.search(text) is not None
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
 _NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b", re.I)
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)
