@@ -177,6 +177,10 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             continue  # "what did the Global Times editor tie it to?": not "Hu Xijin", whom it asks of
         if q.subtype == "TIMES" and not _counts_asked(q, qset, s.text, b):
             continue  # "how many times had he visited?" is not "an expected second summit"
+        if q.subtype == "DURATION" and _lasts_other(qset, s.text, a):
+            continue  # "how long did Kim stay?" is not "a ... talk ... takes place for two days"
+        if q.qtype == PERSON and re.fullmatch(r"[A-Z][\w’']+-[A-Z][\w’']+", text):
+            continue  # "the Kim-Xi meeting": a pair, no one person
         dist = distance(lo, hi, anchors, 8)
         novelty = len(novel) / max(1, len(ct))
         if q.qtype == PERSON:
@@ -279,6 +283,16 @@ def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
     return any(
         said & family and (asked & family or "~travel" in asked and family is _OCCASIONS[0]) for family in _OCCASIONS
     )
+
+
+_OTHER_EVENTS = frozenset(terms("talk talks negotiations meeting summit conference session"))
+
+
+def _lasts_other(qset: set[str], sentence: str, start: int) -> bool:
+    """Is the length at `start` that of an occasion the question does not ask about: the
+    words before it name talks or a meeting, and none of the question's own?"""
+    before = set(terms(" ".join(sentence[:start].split()[-12:])))
+    return bool(before & _OTHER_EVENTS) and not before & qset
 
 
 _OCCASIONS = (

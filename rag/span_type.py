@@ -30,6 +30,8 @@ _COMPANION = re.compile(
 def companions(text: str) -> bool:
     """Does the sentence name someone's companions?"""
     return _COMPANION.search(text) is not None
+
+
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
 _NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b", re.I)
 _FORMER = re.compile(r"\b(?:former(?:ly)?|retired|ex-|previous(?:ly)?|once|then)\b", re.I)

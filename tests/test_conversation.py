@@ -1009,3 +1009,17 @@ def test_trips_before_an_event_are_counted_not_the_event(pipeline):
         "Was that meeting made public at the time?",
     )
     assert "a secret meeting in Beijing" in ans.quotes[0].text
+
+
+def test_how_long_he_stayed_is_not_how_long_the_talks_ran(pipeline):
+    ans = pipeline.answer("How long did Kim stay in Beijing in January?")
+    assert ans.short_answer in ("Jan. 7-10", "four days", "four-day")
+    # the talks' own length is still theirs
+    assert pipeline.answer("How long did the trade talks last?").short_answer == "two days"
+    ans = _chat(
+        pipeline,
+        "Who was with Kim Jong-un in Pyongyang as he set off for China in January 2019?",
+        "What day did he leave?",
+    )
+    assert ans.short_answer == "Monday"
+    assert "his wife Ri Sol-ju" in ans.quotes[0].text
