@@ -96,7 +96,7 @@ CONCEPTS: tuple[Concept, ...] = (
             r"editor|spokes(?:man|woman|person)|economist|scholar|lecturer|head|member|official)s?\s+"
             r"(?:[\w’'-]+\s+){0,5}?(?:at|of|for|with)\b|work(?:s|ed|ing)?\s+(?:at|for|in)\b|employed\s+by"
         ),
-        frozenset({"ORG", "PLACE"}),
+        frozenset({"ORG", "PLACE", "PERSON"}),  # (and "who works at the Asan Institute?")
         # a post "of" something is in most sentences naming someone: no search term
         retrieve=False,
     ),

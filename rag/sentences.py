@@ -277,7 +277,11 @@ def score_sentences(
             )
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
-        if (s.doc, s.start) in q.among and (span is not None or not q.other_names):
+        if (
+            (s.doc, s.start) in q.among
+            and (span is not None or not q.other_names)
+            and (q.subtype != "COMPANY" or companions(s.text))  # "who else went?": a companion
+        ):
             # "which of them": those the previous answer named (for "who else", only
             # where it names someone besides them; "why does he say so?" asks of those very
             # words, whoever else's the question's name matches)

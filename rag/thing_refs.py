@@ -84,6 +84,14 @@ def things_named(question: str, asked: str, prev: Answer) -> str:
     return it_named(question, kind_subject(asked) or (answer if qtype == ORG else None))
 
 
+# "what is the Asan Institute?" then "who works there?": there is that body
+_BODY_ASKED = re.compile(
+    r"^\W*(?:(?i:and|so|ok(?:ay)?)[\s,]+)?(?i:what)(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'&-]*\s+){0,4}(?:Institute|University|Center|Centre|Corporation|Foundation|Council|Academy|"
+    r"Program|Agency|Ministry)(?:\s+(?:for|of|on)(?:\s+[A-Z][\w’'&-]*){1,4})?)\W*$"
+)
+
+
 def places_and_things(
     question: str,
     out: str,
@@ -105,7 +113,10 @@ def places_and_things(
         # "what did he do while he was there?" after "How did Kim travel to Dalian?"
         places = [m for m in TO_PLACE.findall(earlier) if not is_someone(m)]
         place = places[-1] if places else None
-    if place:
+    body = _BODY_ASKED.match(asked) if place is None and THERE.search(question) else None
+    if body:
+        out = THERE.sub(f"at the {body.group(1)}", out)
+    elif place:
         out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
     out = things_named(out, asked, prev)
     said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""

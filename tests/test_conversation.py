@@ -1023,3 +1023,11 @@ def test_how_long_he_stayed_is_not_how_long_the_talks_ran(pipeline):
     )
     assert ans.short_answer == "Monday"
     assert "his wife Ri Sol-ju" in ans.quotes[0].text
+
+
+def test_who_works_there_after_asking_what_a_body_is(pipeline):
+    ans = _chat(pipeline, "What is the Asan Institute?", "who works there?")
+    assert ans.resolved_question == "who works at the Asan Institute?"
+    assert ans.short_answer == "Shin Beom-chul"
+    ans = _chat(pipeline, "what is the RAND Corporation?", "who works there?")
+    assert ans.short_answer == "Bruce Bennett"
