@@ -195,6 +195,8 @@ _MEANS = re.compile(
     # (not "how did China come up in that speech?": how it was mentioned)
     r"^\s*how (?:did|does|do|will|would|was|is|were)\b.*\b(?:travel(?:l?ed)?|get|go|come(?!\s+up\b)|fly|arrive|return|journey)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:to|from|into|in|at|back|home|there)\b"
+    # "how did he travel?", "how did Kim get there?"
+    r"|^\s*how (?:did|does|do|will|would|was|is|were)\s+(?:\w+\s+){1,3}?(?:travel(?:l?ed)?|fly|journey)\W*$"
 )
 # "Did Kim travel by train or by plane?": the alternatives offered
 _CHOICE = re.compile(

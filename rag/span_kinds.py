@@ -213,6 +213,9 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         while words and words[0].lower() in {"and", "as", "well", "including", "meanwhile", "by", "said", "says"}:
             words = words[1:]
         text = " ".join(words)
+        copula = list(re.finditer(r"\b(?:was|is|were|are)\s+(?=\S)", text))
+        if copula and not titled:
+            text = text[copula[-1].end() :]  # "Accompanying Kim was his younger sister Kim Yo-jong"
         if text and (titled or re.search(r"\b[a-z]{4,}\b", text)) and not re.search(r"\b(said|says|told)\b", text):
             a = sentence.rfind(text, base, start)
             if a >= 0:

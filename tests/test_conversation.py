@@ -1031,3 +1031,11 @@ def test_who_works_there_after_asking_what_a_body_is(pipeline):
     assert ans.short_answer == "Shin Beom-chul"
     ans = _chat(pipeline, "what is the RAND Corporation?", "who works there?")
     assert ans.short_answer == "Bruce Bennett"
+
+
+def test_her_role_is_what_the_sentence_calls_her(pipeline):
+    ans = _chat(pipeline, "What is Kim's sister's name?", "what is her role?")
+    assert ans.short_answer == "his younger sister"
+    # "how did he travel?" asks the means, not a headline's words
+    ans = _chat(pipeline, "How did Kim get to Dalian?", "How did he travel?")
+    assert ans.short_answer == "his private jet"
