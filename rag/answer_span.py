@@ -29,6 +29,7 @@ from .span_kinds import (
     kind_spans,
 )
 from .span_refine import refine
+from .spans import spans
 from .synonyms import concept_spans
 from .typos import with_variants
 
@@ -156,6 +157,7 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     # (not for places: "in what venue" is "at the Moscone Center" as often as "in ...")
     prep = _asked_prep(q) if q.qtype == ORG else None
     official = q.qtype == PERSON and not q.kin and q.head in ROLE_STEMS and q.head not in KIN
+    untitled_asked = q.qtype == PERSON and q.subtype != "DESCRIBE" and not spans(q.text, PERSON)
     best, best_score = None, -1e9
     for a, b, text in cands:
         # the words wholly inside [a, b): a run lo..hi-1 (words are in text order)
@@ -179,6 +181,10 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             continue  # "how many times had he visited?" is not "an expected second summit"
         if q.subtype == "DURATION" and _lasts_other(qset, s.text, a):
             continue  # "how long did Kim stay?" is not "a ... talk ... takes place for two days"
+        if untitled_asked and set(terms(text.split()[-1])) & ROLE_STEMS:
+            # "who's the ex-diplomat quoted?": not "Former Assistant Secretary of State ...
+            # Christopher Hill"'s title (but "who is Joseph Yun?" asks for his)
+            continue
         if q.qtype == PERSON and re.fullmatch(r"[A-Z][\w’']+-[A-Z][\w’']+", text):
             continue  # "the Kim-Xi meeting": a pair, no one person
         dist = distance(lo, hi, anchors, 8)

@@ -51,7 +51,14 @@ def _role_terms(phrase: str, lead: bool) -> set[str]:
             words = words[1:]
         if any(w.islower() and w not in ("of", "for", "and", "the") and not set(terms(w)) & ROLE_STEMS for w in words):
             return set()
-    found = set(terms(" ".join(words)))
+    text = " ".join(words)
+    found = set(terms(text))
+    place = re.search(r"\b(?:at|of|for|with|to|in)\b", text) if lead else None
+    if place:
+        # "a professor at the National Korea Diplomatic Academy" is no diplomat: a role
+        # word in the name of where someone works is that place's
+        named = {t for w in text[place.end() :].split() if w[:1].isupper() for t in terms(w)}
+        found -= (named & ROLE_STEMS) - set(terms(text[: place.start()]))
     return found if found & ROLE_STEMS else set()
 
 

@@ -120,3 +120,13 @@ def test_a_spokesman_s_words_about_the_visit_may_name_it_in_their_lead_in(pipeli
     assert ans.quotes[0].text.endswith("Lu said.")
     # his words about something no sentence near them names are still no answer
     assert pipeline.answer("what did Yun say about the troops in South Korea?").abstained
+
+
+def test_a_role_word_in_a_workplace_name_is_not_the_persons_role(pipeline):
+    # "a professor at the National Korea Diplomatic Academy" is no diplomat
+    table = pipeline._parts()[2]
+    assert "diplomat" not in table.role_of["Kim Hyun-wook"]
+    assert "professor" in table.role_of["Kim Hyun-wook"]
+    ans = pipeline.answer("who's the ex-diplomat quoted about the visit?")
+    # a former diplomat by name, not a title ("Assistant Secretary") nor the professor
+    assert ans.short_answer in ("Joseph Yun", "Christopher Hill", "Kathleen Stephens")
