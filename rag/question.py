@@ -211,6 +211,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
         # "how many times has he been to China?": a count of visits, which the articles
         # write "his fourth visit", not "three times" of something else
         qterms = [t for t in qterms if t != "time"]
+        if "~travel" in qterms and "visit" not in qterms:
+            qterms.append("visit")  # ("been to China" counts visits: "his fourth visit")
     if subtype == "ACTIVITY":
         # "what did the two of them do there apart from the talks?": what is set aside,
         # and the pair doing it, are no words the answer must hold

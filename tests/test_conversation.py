@@ -1039,3 +1039,9 @@ def test_her_role_is_what_the_sentence_calls_her(pipeline):
     # "how did he travel?" asks the means, not a headline's words
     ans = _chat(pipeline, "How did Kim get to Dalian?", "How did he travel?")
     assert ans.short_answer == "his private jet"
+
+
+def test_how_many_times_he_has_been_counts_his_visits(pipeline):
+    ans = pipeline.answer("how many times has Kim been to China?")
+    assert ans.short_answer == "fourth"
+    assert "his fourth visit" in ans.quotes[0].text
