@@ -269,6 +269,25 @@ def spokes_missing(q: Question, best: Scored) -> bool:
     return bool(words and not words & best.sent.terms)
 
 
+# "where is the Asan Institute based?": where a body named in the question is
+_BASED_Q = re.compile(
+    r"\bwhere\s+(?:is|are|was)\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s+){1,6}?)(?:based|located|headquartered|situated)\b"
+)
+_BODY_WORDS = frozenset(terms("institute university center centre corporation foundation council academy program"))
+
+
+def body_missing(q: Question, best: Scored) -> bool:
+    """Does "where is the Asan Institute based?" get a sentence that names another body
+    ("the Washington-based Korea Economic Institute of America")?"""
+    m = _BASED_Q.search(q.text)
+    if m is None:
+        return False
+    named = set(terms(m.group(1)))
+    own = named - _BODY_WORDS
+    # (a person's base is told by their post, which need not name them)
+    return bool(named & _BODY_WORDS) and bool(own) and not own <= best.sent.terms
+
+
 def sure_miss(q: Question, best: Scored, table: SentenceTable) -> bool:
     """Does the sentence say something other than what is asked, whatever words it
     shares with the question (someone else's words, another topic, setting or visitor)?"""
@@ -281,4 +300,5 @@ def sure_miss(q: Question, best: Scored, table: SentenceTable) -> bool:
         or affiliate_missing(q, best, table)
         or venue_far(q.text, best.sent.text, best.span)
         or spokes_missing(q, best)
+        or body_missing(q, best)
     )

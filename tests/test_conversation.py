@@ -1045,3 +1045,9 @@ def test_how_many_times_he_has_been_counts_his_visits(pipeline):
     ans = pipeline.answer("how many times has Kim been to China?")
     assert ans.short_answer == "fourth"
     assert "his fourth visit" in ans.quotes[0].text
+
+
+def test_where_a_body_is_based_is_not_where_another_is(pipeline):
+    # the articles give the Asan Institute no city; "the Washington-based Korea Economic
+    # Institute of America" is another body
+    assert pipeline.answer("where is the Asan Institute based?").abstained
