@@ -195,6 +195,13 @@ CONCEPTS: tuple[Concept, ...] = (
         wording(r"secret(?:ly|ive)?|under\s+wraps|behind\s+closed\s+doors|confidential|covert"),
         retrieve=False,
     ),
+    # "what earlier agreement did they say they would carry forward?": "they will inherit
+    # the previous inter-Korean agreement"
+    Concept(
+        "~inherit",
+        wording(r"carr(?:y|ies|ied|ying)\s+(?:forward|over)|uph[eo]ld(?:s|ing)?|inherit(?:s|ed|ing)?"),
+        wording(r"carr(?:y|ies|ied|ying)\s+(?:forward|over)|uph[eo]ld(?:s|ing)?|inherit(?:s|ed|ing)?"),
+    ),
     # "is Twitter even accessible in China?": "Twitter is blocked in China."
     Concept(
         "~blocked",
