@@ -102,7 +102,9 @@ def _subject(words: list[str]) -> bool:
 
 _AFTER = re.compile(
     r"^(\W*(?:(?:and|so|but|ok|okay)\W+)?)what(['’]s|\s+is|\s+was|\s+are)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+"
-    r"(?:really\s+|actually\s+)?after(\W*)$",
+    r"(?:really\s+|actually\s+)?(?:after|(?:hoping|looking|trying|wanting|aiming)\s+to\s+(?:get|gain|achieve|win)"
+    # "what's he hoping to get out of it?"
+    r"(?:\s+out\s+of\s+(?:it|this|that|the\s+[\w-]+))?)(\W*)$",
     re.I,
 )
 
@@ -121,7 +123,8 @@ def standard_grammar(text: str) -> str:
         text,
         flags=re.I,
     )
-    # "what's he after?", "what is Kim really after?": what he wants
+    # "what's he after?", "what is Kim really after?", "what's he hoping to get out of it?":
+    # what he wants
     after = _AFTER.match(text)
     if after:
         lead, be, subj, end = after.groups()

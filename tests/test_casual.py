@@ -81,3 +81,12 @@ def test_a_chat_question_gets_the_answer_of_its_standard_form(pipeline) -> None:
     typo = pipeline.answer("is it a coincidense that kim visited during the trade talks")
     assert typo.short_answer == "not a coincidence"
     assert "it was not a coincidence for Kim to visit Beijing" in typo.quotes[0].text
+
+
+def test_what_hes_hoping_to_get_out_of_it_is_what_he_wants(pipeline):
+    conv = pipeline.conversation()
+    conv.ask("When does Kim's trip to Beijing wrap up?")
+    ans = conv.ask("What's he hoping to get out of it?")
+    assert ans.resolved_question == "what does Kim want?"
+    assert "he will want China to give him more economic help" in ans.quotes[0].text
+    assert conv.ask("Who says so?").short_answer == "Shi Yinhong"
