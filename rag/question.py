@@ -59,6 +59,10 @@ class Question:
     after: tuple[str, int] | None = None
 
 
+# "one expert", "one analyst": a determiner, no word the answer must hold
+_ONE_OF_ROLE = re.compile(rf"\bone\s+(?:[\w-]+\s+)?(?i:{ROLE}|experts?|analysts?|scholars?)\b", re.I)
+
+
 def entities(q: Question) -> set[str]:
     """Stems of the capitalised words of the question and of what it carries: its names."""
     return {t for w in re.findall(r"\b[A-Z][\w’'-]+", q.text[1:] + " " + q.carried_text) for t in terms(w)}
@@ -185,6 +189,8 @@ def analyze(text: str, carried_text: str = "") -> Question:
     if holds:
         drop = drop | (set(terms(holds.group(0))) - set(terms(holds.group(1))))  # "what post does X hold"
     qterms = [t for t in dict.fromkeys(terms(text)) if t not in drop]
+    if _ONE_OF_ROLE.search(text):
+        qterms = [t for t in qterms if t != "one"]  # "what did one expert say ...?": any one
     if COMPANY.search(text):
         # "who went there with him": the travel verb is not what the articles say of a
         # companion ("Accompanying Kim was his younger sister")

@@ -1051,3 +1051,17 @@ def test_where_a_body_is_based_is_not_where_another_is(pipeline):
     # the articles give the Asan Institute no city; "the Washington-based Korea Economic
     # Institute of America" is another body
     assert pipeline.answer("where is the Asan Institute based?").abstained
+
+
+def test_one_expert_is_any_expert_and_the_chat_follows_him(pipeline):
+    turns = [
+        "In the RFA story, what did one expert say Kim was really telling Trump by going to China?",
+        "Who said that?",
+        "Who is he?",
+        "When does he think the next summit will happen?",
+    ]
+    conv = pipeline.conversation()
+    answers = [conv.ask(t) for t in turns]
+    assert "you’re not the only game in town" in answers[0].quotes[0].text
+    assert answers[1].short_answer == "Joseph Yun"
+    assert answers[3].short_answer == "end of February or early March"
