@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .clause_span import anchor_words, content_of, distance, objects, off_attribution, verb_object, yesno_span
+from .occasions import counts_asked, lasts_other
 from .pairs import met_score, others_place, partners
 from .question import Question, described, kind_subject
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE, REASON
@@ -177,9 +178,9 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
             and holds_post_asked(table.role_of, lead.group(0), s.text[a + lead.end() :], own)
         ):
             continue  # "what did the Global Times editor tie it to?": not "Hu Xijin", whom it asks of
-        if q.subtype == "TIMES" and not _counts_asked(q, qset, s.text, b):
+        if q.subtype == "TIMES" and not counts_asked(q, qset, s.text, b):
             continue  # "how many times had he visited?" is not "an expected second summit"
-        if q.subtype == "DURATION" and _lasts_other(qset, s.text, a):
+        if q.subtype == "DURATION" and lasts_other(qset, s.text, a):
             continue  # "how long did Kim stay?" is not "a ... talk ... takes place for two days"
         if untitled_asked and set(terms(text.split()[-1])) & ROLE_STEMS:
             # "who's the ex-diplomat quoted?": not "Former Assistant Secretary of State ...
@@ -253,58 +254,6 @@ _PUBLISHED = re.compile(
     re.I,
 )
 # an ordinal, or a count, just before what it counts ("his fourth visit", "one analyst")
-_COUNTING = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+)$",
-    re.I,
-)
-
-
-def _counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
-    """An ordinal or a count answers "how many times" only of what the question counts:
-    "his fourth visit" for visits, "the second time" for any occasion, not "quoting one
-    analyst"."""
-    asked = qset | ({q.head} if q.head else set())
-    # "how many times had he gone to China before the first summit?" counts trips: the
-    # summit only dates them
-    head, *rest = re.split(r"\b(?:before|after|since|prior\s+to|ahead\s+of|until)\b", q.text, maxsplit=1, flags=re.I)
-    if rest:
-        asked = asked - (set(terms(rest[0])) - set(terms(head)))
-    times = re.search(r"\b(?:once|twice|\w+\s+times)$", sentence[:end], re.I)
-    if times and "time" not in qset:
-        # "meeting Moon three times": what the verb before it does is counted
-        before = set(terms(" ".join(sentence[: times.start()].split()[-8:])))
-        met = [family for family in _OCCASIONS if before & family]
-        if met and not any(asked & family or "~travel" in asked and family is _OCCASIONS[0] for family in met):
-            return False
-    if not _COUNTING.search(sentence[:end]):
-        return True
-    m = re.match(r"[\s-]+([A-Za-z]+)", sentence[end:])
-    if m is None:
-        return True
-    said = set(terms(m.group(1)))
-    if not said or said & (asked | {"time", "occas", "round"}):
-        return True
-    # "which number trip" counts visits; "how many times did they meet" counts summits
-    return any(
-        said & family and (asked & family or "~travel" in asked and family is _OCCASIONS[0]) for family in _OCCASIONS
-    )
-
-
-_OTHER_EVENTS = frozenset(terms("talk talks negotiations meeting summit conference session"))
-
-
-def _lasts_other(qset: set[str], sentence: str, start: int) -> bool:
-    """Is the length at `start` that of an occasion the question does not ask about: the
-    words before it name talks or a meeting, and none of the question's own?"""
-    before = set(terms(" ".join(sentence[:start].split()[-12:])))
-    return bool(before & _OTHER_EVENTS) and not before & qset
-
-
-_OCCASIONS = (
-    frozenset(terms("trip visit journey tour travel flight")),
-    frozenset(terms("meeting meet met sit summit talks negotiations")),
-)
 
 
 _PREP_WH = re.compile(r"\b(at|for|with|from|of|in)\s+(?:which|what)\b", re.I)

@@ -16,8 +16,8 @@ from pathlib import Path
 from .casual import Spelling
 from .gender import genders
 from .index import Index
+from .occasions import trip_counted
 from .question_type import OTHER, PERSON
-from .referents import trip_counted
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
 from .spans import phrases, spans

@@ -14,13 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from .candidates import candidate_pool
+from .occasions import nth_of, trip_asked
 from .outlets import names_domain
 from .pairs import other_pair
 from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities, role_qualifiers
 from .question_type import OTHER, PERSON, REASON
 from .question_words import KIN, KIN_ASKED, ROLE
 from .records import Hit
-from .referents import nth_of, trip_asked
 from .retrieve import terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
@@ -43,7 +44,6 @@ W_AMONG = 0.25  # the previous answer's sentence, for a follow-up asking "among 
 # around that answer: what it goes on to ask is most often told there
 W_SAME_DOC, W_NEXT_TO = 0.03, 0.08
 OWN_FULL = 0.25  # the share of its own words from which a follow-up's sentence gets all of that
-NEXT_TO = (-1, 3)  # sentences before and after the previous answer that count as next to it
 CARRIED_SHARE = 0.6  # carried terms weigh at most this fraction of the question's own
 NEIGHBOUR_ENTITY, NEIGHBOUR_OTHER = 0.6, 0.25  # credit for a term found only next door
 NAMED_CREDIT = 1.0  # a word of a full name the sentence gives only in part
@@ -163,40 +163,7 @@ def score_sentences(
     the question by embedding anywhere in the collection."""
     top = max((h.score for h in hits), default=0.0) or 1.0
     sims = table.vectors @ qvec if qvec is not None and table.vectors is not None else None
-    pool: dict[int, Hit | None] = {}
-    for h in hits:
-        for a, _b in h.chunk.sentences:
-            s = table.lookup.get((h.chunk.doc_id, a))
-            if s is not None and s.row not in pool:
-                pool[s.row] = h
-    if sims is not None:
-        near = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
-        for row in near[np.argsort(-sims[near])]:
-            pool.setdefault(int(row), None)
-    if q.subtype == "COMPANY":
-        # "who was with Kim as he set off?": a photo caption naming his wife shares little
-        # else with the question; the lines naming companions compete, the ten nearest it
-        rows = [s.row for s in table.rows if companions(s.text)]
-        if sims is not None:
-            rows.sort(key=lambda r: -float(sims[r]))
-        for row in rows[:10]:
-            pool.setdefault(row, None)
-    for doc in q.outlet_docs:
-        # "according to the analysts Sputnik spoke to": all of that article competes, the
-        # reader having said where the answer is
-        for sent in table.by_doc.get(doc, []):
-            pool.setdefault(sent.row, None)
-    for key in q.among:
-        prev = table.lookup.get(key)
-        if prev is not None:
-            pool.setdefault(prev.row, None)
-    close: set[int] = set()
-    last = table.lookup.get(q.after) if q.after else None
-    if last is not None:
-        seq = table.by_doc[last.doc]
-        close = {seq[j].row for j in range(last.pos + NEXT_TO[0], last.pos + NEXT_TO[1] + 1) if 0 <= j < len(seq)}
-        for row in sorted(close):
-            pool.setdefault(row, None)
+    pool, close, last = candidate_pool(q, hits, table, sims, extra)
     agent_docs: dict[str, float] = {}
     if q.subtype == "AGENT":
         # Authorship lives in bylines and credit lines of the article the question
