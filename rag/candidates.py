@@ -9,7 +9,6 @@ import numpy as np
 from .question import Question
 from .records import Hit
 from .sentence_table import Sent, SentenceTable
-from .span_type import companions
 
 NEXT_TO = (-1, 3)  # sentences before and after the previous answer that count as next to it
 
@@ -32,7 +31,7 @@ def candidate_pool(
     if q.subtype == "COMPANY":
         # "who was with Kim as he set off?": a photo caption naming his wife shares little
         # else with the question; the lines naming companions compete, the ten nearest it
-        rows = [s.row for s in table.rows if companions(s.text)]
+        rows = list(table.companion_rows)
         if sims is not None:
             rows.sort(key=lambda r: -float(sims[r]))
         for row in rows[:10]:

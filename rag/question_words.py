@@ -159,3 +159,17 @@ COMPANY = re.compile(
     r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",
     re.I,
 )
+
+
+# words that name someone's companions ("Accompanying Kim was his younger sister")
+_COMPANION = re.compile(
+    r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation|"
+    # "Kim Jong-un and his wife Ri Sol-ju inspect an honor guard"
+    r"and\s+(?:his|her)\s+(?:wife|husband|sister|brother|daughter|son))\b",
+    re.I,
+)
+
+
+def companions(text: str) -> bool:
+    """Does the sentence name someone's companions?"""
+    return _COMPANION.search(text) is not None

@@ -18,6 +18,7 @@ from .gender import genders
 from .index import Index
 from .occasions import trip_counted
 from .question_type import OTHER, PERSON
+from .question_words import companions
 from .retrieve import terms
 from .roles import person_roles, speaker_roles
 from .spans import phrases, spans
@@ -160,6 +161,8 @@ class SentenceTable:
             for d in index.docs.values()
         }
         self.outlets = {d.doc_id: d.outlet for d in index.docs.values() if d.outlet}
+        # the lines naming someone's companions ("... and his wife Ri Sol-ju inspect ...")
+        self.companion_rows = [s.row for s in self.rows if companions(s.text)]
         # which of Kim's trips each article reports ("his fourth visit"): "where did they meet
         # on his second trip?" is asked of the article about that one
         self.trip = {doc: trip_counted(" ".join(s.text for s in seq[:7])) for doc, seq in self.by_doc.items()}

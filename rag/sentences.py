@@ -20,12 +20,12 @@ from .outlets import names_domain
 from .pairs import other_pair
 from .question import ON_BOARD_Q, SPEAKER_Q, STANCE_Q, Question, asked_role, asks_stance, entities, role_qualifiers
 from .question_type import OTHER, PERSON, REASON
-from .question_words import KIN, KIN_ASKED, ROLE
+from .question_words import KIN, KIN_ASKED, ROLE, companions
 from .records import Hit
 from .retrieve import terms
 from .said_span import asks_words
 from .sentence_table import Sent, SentenceTable
-from .span_type import companions, typed_span
+from .span_type import typed_span
 from .spans import spans
 from .synonyms import RELATIONS, sentence_concepts
 from .who_said import NOBODY_SAYS, agent_line

@@ -10,27 +10,13 @@ import re
 from .answer_span import best_span
 from .question import Question
 from .question_type import DATE, NUMBER, ORG, OTHER, PERSON, PLACE
-from .question_words import KIN, ROLE_STEMS
+from .question_words import KIN, ROLE_STEMS, companions
 from .retrieve import terms
 from .roles import EXPERT_POSTS, GENERIC_EXPERTS, roles_of
 from .said_span import quoted
 from .sentence_table import Sent, SentenceTable, is_headline
 from .synonyms import concept_spans
 from .who_said import agent_line, said_by_antecedent, said_by_speaker
-
-# words that name someone's companions ("Accompanying Kim was his younger sister")
-_COMPANION = re.compile(
-    r"\b(?:accompan\w*|along with|together with|joined by|entourage|delegation|"
-    # "Kim Jong-un and his wife Ri Sol-ju inspect an honor guard"
-    r"and\s+(?:his|her)\s+(?:wife|husband|sister|brother|daughter|son))\b",
-    re.I,
-)
-
-
-def companions(text: str) -> bool:
-    """Does the sentence name someone's companions?"""
-    return _COMPANION.search(text) is not None
-
 
 _BEFORE = re.compile(r"\b(?:before|previous(?:ly)?|former(?:ly)?|earlier|past|used to)\b", re.I)
 _NOW = re.compile(r"\b(?:current(?:ly)?|now|present(?:ly)?|these days|today)\b", re.I)
@@ -159,7 +145,7 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
         span, typed = None, 0.0  # "who else did they talk to?": another one, not "Experts"
     if q.qtype == PERSON and q.subtype != "AGENT" and span is not None and agent_line("", s.text[: span[0]]):
         typed = 0.0  # "MOSCOW (Sputnik), Tommy Yang - ...": the reporter, no analyst he quotes
-    if q.subtype == "COMPANY" and not _COMPANION.search(s.text):
+    if q.subtype == "COMPANY" and not companions(s.text):
         typed = 0.0  # "who went with him": not whoever he met there
     return span, typed
 
