@@ -61,6 +61,24 @@ ATTITUDES: tuple[Concept, ...] = (
         ),
         retrieve=False,
     ),
+    # "how might the US see the meeting?": "The U.S. may view the Kim-Xi meeting as ..."
+    Concept(
+        "~view",
+        wording(
+            r"(?<=\bhow\s)(?:might|may|would|will|could|does|do|did|is|are)\s+(?:[\w’'.-]+\s+){1,4}?"
+            r"(?:see|view|regard|perceive|interpret)|\bmake\s+of|(?:seen|viewed|regarded|perceived)\s+(?:by|in)"
+        ),
+        wording(r"view(?:s|ed|ing)?|regard(?:s|ed|ing)?|perceiv(?:e|es|ed|ing)|see[ns]?\s+(?:[\w’'-]+\s+){1,5}?as\b"),
+        retrieve=False,
+        keep_words=True,  # the wording spans the one seeing ("how might the US see"): not spent
+    ),
+    # "how does he explain it?": "one logical explanation could be ..."
+    Concept(
+        "~explain",
+        wording(r"explain(?:s|ed|ing)?|explanations?|account\s+for"),
+        wording(r"explain(?:s|ed|ing)?|explanations?"),
+        retrieve=False,
+    ),
     # "when he left Pyongyang": "before departing for China"
     Concept(
         "~depart",

@@ -151,7 +151,9 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "~handle",
         wording(
-            r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"
+            r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood|"
+            # "why can't it manage without that?"
+            r"manag(?:e|es|ed|ing)(?=\s+(?:without|alone|by\s+(?:it|him|them)sel(?:f|ves)|on\s+(?:its|his|their)\s+own))"
         ),
         wording(
             r"deal(?:s|t|ing)?\s+with|cop(?:e|es|ed|ing)\s+with|handl(?:e|es|ed|ing)|withstand(?:s|ing)?|withstood"

@@ -177,7 +177,7 @@ THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|s
 # (not a day: "at Tuesday's regular briefing" names no place)
 TO_PLACE = re.compile(
     r"\b(?:to|in|at)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"June|July|August|September|October|November|December)\b)((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)(?!['’]s)"
+    r"May|June|July|August|September|October|November|December)\b)((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)(?!['’]s)"
 )
 
 # "how did he get to that city?" after "which city did they meet in?": the place answered

@@ -156,6 +156,11 @@ def coverage(q: Question, table: SentenceTable, s: Sent) -> tuple[float, float]:
     return (own if den else total), total
 
 
+def _reason(span: tuple[int, int, str] | None) -> bool:
+    # "to South Korea" (in "ambassador to South Korea") is where, not what for
+    return span is not None and not re.match(r"to\s+[A-Z]", span[2])
+
+
 def score_sentences(
     q: Question, hits: list[Hit], table: SentenceTable, qvec: np.ndarray | None, extra: int = 12
 ) -> list[Scored]:
@@ -242,6 +247,10 @@ def score_sentences(
             score += (W_SAME_DOC + (W_NEXT_TO if row in close else 0.0)) * min(
                 1.0, (own if q.terms else 1.0) / OWN_FULL
             )
+        if q.qtype == REASON and last is not None and s.row == last.row and not q.among and not _reason(span):
+            # "why does she think that's needed?": the answer just given, holding no
+            # reason, does not give one by being quoted again
+            score -= W_AMONG
         if (s.doc, s.start) in q.said_before:
             score -= W_AMONG  # "what else did he say": not what the previous answer quoted
         if (

@@ -84,6 +84,8 @@ def things_named(question: str, asked: str, prev: Answer) -> str:
     return it_named(question, kind_subject(asked) or (answer if qtype == ORG else None))
 
 
+_MOTION_THERE = re.compile(r"\b(get|got|go|went|travel(?:l?ed)?|come|came|fly|flew|head(?:ed)?|drive|drove)\s+there\b", re.I)
+
 # "what is the Asan Institute?" then "who works there?": there is that body
 _BODY_ASKED = re.compile(
     r"^\W*(?:(?i:and|so|ok(?:ay)?)[\s,]+)?(?i:what)(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?"
@@ -117,6 +119,8 @@ def places_and_things(
     if body:
         out = THERE.sub(f"at the {body.group(1)}", out)
     elif place:
+        # "how did he get there?" is how he got to Dalian, not in it
+        out = _MOTION_THERE.sub(rf"\1 to {place}", out)
         out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
     out = things_named(out, asked, prev)
     said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""

@@ -84,7 +84,7 @@ def needs_context(text: str) -> bool:
 # "does he think that ...", which opens a clause)
 _DEICTIC = re.compile(
     r"\b(?i:it|its|this|these|those|then)\b|"
-    r"\b(?i:that)\s*(?:[?.!]|$)|"
+    r"\b(?i:that)\s*(?:[?.!]|$)|\b(?i:that)['’]s\b|"  # "why does she think that's needed?"
     r"\b(?i:that\s+(?:idea|demand|view|claim|plan|deal|remark|comment|statement|decision|move|offer|request|"
     r"point|trip|visit|meeting|summit|talks?|one|time|day|date|year|place|city|number|platform|site|report|story|"
     r"article|approach|process|proposal|warning|message|signal|card|issue|question|event|war))\b"

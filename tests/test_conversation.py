@@ -1065,3 +1065,19 @@ def test_one_expert_is_any_expert_and_the_chat_follows_him(pipeline):
     assert "you’re not the only game in town" in answers[0].quotes[0].text
     assert answers[1].short_answer == "Joseph Yun"
     assert answers[3].short_answer == "end of February or early March"
+
+
+def test_a_why_follow_up_does_not_quote_the_answer_it_asks_about_again(pipeline):
+    # "why does she think that's needed?": the sentence just quoted states no reason
+    first = "What does the former US ambassador to South Korea think Washington should do after the Kim-Xi meeting?"
+    conv = pipeline.conversation()
+    before = conv.ask(first).quotes[0].text
+    ans = conv.ask("Why does she think that's needed?")
+    assert not ans.abstained and ans.quotes[0].text != before
+    assert "Stephens" in ans.quotes[0].text or "she said" in ans.quotes[0].text
+
+
+def test_getting_there_is_getting_to_the_place_not_to_a_month(pipeline):
+    ans = _chat(pipeline, "Kim met Xi in Dalian in May.", "How did he get there?")
+    assert ans.resolved_question == "How did he get to Dalian?"
+    assert ans.short_answer == "his private jet"

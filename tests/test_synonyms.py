@@ -319,3 +319,32 @@ def test_sitting_down_with_someone_is_meeting_with_them():
     assert "~meet_with" in found
     said = "He was asked whether North Korean officials would meet with U.S. officials during their visit."
     assert "~meet_with" in sentence_concepts(said)
+
+
+def test_how_someone_sees_a_thing_is_how_they_view_it(pipeline):
+    found, spent = question_concepts("How might the US see the Kim-Xi meeting?", OTHER)
+    assert "~view" in found and "us" not in spent  # the one seeing stays a word to find
+    assert "~view" not in question_concepts("When did Kim go to see Xi?", DATE)[0]
+    ans = pipeline.answer("How might the US see the Kim-Xi meeting?")
+    assert "may view the Kim-Xi meeting as a negative factor" in ans.quotes[0].text
+
+
+def test_managing_without_something_is_handling_it_alone(pipeline):
+    assert "~handle" in question_concepts("Why can't it manage without that?", REASON)[0]
+    assert "~handle" not in question_concepts("Who manages the institute?", PERSON)[0]
+    ans = _chat(
+        pipeline,
+        "What does the Asan Institute expert say North Korea needs from China?",
+        "Why can't it manage without that?",
+    )
+    assert not ans.abstained
+    assert "cannot handle the intensifying pressure on its own" in ans.quotes[0].text
+
+
+def test_how_someone_explains_it_finds_their_explanation(pipeline):
+    ans = _chat(
+        pipeline,
+        "According to Zhao Tong, what signal does Kim send by visiting China before seeing Trump again?",
+        "So how does he explain it?",
+    )
+    assert ans.quotes[0].text.startswith("One logical explanation could be")
