@@ -84,7 +84,9 @@ def things_named(question: str, asked: str, prev: Answer) -> str:
     return it_named(question, kind_subject(asked) or (answer if qtype == ORG else None))
 
 
-_MOTION_THERE = re.compile(r"\b(get|got|go|went|travel(?:l?ed)?|come|came|fly|flew|head(?:ed)?|drive|drove)\s+there\b", re.I)
+_MOTION_THERE = re.compile(
+    r"\b(get|got|go|went|travel(?:l?ed)?|come|came|fly|flew|head(?:ed)?|drive|drove)\s+there\b", re.I
+)
 
 # "what is the Asan Institute?" then "who works there?": there is that body
 _BODY_ASKED = re.compile(
