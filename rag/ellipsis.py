@@ -180,9 +180,12 @@ def whose_words(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
         return None
     quote = prev.quotes[0]
     text = quote.text.strip()
-    if pipeline.speaker_of(quote.doc, quote.start) is None:
-        bare = _SAID_TAIL.sub("", _SAID_LEAD.sub("", text)).strip(' “”"')
-        if bare != text.strip(' “”"') and len(bare.split()) >= 4:
+    bare = _SAID_TAIL.sub("", _SAID_LEAD.sub("", text)).strip(' “”",')
+    if pipeline.speaker_of(quote.doc, quote.start) is not None:
+        # ('"...," Lu said.' asks who said the words, not who said "Lu said")
+        text = bare if len(bare.split()) >= 4 else text
+    else:
+        if bare != text.strip(' “”",') and len(bare.split()) >= 4:
             text = bare
         elif _SPOKEN.search(text) is None or NOBODY_SAYS.search(text.rstrip(". ")):
             asked = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q

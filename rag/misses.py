@@ -117,6 +117,8 @@ def topic_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     nxt = seq[best.sent.pos + 1] if best.sent.pos + 1 < len(seq) else None
     if nxt is not None and table.said_in.get(nxt.row) == best.sent.row:
         near = near | nxt.terms
+    # (a trip asked about is the visit the sentence names: "about Kim's trip")
+    near = near | ({"~travel"} if "visit" in near else set())
     return bool(words) and not any(t in near for t in words)
 
 

@@ -29,7 +29,9 @@ def speaker_of(c: Scored, table: SentenceTable, ranked: list[Scored]) -> Scored 
     """For a quotation attributed in another sentence, that sentence with the speaker's
     name as its span ('"... enough is enough," he said.' -> "Bruce Bennett, a researcher
     for the RAND Corporation, said ..."), unless c's span already names them."""
-    found = table.speaker_named(c.sent)
+    # (the surname in full only here, where the name is the answer: elsewhere "the
+    # spokesman" would become "Lu Kang", whom his "he said" sentences do not name)
+    found = table.speaker_named(c.sent, surname=True)
     if found is None:
         return None
     named, name = found

@@ -193,22 +193,34 @@ class SentenceTable:
                 return prev, names[0]
         return None
 
-    def speaker_named(self, s: Sent) -> tuple[Sent, tuple[int, int, str]] | None:
+    def speaker_named(self, s: Sent, surname: bool = False) -> tuple[Sent, tuple[int, int, str]] | None:
         """For a sentence of someone's quotation attributed in another sentence ("..., he
         said." or "I have this big China card." before "..., said Joseph Yun, ..."), that
-        sentence and the speaker's name in it."""
+        sentence and the speaker's name in it; with `surname`, also for one attributed
+        by a short surname that an earlier sentence gives in full ('"...," Lu said.')."""
         src = self.said_in.get(s.row)
         who = self.speaker.get(s.row) if src is not None else self.quote_of.get(s.row)
-        if not who:
-            return None
-        # a quotation is attributed at its end, in its paragraph
-        rows = [self.rows[src]] if src is not None else self.by_doc[s.doc][s.pos : s.pos + 6]
-        for named in rows:
-            if src is None and self.para.get(named.row) is not self.para.get(s.row):
-                break
-            name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
-            if name is not None:
-                return named, name
+        if who:
+            # a quotation is attributed at its end, in its paragraph
+            rows = [self.rows[src]] if src is not None else self.by_doc[s.doc][s.pos : s.pos + 6]
+            for named in rows:
+                if src is None and self.para.get(named.row) is not self.para.get(s.row):
+                    break
+                name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
+                if name is not None:
+                    return named, name
+        short = (
+            re.search(r"[”\"]\s*,?\s*([A-Z][a-z]{1,3})\s+(?:said|added)\W*$", s.text)
+            if src is None and surname
+            else None
+        )
+        if short:
+            # '"...," Lu said.': a surname too short to read as a name alone; the
+            # article gave it in full a few sentences before (family name first or last)
+            for named in reversed(self.by_doc[s.doc][max(0, s.pos - 6) : s.pos]):
+                name = next((x for x in spans(named.text, PERSON) if short.group(1) in x[2].split()), None)
+                if name is not None:
+                    return named, name
         return None
 
     def named_in_body(self, s: Sent, name: str) -> bool:

@@ -1081,3 +1081,29 @@ def test_getting_there_is_getting_to_the_place_not_to_a_month(pipeline):
     ans = _chat(pipeline, "Kim met Xi in Dalian in May.", "How did he get there?")
     assert ans.resolved_question == "How did he get to Dalian?"
     assert ans.short_answer == "his private jet"
+
+
+def test_who_said_words_attributed_to_a_short_surname_names_them_in_full(pipeline):
+    # '"...," Lu said.': "Lu" alone reads as no name; the briefing sentence gives "Lu Kang"
+    ans = _chat(
+        pipeline,
+        "What did China's foreign ministry say when asked if Kim's visit was tied to another Trump summit?",
+        "who said that?",
+    )
+    assert ans.short_answer == "Lu Kang"
+    assert "Lu Kang" in ans.quotes[0].text
+    assert (
+        ans.resolved_question.startswith("who said China has always supported")
+        and "Lu said" not in ans.resolved_question
+    )
+
+
+def test_what_an_editor_tweeted_about_the_trip_is_his_tweet_about_the_visit(pipeline):
+    # the tweet says "Kim's China visit": a trip asked about is the visit it names
+    ans = _chat(
+        pipeline,
+        "What did the Global Times editor tweet about Kim's trip?",
+        "did he say if China's using it as a bargaining chip?",
+    )
+    assert not ans.abstained and "Hu Xijin" in (ans.resolved_question or "")
+    assert "used as a bargaining chip by China" in ans.quotes[0].text
