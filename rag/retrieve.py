@@ -27,7 +27,11 @@ def _stemmer():
 def stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN
 
-    return frozenset(STOPWORDS_EN)
+    # and what is left of a contraction ("they're", "we've", "didn't"): no word of the question
+    return frozenset(STOPWORDS_EN) | _CONTRACTED
+
+
+_CONTRACTED = frozenset("re ve ll don didn doesn isn wasn aren weren wouldn couldn shouldn hasn haven hadn".split())
 
 
 # Past forms of common verbs the stemmer leaves alone: "Kim met Xi" answers "did Kim

@@ -1107,3 +1107,13 @@ def test_what_an_editor_tweeted_about_the_trip_is_his_tweet_about_the_visit(pipe
     )
     assert not ans.abstained and "Hu Xijin" in (ans.resolved_question or "")
     assert "used as a bargaining chip by China" in ans.quotes[0].text
+
+
+def test_a_contraction_in_a_follow_up_does_not_make_it_look_unanswered(pipeline):
+    ans = _chat(
+        pipeline,
+        "What did China's foreign ministry say when asked if Kim's visit was tied to another Trump summit?",
+        "will the North Koreans meet US officials while they're there?",
+    )
+    assert not ans.abstained
+    assert "the delegations were at different levels" in ans.quotes[0].text
