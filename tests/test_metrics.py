@@ -77,3 +77,10 @@ def test_any_gold_format_file_runs(tmp_path, pipeline):
     # no split given: all in one, with the follow-up hit@1 of that split reported
     split = res["by_split"]["all"]
     assert split["followup_hit@1"] == 1.0 and split["n"] == 3
+
+
+def test_a_possessive_holds_the_word_it_is_on():
+    assert M.contains("Renmin University's Shi said there is no connection", "Renmin University")
+    assert M.contains("Kim’s trip", "Kim's trip")
+    assert not M.contains("Kimchi is served", "Kim")
+    assert not M.contains("the universitys of the region", "Renmin University")
