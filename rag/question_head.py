@@ -18,6 +18,8 @@ _HEAD = re.compile(
     re.I,
 )
 _NAME_OF = re.compile(r"\bname of\s+(?:the\s+|(?:[\w.’'-]+\s+){0,3}[\w.-]+['’]s\s+)?((?:[\w.’'-]+\s*){1,5})", re.I)
+# "what's the institute he directs called?": a name asked for, of that noun
+_CALLED = re.compile(r"^\W*what(?:['’]?s|\s+is|\s+was)\s+(?:the|his|her|their|its)\s+([\w-]+)\s+.*\bcalled\W*$", re.I)
 _NOT_HEAD = {"is", "was", "are", "were", "did", "does", "do", "has", "had", "will", "would", "can", "could"}
 # words that end the noun phrase: verbs of the question, prepositions, pronouns
 _PHRASE_END = _NOT_HEAD | {
@@ -79,7 +81,7 @@ def _head_word(text: str) -> str | None:
     """The last word of the noun phrase after which/what/how many, or None. In "who
     is/was the <role> ..." the role word is the head too."""
     # "what is the name of the hotel", "... of Kim's daughter": the noun after "name of"
-    named = _NAME_OF.search(text)
+    named = _NAME_OF.search(text) or _CALLED.search(text)
     among = _OF_THEM.search(text)
     if among:
         return among.group(1)  # "which of them is the foreign minister?" -> minister

@@ -102,7 +102,11 @@ _TYPE_RULES: list[tuple[str, str]] = [
     # "what does ding xueliang head up?": the body he heads
     (
         ORG,
-        r"^what (?:does|did|do) (?:[\w.’'-]+ ){1,4}?(?:run|head|lead|direct|chair)(?: up)?(?:\s+(?:now|today|these days|currently))?\s*\??\s*$",
+        r"^what (?:does|did|do) (?:[\w.’'-]+ ){1,4}?(?:run|head|lead|direct|chair)(?: up)?(?:\s+(?:now|today|these days|currently))?\s*\??\s*$|"
+        # "what's the organization she runs called?", "what is the name of the group he leads?"
+        r"^what(?:['’]?s| is| was) (?:the )?(?:name of )?(?:the |her |his |their )?(?:organi[sz]ation|group|institute|"
+        r"think tank|body|outfit|firm|foundation|center|centre|council|association|agency|program) (?:that )?"
+        r"(?:[\w.’'-]+ ){1,3}?(?:runs|ran|heads|headed|leads|led|directs|chairs|works (?:for|at)|worked (?:for|at))\b",
     ),
     (
         PERSON,

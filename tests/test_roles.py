@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .test_conversation import _chat
+
 
 def _row(pipeline, opening: str) -> int:
     table = pipeline._parts()[2]
@@ -130,3 +132,14 @@ def test_a_role_word_in_a_workplace_name_is_not_the_persons_role(pipeline):
     ans = pipeline.answer("who's the ex-diplomat quoted about the visit?")
     # a former diplomat by name, not a title ("Assistant Secretary") nor the professor
     assert ans.short_answer in ("Joseph Yun", "Christopher Hill", "Kathleen Stephens")
+
+
+def test_the_body_someone_runs_asked_by_what_it_is_called_is_its_name(pipeline):
+    ans = _chat(
+        pipeline,
+        "and the former ambassador on that panel in Washington, who was that?",
+        "what's the organization she runs called?",
+    )
+    assert ans.short_answer and "Korea Economic Institute of America" in ans.short_answer
+    ans = _chat(pipeline, "Who is Ding Xueliang?", "whats the institute he directs called?")
+    assert ans.short_answer == "Institute for China's Overseas Interests"
