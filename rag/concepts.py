@@ -135,7 +135,9 @@ CONCEPTS: tuple[Concept, ...] = (
             r"(?:nothing|anything|something)\s+to\s+do\s+with|(?:un)?related|"
             r"(?:un)?connected|connections?|coinciden(?:ce|tal)|tied\s+(?:to|in\s+with)|"
             # "what did he tie the timing to?": what he said it is linked to
-            r"ti(?:e|es|ing)\s+(?:[\w’'-]+\s+){1,4}?to(?=\W*$)"
+            r"ti(?:e|es|ing)\s+(?:[\w’'-]+\s+){1,4}?to(?=\W*$)|"
+            # "does Shi agree that the trip is linked to the trade negotiations?" (its object named)
+            r"(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:linked|tied)\s+(?:to|with)(?=\s+(?:the|a|an|his|her|its|their)\b)"
         ),
         wording(
             r"(?:un)?related|(?:un)?connected|linked|connections?|links?|coinciden(?:ce|tal)|nothing\s+to\s+do\s+with"

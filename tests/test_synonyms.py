@@ -348,3 +348,11 @@ def test_how_someone_explains_it_finds_their_explanation(pipeline):
         "So how does he explain it?",
     )
     assert ans.quotes[0].text.startswith("One logical explanation could be")
+
+
+def test_is_it_linked_to_a_named_thing_finds_no_connection_with_it(pipeline):
+    assert "~link" in question_concepts("Does Shi agree that the trip is linked to the trade negotiations?", OTHER)[0]
+    # "what is it linked to?" keeps its word: the answer is what follows "linked to"
+    assert "~link" not in question_concepts("What is the timing linked to?", OTHER)[0]
+    ans = pipeline.answer("Does Shi agree that the trip is linked to the trade negotiations?")
+    assert not ans.abstained and "no connection between the visit and the trade talks" in ans.quotes[0].text
