@@ -936,3 +936,10 @@ def test_who_saw_him_off_is_who_stood_with_him_before_he_left(pipeline):
 def test_a_count_the_articles_give_differently_is_the_one_more_of_them_give(pipeline):
     # "for the second time" (May 2018) against "his fourth visit" twice (January 2019)
     assert pipeline.answer("How many times has Kim visited China?").short_answer == "fourth"
+
+
+def test_what_someone_said_asked_of_nothing_else_is_any_words_of_theirs(pipeline):
+    # "Mike Pompeo ... traveled to North Korea" names him but gives no words of his
+    ans = pipeline.answer("What did Pompeo say?")
+    assert not ans.abstained
+    assert "no interest in following a step-by-step process" in ans.quotes[0].text
