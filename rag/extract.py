@@ -17,9 +17,9 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .misses import speaker_missing, sure_miss
+from .misses import spoken_first
 from .neighbours import VOTED, agreed, antecedent, full_name, speaker_of
-from .question import SPEAKER_Q, Question
+from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
@@ -37,7 +37,6 @@ _CATAPHORA = re.compile(
 # '“China is not happy with ... issue.': a quotation opened and not closed goes on
 _QUOTE_RUNS_ON = re.compile(r"\s*[“\"][^”\"]*$")
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|result of|resulted from|driven by)\b", re.I)
-W_NEAR_MISS = 0.03  # how close a runner-up must score to stand in for a best sentence that is a sure miss
 W_RERANK_PASSAGE = 0.1  # retrieval score added to a passage's best sentence when reranking (fit on gold dev)
 
 
@@ -94,19 +93,7 @@ def build_answer(
     parts: list[tuple[Question, np.ndarray | None, list[Hit]]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
-    bare = SPEAKER_Q.search(q.text)
-    if (
-        bare
-        and not set(q.terms) - set(terms(bare.group(1)))
-        and len(ranked) > 1
-        and ranked[0].score - ranked[1].score < W_NEAR_MISS
-        and speaker_missing(q, ranked[0], table)
-        and not sure_miss(q, ranked[1], table)
-    ):
-        # "What did Pompeo say?": not the sentence saying where he travelled, which
-        # gives no words of his, when one with his words is about as close (asking of
-        # nothing else, any words of his answer it)
-        ranked = [ranked[1], ranked[0], *ranked[2:]]
+    ranked = spoken_first(q, ranked, table)
     hits = rerank(hits, ranked, table, index, config.candidates)
     conf = confidence(q, ranked[0], table) if ranked else 0.0
     firsts: list[Scored] = []

@@ -240,3 +240,24 @@ def sure_miss(q: Question, best: Scored, table: SentenceTable) -> bool:
         or spokes_missing(q, best)
         or body_missing(q, best)
     )
+
+
+W_NEAR_MISS = 0.03  # how close a runner-up must score to stand in for a best sentence that is a miss
+
+
+def spoken_first(q: Question, ranked: list[Scored], table: SentenceTable) -> list[Scored]:
+    """`ranked`, with the runner-up first where the question asks only what someone said
+    ("What did Pompeo say?"), the best sentence gives no words of theirs ("Mike Pompeo
+    ... traveled to North Korea") and the runner-up, about as close, does: asking of
+    nothing else, any words of theirs answer it."""
+    bare = SPEAKER_Q.search(q.text)
+    if (
+        bare
+        and not set(q.terms) - set(terms(bare.group(1)))
+        and len(ranked) > 1
+        and ranked[0].score - ranked[1].score < W_NEAR_MISS
+        and speaker_missing(q, ranked[0], table)
+        and not sure_miss(q, ranked[1], table)
+    ):
+        return [ranked[1], ranked[0], *ranked[2:]]
+    return ranked
