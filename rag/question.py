@@ -247,7 +247,7 @@ _KIND_OF = re.compile(
 # "what is the Global Times?", "what's KCNA?": what kind of thing a name is (a person's is
 # described by rag/question.py's "who is ...?")
 _WHAT_IS_NAMED = re.compile(
-    r"^\W*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)\s*\?*\s*$"
+    r"^\W*(?i:and\s+|so\s+)?(?i:what)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)\s*\?*\s*$"
 )
 
 

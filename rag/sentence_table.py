@@ -28,6 +28,9 @@ from .truecase import Casing
 from .typos import name_variants, with_variants
 from .who_said import OTHERS_SAY
 
+# '"...," Lu said.' and "Lu said China believes ...": a short surname as the speaker
+_SHORT_SAID = re.compile(r"[”\"]\s*,?\s*([A-Z][a-z]{1,3})\s+(?:said|added)\W*$|^([A-Z][a-z]{1,3})\s+(?:said|added)\b")
+
 
 @dataclass
 class Sent:
@@ -209,16 +212,14 @@ class SentenceTable:
                 name = next((x for x in spans(named.text, PERSON) if set(terms(x[2])) & who), None)
                 if name is not None:
                     return named, name
-        short = (
-            re.search(r"[”\"]\s*,?\s*([A-Z][a-z]{1,3})\s+(?:said|added)\W*$", s.text)
-            if src is None and surname
-            else None
-        )
+        short = _SHORT_SAID.search(s.text) if src is None and surname else None
         if short:
-            # '"...," Lu said.': a surname too short to read as a name alone; the
+            # '"...," Lu said.', "Lu said China ...": a surname too short to read as a name alone; the
             # article gave it in full a few sentences before (family name first or last)
             for named in reversed(self.by_doc[s.doc][max(0, s.pos - 6) : s.pos]):
-                name = next((x for x in spans(named.text, PERSON) if short.group(1) in x[2].split()), None)
+                name = next(
+                    (x for x in spans(named.text, PERSON) if short.group(short.lastindex or 1) in x[2].split()), None
+                )
                 if name is not None:
                     return named, name
         return None

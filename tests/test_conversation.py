@@ -1117,3 +1117,19 @@ def test_a_contraction_in_a_follow_up_does_not_make_it_look_unanswered(pipeline)
     )
     assert not ans.abstained
     assert "the delegations were at different levels" in ans.quotes[0].text
+
+
+def test_who_runs_it_after_what_is_a_paper_asks_who_runs_that_paper(pipeline):
+    # "What is ...?" opened with a capital still names the thing "it" is
+    conv = pipeline.conversation()
+    first = conv.ask("What is the Global Times?")
+    assert "nationalist tabloid the Global Times" in first.quotes[0].text
+    ans = conv.ask("who runs it?")
+    assert ans.resolved_question == "who runs Global Times?"
+    assert ans.short_answer == "Hu Xijin"
+
+
+def test_says_who_after_a_sentence_opening_with_a_short_surname_names_him_in_full(pipeline):
+    ans = _chat(pipeline, "Does China think contact between the US and North Korea is important?", "says who?")
+    assert any(q.text.startswith("Lu said China believes contact") for q in ans.quotes)
+    assert ans.short_answer == "Lu Kang"
