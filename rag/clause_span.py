@@ -76,7 +76,23 @@ def objects(q: Question, text: str) -> list[tuple[int, int, str]]:
                 m = _OBJECT.match(text, cb)
                 if m:
                     out.append((m.start(1), m.end(1), m.group(1)))
+    verb = _WHAT_DID.match(q.text)
+    if verb:
+        # "what did Trump criticize?": what the sentence's own "criticized" acts on
+        stem = terms(verb.group(1))
+        for w in re.finditer(r"[\w’'-]+", text):
+            if stem and terms(w.group(0)) == stem:
+                m = _OBJECT.match(text, w.end())
+                if m:
+                    out.append((m.start(1), m.end(1), m.group(1)))
     return out
+
+
+# "what did Trump criticize?", "what does China want?": a verb with its object asked for
+_WHAT_DID = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'.-]+\s+){1,4}?([a-z][\w-]+)\s*\?*\s*$",
+    re.I,
+)
 
 
 def distance(lo: int, hi: int, anchors: list[int], default: int) -> int:

@@ -154,6 +154,8 @@ COMPANY = re.compile(
     r"(?:who|whom|which)\b(?=.*\b(?:came|come|went|go|tagged|tag)\s+along\b)|"
     # "who was with Kim in Pyongyang as he set off?"
     r"(?:who|whom)\s+(?:was|were|is)\s+(?:\w+\s+)?with\s+(?=[A-Z]|him\b|her\b|them\b)|"
+    # "who did Kim take with him to China?", "who did he bring along?"
+    r"(?:who|whom)\s+(?:did|does|will|would|has|had)\s+(?:[\w’'-]+\s+){1,3}?(?:take|bring)\s+(?:with\s+(?:him|her|them)|along)\b|"
     # "who else went?": with the one just named
     rf"(?:who|whom)\s+else\s+(?:{TRAVEL}|joined|tagged)\b|"
     r"(?:was|were|is|did)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:with|accompany|go\s+with|come\s+with|travel\s+with)\b)",

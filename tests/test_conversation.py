@@ -1133,3 +1133,14 @@ def test_says_who_after_a_sentence_opening_with_a_short_surname_names_him_in_ful
     ans = _chat(pipeline, "Does China think contact between the US and North Korea is important?", "says who?")
     assert any(q.text.startswith("Lu said China believes contact") for q in ans.quotes)
     assert ans.short_answer == "Lu Kang"
+
+
+def test_who_he_took_with_him_is_a_companion_not_a_place(pipeline):
+    ans = pipeline.answer("Who did Kim take with him to China?")
+    assert ans.short_answer == "Kim Yo-jong"
+    assert ans.quotes[0].text.startswith("Accompanying Kim was his younger sister")
+
+
+def test_what_someone_criticized_is_what_the_verb_acts_on(pipeline):
+    ans = pipeline.answer("What did Trump criticize?")
+    assert ans.short_answer == "the China-North Korea summit"
