@@ -115,4 +115,11 @@ EVENTS: tuple[Concept, ...] = (
         frozenset({"DATE"}),
         retrieve=False,
     ),
+    # "will there be a three-way summit?": "a trilateral summit is unlikely ..."
+    Concept(
+        "~trilateral",
+        wording(r"three-?\s?way|trilateral|three-(?:party|nation|country|sided)"),
+        wording(r"three-?\s?way|trilateral|three-(?:party|nation|country|sided)"),
+        retrieve=False,
+    ),
 )

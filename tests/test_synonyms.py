@@ -356,3 +356,11 @@ def test_is_it_linked_to_a_named_thing_finds_no_connection_with_it(pipeline):
     assert "~link" not in question_concepts("What is the timing linked to?", OTHER)[0]
     ans = pipeline.answer("Does Shi agree that the trip is linked to the trade negotiations?")
     assert not ans.abstained and "no connection between the visit and the trade talks" in ans.quotes[0].text
+
+
+def test_a_three_way_summit_is_a_trilateral_one(pipeline):
+    assert "~trilateral" in question_concepts("will there be a three-way summit?", OTHER)[0]
+    assert "~trilateral" not in question_concepts("did they hold three summits?", OTHER)[0]
+    ans = _chat(pipeline, "Who is Lim Eul-chul?", "and will there be a three-way summit?")
+    assert not ans.abstained
+    assert "a trilateral summit is unlikely to take place" in ans.quotes[0].text
