@@ -90,7 +90,8 @@ EVENTS: tuple[Concept, ...] = (
     Concept(
         "~arrive",
         wording(r"get(?:s|ting)?\s+to|got\s+to|arriv(?:e|es|ed|ing|al)|reach(?:es|ed)?|land(?:s|ed)?\s+in"),
-        wording(r"arriv(?:e|es|ed|ing|al)|reach(?:es|ed)|land(?:s|ed)?\s+in|got\s+to"),
+        # ("flew to Dalian on Monday": a flight's day is the day it got there)
+        wording(r"arriv(?:e|es|ed|ing|al)|reach(?:es|ed)|land(?:s|ed)?\s+in|got\s+to|fl(?:ew|own|ies)\s+(?:in)?to"),
         frozenset({"DATE"}),
     ),
     # "what was the main focus of the trip?": "will center on meetings with ..."

@@ -364,3 +364,10 @@ def test_a_three_way_summit_is_a_trilateral_one(pipeline):
     ans = _chat(pipeline, "Who is Lim Eul-chul?", "and will there be a three-way summit?")
     assert not ans.abstained
     assert "a trilateral summit is unlikely to take place" in ans.quotes[0].text
+
+
+def test_the_day_he_flew_somewhere_is_the_day_he_got_there(pipeline):
+    # not the day he arrived in Beijing on another trip
+    ans = pipeline.answer("When did Kim arrive in Dalian?")
+    assert ans.short_answer == "Monday"
+    assert ans.quotes[0].text.startswith("Kim flew to Dalian on Monday")
