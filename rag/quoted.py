@@ -90,7 +90,9 @@ QUOTED: tuple[Concept, ...] = (
         # (a question saying "spokesman" finds the word itself)
         # ("who spoke for the foreign ministry?" asks its spokesman)
         wording(
-            r"spokes(?:woman|women|person|persons|people)|(?:spoke|speaks?|speaking)(?=\s+for\s+(?!the\s+(?:\w+\s+)?(?:time|while|record)\b)(?:the\b|its\b|their\b|\w+['’]s\b|(?-i:[A-Z])))"
+            r"spokes(?:woman|women|person|persons|people)|(?:spoke|speaks?|speaking)(?=\s+for\s+(?!the\s+(?:\w+\s+)?(?:time|while|record)\b)(?:the\b|its\b|their\b|\w+['’]s\b|(?-i:[A-Z])))|"
+            # "what was Beijing's official position?": what its spokesman said
+            r"official\s+(?:position|line|stance|response|reaction|view|word)|officially\s+(?:say|said|respond|responded|react|reacted)"
         ),
         wording(r"spokes(?:man|men|woman|women|person|persons|people)"),
     ),

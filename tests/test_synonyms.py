@@ -371,3 +371,10 @@ def test_the_day_he_flew_somewhere_is_the_day_he_got_there(pipeline):
     ans = pipeline.answer("When did Kim arrive in Dalian?")
     assert ans.short_answer == "Monday"
     assert ans.quotes[0].text.startswith("Kim flew to Dalian on Monday")
+
+
+def test_a_government_s_official_position_is_what_its_spokesman_said(pipeline):
+    assert "~spokes" in question_concepts("What was Beijing's official position on the talks?", OTHER)[0]
+    ans = pipeline.answer("What was Beijing's official position on Kim's talks with Trump?")
+    assert ans.quotes[0].text.endswith("Lu said.")
+    assert "China has always supported North Korea and the U.S. to hold talks" in ans.quotes[0].text
