@@ -20,7 +20,7 @@ from .referents import is_person
 from .retrieve import terms
 from .roles import holds_post_asked
 from .said_span import asks_words, in_their_words, said_span, seen_as
-from .sentence_table import Sent, SentenceTable
+from .sentence_table import Sent, SentenceTable, is_headline
 from .span_kinds import (
     activity_spans,
     describe_spans,
@@ -111,6 +111,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
         # not what the question sets aside ("apart from the talks": "held discussions")
         aside = q.excluded | ({"discuss", "negoti", "meet"} if "talk" in q.excluded else set())
         cands = [c for c in activity_spans(s.text) if not aside & set(terms(c[2]))]
+        if is_headline(s.text) or not re.search(r"[.!?”\"]\W*$", s.text):
+            cands = []  # "NK, US poised for ...": a headline (with no full stop) tells no deed
         if _WHILE_THERE.search(q.text):
             cands = [c for c in cands if not _GOING.match(c[2])]  # what he did there, not getting there
     elif q.subtype == "KIND" and kind_subject(q.text):

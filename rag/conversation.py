@@ -91,6 +91,9 @@ class Conversation:
         # "she" is not a man the articles call "he" (nor "he" a woman)
         pron = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
         want = ("f" if pron.group(1).lower() in ("she", "her") else "m") if pron else None
+        if person is None and want and not prev.abstained and is_person(prev.short_answer or ""):
+            # "what was she doing?" after "what is Kim's wife called?": the name just answered
+            person = prev.short_answer if self.pipeline.gender_of(prev.short_answer or "") == want else None
 
         # "is he on board with the approach Kim pitched?": he is not Kim
         named_here = {

@@ -255,6 +255,13 @@ _DOER = re.compile(
     rf"(?:^|[.;:]\s+|,\s+)[“\"]?(?:He|She|They|We|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}(?:,\s+[^,]{{3,60}},)?)\s+"
     rf"(?:also\s+|then\s+|later\s+|together\s+)?(?={_PAST}\b)"
 )
+# a photo caption tells what its people do in the present: "North Korean leader Kim
+# Jong-un and his wife Ri Sol-ju inspect an honor guard in Pyongyang ..."
+_NAMES = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_CAPTION_DOER = re.compile(
+    rf"^(?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z]+\s+)?{_NAMES}(?:\s+and\s+(?:his|her|their)\s+[a-z]+\s+{_NAMES})?\s+"
+    r"(?=(?:inspect|review|greet|shake|wave|board|attend|tour|walk|pose|sign|toast|meet|talk)s?\b)"
+)
 _NEXT_ACT = re.compile(rf",\s*(?:and\s+|then\s+)?(?={_PAST}\b)|\s+and\s+(?:then\s+)?(?={_PAST}\b)")
 
 
@@ -262,7 +269,7 @@ def activity_spans(sentence: str) -> list[tuple[int, int, str]]:
     """The things a sentence says someone did: each of the verb phrases that follow its
     subject ("held discussions with ...", "attended a formal banquet", "took a stroll ...")."""
     out: list[tuple[int, int, str]] = []
-    for m in _DOER.finditer(sentence):
+    for m in [*_DOER.finditer(sentence), *_CAPTION_DOER.finditer(sentence)]:
         stop = re.search(r"[.;:](?:\s|$)|$", sentence[m.end() :])
         end = m.end() + (stop.start() if stop else 0)
         a = m.end()

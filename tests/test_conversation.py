@@ -1144,3 +1144,20 @@ def test_who_he_took_with_him_is_a_companion_not_a_place(pipeline):
 def test_what_someone_criticized_is_what_the_verb_acts_on(pipeline):
     ans = pipeline.answer("What did Trump criticize?")
     assert ans.short_answer == "the China-North Korea summit"
+
+
+def test_she_after_a_woman_s_name_was_answered_is_that_woman(pipeline):
+    ans = _chat(pipeline, "What is Kim's wife called?", "what was she doing?")
+    assert ans.resolved_question == "what was Ri Sol-ju doing?"
+    # a caption's present tense tells what its people do
+    assert ans.short_answer.startswith("inspect an honor guard in Pyongyang")
+
+
+def test_a_sentence_case_headline_tells_no_deed(pipeline):
+    ans = _chat(
+        pipeline,
+        "Who was with Kim Jong-un in Pyongyang as he set off for China in January 2019?",
+        "What were they doing there?",
+    )
+    assert ans.quotes[0].text != "NK, US poised for denuclearization talks"
+    assert "inspect an honor guard" in ans.short_answer
