@@ -98,7 +98,11 @@ def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | Non
         name = m.group("name")
         # "which experts did RFA quote?" cites the article, whatever its text says of RFA
         if _is_outlet(name, None) and unnamed(name, "quoted"):
-            cut = question[: m.start()] + question[m.end() :]
+            # (what the outlet did stays where it is the question's verb: "who does the
+            # Korea Times quote?" asks who was quoted; "the researcher the Korea Times
+            # quoted" needs nothing in its place)
+            asked = re.match(r"(?i:did|does|has|had)\b", m.group(0).lstrip()) is not None
+            cut = question[: m.start()] + (" was quoted" if asked else "") + question[m.end() :]
             return re.sub(r"\s+", " ", re.sub(r"\s+([?.!,])", r"\1", cut)).strip(), name
     for m in _ADJ.finditer(question):
         name = m.group("name")

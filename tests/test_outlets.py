@@ -7,6 +7,7 @@ import pytest
 from rag.outlets import cited_outlet, cited_topic, outlet_docs, same_piece
 
 from .conftest import SEEDS
+from .test_conversation import _chat
 
 KOREA_TIMES = "004_a56a2f903766f48a.txt"
 
@@ -190,3 +191,10 @@ def test_that_story_keeps_a_follow_up_in_the_previous_answers_article(pipeline):
     ans = conv.ask("In which city did the Kim-Xi meeting that story covers take place?")
     # the Korea Herald's Dalian meeting (misspelt "Dailan" there), not "North Korea-US"
     assert ans.short_answer == "Dailan" and ans.quotes[0].doc.startswith("003_")
+
+
+def test_who_an_outlet_quotes_asks_who_was_quoted(pipeline):
+    ans = _chat(pipeline, "Which experts does the Korea Times quote?", "what does the other one say?")
+    assert ans.resolved_question == "what does Lim Eul-chul say?"
+    assert "China would also welcome Kim's ongoing gesture" in ans.quotes[0].text
+    assert pipeline.answer("who does the Korea Times quote?").short_answer == "Shin Beom-chul"
