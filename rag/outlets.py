@@ -102,7 +102,8 @@ def cited_outlet(question: str, corpus_lower: str, outlets: dict[str, str] | Non
             # Korea Times quote?" asks who was quoted; "the researcher the Korea Times
             # quoted" needs nothing in its place)
             asked = re.match(r"(?i:did|does|has|had)\b", m.group(0).lstrip()) is not None
-            cut = question[: m.start()] + (" was quoted" if asked else "") + question[m.end() :]
+            verb = " were quoted" if re.search(r"(?i:which|what)\s+\w+s\s*$", question[: m.start()]) else " was quoted"
+            cut = question[: m.start()] + (verb if asked else "") + question[m.end() :]
             return re.sub(r"\s+", " ", re.sub(r"\s+([?.!,])", r"\1", cut)).strip(), name
     for m in _ADJ.finditer(question):
         name = m.group("name")

@@ -119,7 +119,7 @@ def test_an_outlet_as_the_one_quoting_is_a_citation():
 
     corpus = "kim met xi in beijing. the global times said so."
     assert cited_outlet("Which professor did VOA quote on the visit?", corpus) == (
-        "Which professor on the visit?",
+        "Which professor was quoted on the visit?",
         "VOA",
     )
     assert cited_outlet("Why is he going, according to the professor VOA spoke to?", corpus)[1] == "VOA"
@@ -127,7 +127,7 @@ def test_an_outlet_as_the_one_quoting_is_a_citation():
     # an outlet that published one of the articles cites it, though its text names it
     corpus += " rfa's korean service"
     assert cited_outlet("Which experts did RFA get comments from?", corpus, {"001.txt": "RFA"}) == (
-        "Which experts?",
+        "Which experts were quoted?",
         "RFA",
     )
 
