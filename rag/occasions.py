@@ -58,6 +58,10 @@ def counts_asked(q: Question, qset: set[str], sentence: str, end: int) -> bool:
     "his fourth visit" for visits, "the second time" for any occasion, not "quoting one
     analyst"."""
     asked = qset | ({q.head} if q.head else set())
+    if re.search(r"\bfor\s+the\s+first$", sentence[:end], re.I) and re.match(r"\s+time\b", sentence[end:]):
+        # "met in person for the first time in late March" says which occasion that was,
+        # not how many there have been
+        return False
     # "how many times had he gone to China before the first summit?" counts trips: the
     # summit only dates them
     head, *rest = re.split(r"\b(?:before|after|since|prior\s+to|ahead\s+of|until)\b", q.text, maxsplit=1, flags=re.I)

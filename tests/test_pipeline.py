@@ -943,3 +943,10 @@ def test_what_someone_said_asked_of_nothing_else_is_any_words_of_theirs(pipeline
     ans = pipeline.answer("What did Pompeo say?")
     assert not ans.abstained
     assert "no interest in following a step-by-step process" in ans.quotes[0].text
+
+
+def test_for_the_first_time_is_no_count_of_meetings(pipeline):
+    # "Kim and Xi met in person for the first time ... in late March" says which meeting
+    ans = pipeline.answer("How many times has Kim met Xi?")
+    assert ans.short_answer == "three"
+    assert "held three summits last year" in ans.quotes[0].text
