@@ -190,6 +190,8 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         # only when it names a role: ", North Korea's ..." does not
         if after and after.group(1)[0].isupper() and not ROLE_STEMS & set(terms(after.group(1))):
             after = None
+        if after and re.match(rf"{_PAST}\b", after.group(1)):
+            after = None  # "Wang Yi, attended a formal banquet ...": what the sentence's subject did next
         if after:
             a = m.end() + after.start(1)
             out.append((a, a + len(after.group(1)), after.group(1)))
@@ -216,7 +218,11 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         copula = list(re.finditer(r"\b(?:was|is|were|are)\s+(?=\S)", text))
         if copula and not titled:
             text = text[copula[-1].end() :]  # "Accompanying Kim was his younger sister Kim Yo-jong"
-        if text and (titled or re.search(r"\b[a-z]{4,}\b", text)) and not re.search(r"\b(said|says|told)\b", text):
+        listed = list(re.finditer(r"\b(?:including|such\s+as|among\s+them)\s+", text))
+        if listed and not titled:
+            text = text[listed[-1].end() :]  # "... with Chinese officials including Foreign Minister Wang Yi"
+        named = titled or re.search(r"\b[a-z]{4,}\b", text) or ROLE_STEMS & set(terms(text))  # "Foreign Minister"
+        if text and named and not re.search(r"\b(said|says|told)\b", text):
             a = sentence.rfind(text, base, start)
             if a >= 0:
                 out.append((a, a + len(text), text))

@@ -217,3 +217,13 @@ def test_how_many_times_counts_what_is_asked_not_anything_done_n_times(pipeline)
 def test_an_abbreviation_with_dots_is_one_word_of_a_phrase():
     s = "“China is not happy with the way the U.S. has pursued [the nuclear] issue."
     assert "way the U.S" in [p[2] for p in phrases(s)]
+
+
+def test_a_title_in_a_list_of_people_describes_only_the_one_it_names():
+    from rag.span_kinds import describe_spans
+
+    s = (
+        "He held discussions with Chinese officials including Foreign Minister Wang Yi, attended a formal "
+        "banquet and took a stroll on a beachfront sidewalk with Xi."
+    )
+    assert [t for _a, _b, t in describe_spans(s, "Wang Yi")] == ["Foreign Minister"]
