@@ -122,7 +122,7 @@ def places_and_things(
         out = THERE.sub(f"at the {body.group(1)}", out)
     elif place:
         # "how did he get there?" is how he got to Dalian, not in it
-        out = _MOTION_THERE.sub(rf"\1 to {place}", out)
+        out = _MOTION_THERE.sub(lambda m: f"{m.group(1)} to {place}", out)
         out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
     out = things_named(out, asked, prev)
     said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
