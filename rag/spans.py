@@ -58,6 +58,8 @@ _NOT_NAME = re.compile(
     r"Korea|Korean|China|Chinese|Japan|Japanese|America|American|Russia|Russian|Asia|Asian|Europe|European|"
     # the end of an office's name: "... for East Asian and Pacific Affairs Christopher Hill"
     r"Affairs|Studies|Relations|Policy|Security|Strategy|"
+    # events and documents: "the Korean War", "the April 27 Declaration"
+    r"War|Wars|Declaration|Treaty|Accord|Agreement|Games|Olympics|"
     # news agencies, as a photo is credited ("... with Xi Jinping. / Yonhap")
     r"Yonhap|Xinhua|Reuters|Sputnik|KCNA|AFP|Bloomberg)(?:[’']s)?"
 )

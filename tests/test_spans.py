@@ -227,3 +227,8 @@ def test_a_title_in_a_list_of_people_describes_only_the_one_it_names():
         "banquet and took a stroll on a beachfront sidewalk with Xi."
     )
     assert [t for _a, _b, t in describe_spans(s, "Wang Yi")] == ["Foreign Minister"]
+
+
+def test_an_event_after_a_nationality_is_no_person():
+    s = "the leaders agreed to end the Korean War and sign a peace treaty, said Warren Buffett."
+    assert [t for _a, _b, t in spans(s, PERSON)] == ["Warren Buffett"]
