@@ -190,8 +190,8 @@ def describe_spans(sentence: str, name: str) -> list[tuple[int, int, str]]:
         # only when it names a role: ", North Korea's ..." does not
         if after and after.group(1)[0].isupper() and not ROLE_STEMS & set(terms(after.group(1))):
             after = None
-        if after and re.match(rf"{_PAST}\b", after.group(1)):
-            after = None  # "Wang Yi, attended a formal banquet ...": what the sentence's subject did next
+        if after and re.match(rf"(?:{_PAST}|and|or)\b", after.group(1)):
+            after = None  # "Wang Yi, attended a formal banquet", "Ri Su-yong, and Foreign Minister ...": no description
         if after:
             a = m.end() + after.start(1)
             out.append((a, a + len(after.group(1)), after.group(1)))

@@ -37,7 +37,9 @@ _NOT_THINGS = frozenset(terms("year day month week time date guy man woman perso
 # "who runs it?", "where is it based?": "it" is an organization when these ask of it
 _IT_ORG = re.compile(
     r"\b(?:runs|heads|leads|owns|founded|funds|edits|publishes|chairs|directs)\s+(it)\b|"
-    r"\b(?:is|was)\s+(it)\s+(?:based|located|headquartered|published)\b|\bdoes\s+(it)\s+(?:do|publish|cover|study)\b",
+    r"\b(?:is|was)\s+(it)\s+(?:based|located|headquartered|published)\b|\bdoes\s+(it)\s+(?:do|publish|cover|study)\b|"
+    # "what did it say about the trip?" after "What is KCNA?"
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:else\s+)?(?:did|does|has)\s+(it)\s+(?:say|report|write|claim|announce)\b",
     re.I,
 )
 
@@ -47,7 +49,7 @@ def it_named(question: str, thing: str | None) -> str:
     m = _IT_ORG.search(question) if thing else None
     if m is None:
         return question
-    g = next(i for i in (1, 2, 3) if m.group(i))
+    g = next(i for i in (1, 2, 3, 4) if m.group(i))
     return question[: m.start(g)] + thing + question[m.end(g) :]  # type: ignore[operator]
 
 

@@ -1161,3 +1161,8 @@ def test_a_sentence_case_headline_tells_no_deed(pipeline):
     )
     assert ans.quotes[0].text != "NK, US poised for denuclearization talks"
     assert "inspect an honor guard" in ans.short_answer
+
+
+def test_what_it_said_after_what_is_an_agency_asks_what_that_agency_said(pipeline):
+    ans = _chat(pipeline, "What is KCNA?", "what did it say about the trip?")
+    assert ans.resolved_question == "what did KCNA say about the trip?"

@@ -232,3 +232,15 @@ def test_a_title_in_a_list_of_people_describes_only_the_one_it_names():
 def test_an_event_after_a_nationality_is_no_person():
     s = "the leaders agreed to end the Korean War and sign a peace treaty, said Warren Buffett."
     assert [t for _a, _b, t in spans(s, PERSON)] == ["Warren Buffett"]
+
+
+def test_the_next_name_in_a_list_is_no_description_of_the_one_before():
+    from rag.span_kinds import describe_spans
+
+    s = (
+        "Accompanying Kim were officials -- the ruling party's vice party chairman on international affairs, "
+        "Ri Su-yong, and Foreign Minister Ri Yong-ho."
+    )
+    assert [t for _a, _b, t in describe_spans(s, "Ri Su-yong")] == [
+        "the ruling party's vice party chairman on international affairs"
+    ]
