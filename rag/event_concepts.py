@@ -123,4 +123,17 @@ EVENTS: tuple[Concept, ...] = (
         wording(r"three-?\s?way|trilateral|three-(?:party|nation|country|sided)"),
         retrieve=False,
     ),
+    # "when will Trump and Kim meet again?": "a second summit will be arranged ..."
+    Concept(
+        "~again",
+        wording(
+            r"meet(?:s|ing)?\s+(?:\w+\s+){0,2}?again|see\s+each\s+other\s+again|"
+            r"(?:next|another|second|2nd)\s+(?:meeting|summit|get-together|sit-down)|meet\s+(?:for\s+)?a\s+second\s+time"
+        ),
+        wording(
+            r"(?:next|another|second|2nd)\s+(?:(?:possible|planned|proposed|likely)\s+)?(?:meeting|summit)|"
+            r"meet(?:s|ing)?\s+(?:\w+\s+){0,2}?again|met\s+(?:\w+\s+){0,2}?again"
+        ),
+        frozenset({"DATE"}),
+    ),
 )

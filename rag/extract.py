@@ -17,7 +17,7 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .misses import spoken_first
+from .misses import spoken_first, typed_first
 from .neighbours import VOTED, agreed, antecedent, full_name, speaker_of
 from .question import Question
 from .question_type import PERSON, REASON
@@ -93,7 +93,7 @@ def build_answer(
     parts: list[tuple[Question, np.ndarray | None, list[Hit]]] | None = None,
 ) -> Answer:
     ranked = score_sentences(q, hits[: config.candidates], table, qvec)
-    ranked = spoken_first(q, ranked, table)
+    ranked = typed_first(q, spoken_first(q, ranked, table), table)
     hits = rerank(hits, ranked, table, index, config.candidates)
     conf = confidence(q, ranked[0], table) if ranked else 0.0
     firsts: list[Scored] = []

@@ -261,3 +261,25 @@ def spoken_first(q: Question, ranked: list[Scored], table: SentenceTable) -> lis
     ):
         return [ranked[1], ranked[0], *ranked[2:]]
     return ranked
+
+
+def typed_first(q: Question, ranked: list[Scored], table: SentenceTable) -> list[Scored]:
+    """`ranked`, with the runner-up first where a "when" or "how many" question's best
+    sentence holds no date or number at all and the runner-up, about as close, does
+    ("the expert argued that if Kim is confident about meeting Trump again ..." against
+    "a second summit will be arranged ..., probably at the end of February"), stating
+    the event the question names in other words (its concept terms): a date beside
+    something else dates that."""
+    asked = {t for t in q.terms if t.startswith("~")}
+    if (
+        q.qtype in ("DATE", "NUMBER")
+        and len(ranked) > 1
+        and ranked[0].span is None
+        and ranked[1].span is not None
+        and asked
+        and asked <= ranked[1].sent.terms
+        and ranked[0].score - ranked[1].score < W_NEAR_MISS
+        and not sure_miss(q, ranked[1], table)
+    ):
+        return [ranked[1], ranked[0], *ranked[2:]]
+    return ranked

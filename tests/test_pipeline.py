@@ -950,3 +950,16 @@ def test_for_the_first_time_is_no_count_of_meetings(pipeline):
     ans = pipeline.answer("How many times has Kim met Xi?")
     assert ans.short_answer == "three"
     assert "held three summits last year" in ans.quotes[0].text
+
+
+def test_a_when_question_takes_the_dated_runner_up_stating_its_event(pipeline):
+    # "... if Kim is confident about meeting Trump again, ..." holds no date; "a second
+    # summit will be arranged ..., probably at the end of February" is as close
+    ans = pipeline.answer("When do experts think Trump and Kim will meet again?")
+    assert not ans.abstained
+    assert ans.short_answer == "end of February or early March"
+
+
+def test_a_how_long_question_takes_the_duration_stating_the_trip(pipeline):
+    # "his fourth visit in a less than a year" is no length of stay
+    assert pipeline.answer("how long was kim in china for the january 2019 trip?").short_answer == "four days"
