@@ -1166,3 +1166,15 @@ def test_a_sentence_case_headline_tells_no_deed(pipeline):
 def test_what_it_said_after_what_is_an_agency_asks_what_that_agency_said(pipeline):
     ans = _chat(pipeline, "What is KCNA?", "what did it say about the trip?")
     assert ans.resolved_question == "what did KCNA say about the trip?"
+
+
+def test_where_he_teaches_may_be_named_in_the_answer_that_named_him(pipeline):
+    # "says Shi Yinhong, a political science professor at Beijing's Renmin University":
+    # the university the earlier answer quoted is still the answer, not a place he names
+    ans = _chat(
+        pipeline,
+        "What is Kim hoping China will give him if his talks with the US fall apart?",
+        "Who said that?",
+        "Where does he teach?",
+    )
+    assert ans.short_answer == "Beijing's Renmin University"
