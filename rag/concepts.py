@@ -68,7 +68,9 @@ CONCEPTS: tuple[Concept, ...] = (
         # (a paper that "ran an upbeat piece" published it)
         wording(
             r"(?:run|runs|ran)(?!\s+(?:an?|the|this|that)\s+(?:[\w-]+\s+)?(?:piece|story|article|report|editorial|op-ed))|"
-            r"head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed"
+            r"head|heads|headed|lead|leads|led|chair|chairs|chaired|direct|directs|directed|"
+            # "who's in charge there?"
+            r"(?<=who['’]s\s)in\s+charge|(?<=who\sis\s)in\s+charge|(?<=who\swas\s)in\s+charge"
         ),
         wording(
             # a title before a name is how the article addresses someone ("President

@@ -120,8 +120,16 @@ def places_and_things(
         places = [m for m in TO_PLACE.findall(earlier) if not is_someone(m)]
         place = places[-1] if places else None
     body = _BODY_ASKED.match(asked) if place is None and THERE.search(question) else None
+    # "who's in charge there?" after "Which Chinese paper said ...?" -> the Global Times
+    paper = (
+        prev.short_answer
+        if place is None and not body and THERE.search(question) and not prev.abstained and answer_type(asked) == ORG
+        else None
+    )
     if body:
         out = THERE.sub(f"at the {body.group(1)}", out)
+    elif paper:
+        out = THERE.sub(f"at {paper}", out)
     elif place:
         # "how did he get there?" is how he got to Dalian, not in it
         out = _MOTION_THERE.sub(lambda m: f"{m.group(1)} to {place}", out)

@@ -1178,3 +1178,13 @@ def test_where_he_teaches_may_be_named_in_the_answer_that_named_him(pipeline):
         "Where does he teach?",
     )
     assert ans.short_answer == "Beijing's Renmin University"
+
+
+def test_in_charge_there_after_a_paper_was_named_asks_who_runs_that_paper(pipeline):
+    ans = _chat(
+        pipeline,
+        "Which Chinese paper said 2019 could be a turning point for North Korea?",
+        "Who's in charge there?",
+    )
+    assert ans.resolved_question == "Who's in charge at Global Times?"
+    assert ans.short_answer == "Hu Xijin"
