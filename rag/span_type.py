@@ -70,6 +70,8 @@ def typed_span(q: Question, s: Sent, table: SentenceTable) -> tuple[tuple[int, i
         # "which Asan Institute expert weighed in?": "Beijing", the only capital of "Kim's
         # four-day travel to Beijing", names no one the articles know; nor does "Experts"
         span = None
+    if span is not None and q.qtype == PERSON and not _works_there(q, span[2], table):
+        span = None  # "who at Carnegie argued ...?": not "Beijing", nor an expert elsewhere
     if q.qtype == PERSON and "~head" in q.terms and span is not None and not _heads_it(q, s.text, span):
         span = None  # "who headed the US delegation?": not whoever a sentence about the talks names
     typed = (
@@ -163,6 +165,34 @@ def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
         if near and qset & set(terms(" ".join(headed.split()[:10]))):
             return True
     return False
+
+
+# "who at Carnegie argued ...?", "which Asan expert ...": someone of that body
+_AT_BODY = re.compile(
+    r"\bwho\s+(?:at|from|with)\s+(?:the\s+)?((?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4})", re.I
+)
+
+
+_BODY_KINDS = frozenset(terms("institute university program center centre foundation council academy agency ministry"))
+
+
+def _works_there(q: Question, name: str, table: SentenceTable) -> bool:
+    """Is `name` someone the articles place at the body the question asks about ("who at
+    Carnegie ...?": Zhao Tong, "a fellow in Carnegie's Nuclear Policy Program")? True
+    where the question names no body, or none the articles place anyone at."""
+    m = _AT_BODY.search(q.text)
+    if m is None:
+        return True
+    placed = set().union(*table.role_of.values()) if table.role_of else set()
+    # (by its own name: "the Asan Institute" is Shin's "Asan" though no "institute" is in his post)
+    body = set(terms(m.group(1))) & placed - _BODY_KINDS
+    if not body:
+        return True
+    said = set(terms(name))
+    return any(
+        body & roles and said and (said <= set(terms(full)) or set(terms(full)) <= said)
+        for full, roles in table.role_of.items()
+    )
 
 
 _EVENT_ASKED = re.compile(r"\bwhere\b.*\b(summit|meeting|talks|conference|panel|briefing|banquet)s?\b", re.I)

@@ -963,3 +963,12 @@ def test_a_when_question_takes_the_dated_runner_up_stating_its_event(pipeline):
 def test_a_how_long_question_takes_the_duration_stating_the_trip(pipeline):
     # "his fourth visit in a less than a year" is no length of stay
     assert pipeline.answer("how long was kim in china for the january 2019 trip?").short_answer == "four days"
+
+
+def test_who_at_a_body_is_someone_the_articles_place_there(pipeline):
+    # "whether Beijing is trying its hand at playing the so-called North Korea card" names
+    # no one at Carnegie; Zhao Tong is "a fellow in Carnegie's Nuclear Policy Program"
+    ans = pipeline.answer("Who at Carnegie argued that North Korea isn't really a card China can play against the US?")
+    assert ans.short_answer == "Zhao Tong"
+    # "the Asan Institute": Shin's post names "Asan" and no institute
+    assert pipeline.answer("who from the Asan Institute commented on Kim's trip?").short_answer == "Shin Beom-chul"
