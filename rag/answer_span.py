@@ -156,7 +156,8 @@ def best_span(q: Question, s: Sent, table: SentenceTable) -> tuple[int, int, str
     named = q.qtype == PERSON and _NAME_ASKED.search(q.text) is not None
     # (an organisation the previous answer named may be the one asked: "where does he
     # teach?" after "..., says Shi Yinhong, a ... professor at Renmin University")
-    own = set(q.terms) if named or q.qtype == ORG else qset
+    # (nor his post: "what's his job?" after "who said that?" -> "Professor Shin Sangjin")
+    own = set(q.terms) if named or q.qtype == ORG or q.subtype == "DESCRIBE" else qset
     qnames = _words_of(q.text if named else f"{q.text} {q.carried_text}") if q.qtype == PERSON else frozenset()
     plural = q.qtype == DATE and _PLURAL_DATE.search(q.text) is not None
     # (not for places: "in what venue" is "at the Moscone Center" as often as "in ...")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .ellipsis import disagreeing, nth, one_named, same_for, swapped, swapped_role, whose_words
+from .ellipsis import disagreeing, name_answered, nth, one_named, same_for, swapped, swapped_role, whose_words
 from .others import WHO_IS, other_named, other_than
 from .question_type import PERSON, PLACE, answer_type
 from .records import Answer
@@ -44,13 +44,8 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 
-# "whats his name btw", "what is her full name?": the name of whom "his" means
-_NAME_ASKED = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
-)
 # "wait, can people in china even use that?", "hmm, and when?": a reader thinking aloud
 _INTERJECTION = re.compile(r"^\W*(?:wait|hmm+|hm+|oh|ah|um+|uh+|huh|right|hold\s+on)\s*[,.!-]+\s*(?=\w)", re.I)
-_NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
 
 
 @dataclass
@@ -62,9 +57,10 @@ class Conversation:
     # the earlier turn's question that `resolve` took the person from, if not the last
     source: str | None = field(default=None, init=False, repr=False)
 
-    def resolve(self, question: str) -> str | None:
+    def resolve(self, question: str, take_answer: bool = True) -> str | None:
         """The question with he/she/his/her/him (and "there") replaced by the person
-        (or place) the previous turn was about, or None when nothing is replaced."""
+        (or place) the previous turn was about, or None when nothing is replaced; not
+        by the one the previous turn answered with, unless `take_answer`."""
         self.source = None
         if not self.turns or AGREE_WITH.search(question):
             # "does the renmin professor agree with him?": with what he said, which the
@@ -81,7 +77,7 @@ class Conversation:
             # "did he talk to anyone else?" after "who did Kim meet?" asks of Kim again
             return bool(ANYONE_ELSE.search(question) and subject_of(asked))
 
-        if prev.short_answer and not prev.abstained:
+        if prev.short_answer and not prev.abstained and take_answer:
             # "Shi" (the article names him in full once, then by surname) counts too
             # (but "did he talk to anyone else?" after "who did Kim meet?" is Kim again)
             if qtype == PERSON and is_person(prev.short_answer) and not else_of(prev_q):
@@ -91,7 +87,7 @@ class Conversation:
         # "she" is not a man the articles call "he" (nor "he" a woman)
         pron = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
         want = ("f" if pron.group(1).lower() in ("she", "her") else "m") if pron else None
-        if person is None and want and not prev.abstained and is_person(prev.short_answer or ""):
+        if person is None and want and take_answer and not prev.abstained and is_person(prev.short_answer or ""):
             # "what was she doing?" after "what is Kim's wife called?": the name just answered
             person = prev.short_answer if self.pipeline.gender_of(prev.short_answer or "") == want else None
 
@@ -129,6 +125,7 @@ class Conversation:
                 # is whom it is about, not whichever of the pair comes first
                 found = [*owner, subject]
             answered = t.short_answer and not t.abstained and is_person(t.short_answer)
+            answered = answered and (take_answer or i < len(self.turns) - 1)
             if answer_type(own_text) == PERSON and answered and not else_of(own_text):
                 found.insert(0, t.short_answer)
             # "what did the global times editor tweet about ... kim's trip?": he is the
@@ -154,7 +151,8 @@ class Conversation:
                 break
         if NAMED_FIRST.match(question):
             person = None  # "what about Pompeo, is he on board?": he is Pompeo
-        out = replace_pronoun(question, person) if person else question
+        # (his name, not his title: "Professor Shin Sangjin's job" would hold the answer)
+        out = replace_pronoun(question, untitled(person) or person) if person else question
         # "there", "that city", "that paper", "who runs it?", "that site"
         out = places_and_things(question, out, place, self.source or prev_q, asked, prev, self.pipeline.is_someone)
         return out if out != question else None
@@ -263,12 +261,10 @@ class Conversation:
                 among = quoted
             # "who else ...": not the one the previous answer gave
             other = other_than(self.turns, question, force=True) if elsewho else None
-            ans = self.pipeline.answer(
-                question,
+            args = dict(
                 context=ctx,
                 k=k,
                 mode=mode,
-                resolved=resolved,
                 reader=reader,
                 among=among,
                 other=other,
@@ -276,15 +272,16 @@ class Conversation:
                 after=quoted if (ctx or resolved) and (points_back(question) or meant) and not fresh else None,
                 prior=(prev.resolved_question or self.turns[-1][0]) if prev and (ctx or resolved) else None,
             )
-        named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None
-        if named and ans.quotes and not ans.abstained:
-            # "whats his name btw" after "what did the kwangwoon university professor
-            # say?": the name is the answer, and the sentence naming him its source
-            name = untitled(named.group(1))
-            if name and name in ans.quotes[0].text:
-                # the name in full where the sentence gives it ("Bruce Bennett" for "Bennett")
-                full = next((t for _a, _b, t in spans(ans.quotes[0].text, PERSON) if t.endswith(f" {name}")), None)
-                ans.short_answer = untitled(full) if full and untitled(full) else name
+            ans = self.pipeline.answer(question, resolved=resolved, **args)
+            alt = self.resolve(question, take_answer=False) if ans.abstained and resolved else None
+            if alt and alt != resolved:
+                # "how did he travel to that city?" after "which officials did he hold
+                # discussions with there?": he is whom the previous question asked about,
+                # where the articles say nothing of the one it was answered with
+                again = self.pipeline.answer(question, resolved=alt, **args)
+                if not again.abstained:
+                    ans, resolved = again, alt
+        name_answered(typed, resolved, ans)
         if resolved:
             ans.resolved_question = resolved
         elif question != described and not ans.resolved_question:

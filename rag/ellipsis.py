@@ -22,6 +22,7 @@ from .referents import (
     SAME_FOR,
     WHO_SAID_THAT,
     is_person,
+    untitled,
 )
 from .spans import spans
 from .turns import needs_context
@@ -154,7 +155,8 @@ def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
 # the one whose words follow is named before the verb
 _SAID_LEAD = re.compile(
     r"^[“\"]?[A-Z][^“\".]{0,100}?\b(?:said|says|told\s+[^,“\"]{1,40}?|pointed\s+out|argued|noted|added|warned|"
-    r"expressed\s+concern|believes|thinks|stressed|explained|suggested)\b(?:[^“\"]{0,30}?\bthat\b)?\s+"
+    # ('Professor Shin Sangjin of Kwangwoon University said, “Kim’s visit ...')
+    r"expressed\s+concern|believes|thinks|stressed|explained|suggested)\b(?:[^“\"]{0,30}?\bthat\b)?(?:,?\s*[“\"]|\s+)"
 )
 # '..., ” said Joseph Yun, ...', '...," Zhao Tong, a fellow ..., told Sputnik.', '...,” he added.'
 _SAID_TAIL = re.compile(
@@ -221,3 +223,28 @@ def disagreeing(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
         if re.match(r"\W*(?:\w+\W+)?who\b", question, re.I)
         else ("what did other experts argue about that?")
     )
+
+
+# "whats his name btw", "what is her full name?": the name of whom "his" means
+_NAME_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
+)
+_NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
+
+
+def name_answered(typed: str, resolved: str | None, ans: Answer) -> None:
+    """ "whats his name btw" after "what did the kwangwoon university professor say?":
+    the name is the answer (in full where the sentence gives it), and the sentence
+    naming him its first quote."""
+    named = _NAME_OF.search(resolved or "") if _NAME_ASKED.match(typed) else None
+    if not named or not ans.quotes or ans.abstained:
+        return
+    name = untitled(named.group(1))
+    at = next((i for i, x in enumerate(ans.quotes) if name and name in x.text), 0)
+    if at:
+        # ("I think Kim Jong-un went to China ..." is his, but says "Kim" of someone else)
+        ans.quotes.insert(0, ans.quotes.pop(at))
+    if name and name in ans.quotes[0].text:
+        # ("Bruce Bennett" for "Bennett")
+        full = next((t for _a, _b, t in spans(ans.quotes[0].text, PERSON) if t.endswith(f" {name}")), None)
+        ans.short_answer = untitled(full) if full and untitled(full) else name

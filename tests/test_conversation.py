@@ -1188,3 +1188,36 @@ def test_in_charge_there_after_a_paper_was_named_asks_who_runs_that_paper(pipeli
     )
     assert ans.resolved_question == "Who's in charge at Global Times?"
     assert ans.short_answer == "Hu Xijin"
+
+
+def test_his_name_is_quoted_from_the_sentence_naming_him(pipeline):
+    # "I think Kim Jong-un went to China ..." is his, but names another Kim
+    ans = _chat(
+        pipeline,
+        "Why did Kim go to see Xi in Dalian, according to the professor at the diplomatic academy?",
+        "what's his name?",
+    )
+    assert ans.short_answer == "Kim Hyun-wook"
+    assert "Kim Hyun-wook" in ans.quotes[0].text
+
+
+def test_who_said_words_led_by_their_speaker_names_him_and_his_job_follows(pipeline):
+    # 'Professor Shin Sangjin of Kwangwoon University said, “Kim’s visit ...'
+    turns = ["Does anyone expect a three-way summit between North Korea, the US and China any time soon?"]
+    who = _chat(pipeline, *turns, "who said that?")
+    assert who.short_answer == "Professor Shin Sangjin"
+    job = _chat(pipeline, *turns, "who said that?", "what's his job?")
+    assert job.resolved_question == "what's Shin Sangjin's job?"
+    assert job.short_answer == "Professor"
+
+
+def test_he_is_whom_the_previous_question_asked_of_where_its_answer_did_not_travel(pipeline):
+    # "he" could be Wang Yi, just answered; nothing says how Wang Yi got to Dalian
+    ans = _chat(
+        pipeline,
+        "Where did Kim meet Xi on his second trip to China?",
+        "Which Chinese officials did he hold discussions with there?",
+        "How did he travel to that city?",
+    )
+    assert ans.resolved_question == "How did Kim travel to that city?"
+    assert ans.short_answer == "his private jet"
