@@ -38,7 +38,7 @@ from .retrieve import terms
 from .role_refs import as_pronoun, employer_named, role_named, someone_new
 from .spans import spans
 from .thing_refs import places_and_things
-from .turns import needs_context, points_back, refers_back
+from .turns import carried_context, needs_context, points_back
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -56,11 +56,12 @@ class Conversation:
     turns: list[tuple[str, Answer]] = field(default_factory=list)
     # the earlier turn's question that `resolve` took the person from, if not the last
     source: str | None = field(default=None, init=False, repr=False)
+    person: str | None = field(default=None, init=False, repr=False)  # whom `resolve` took
 
-    def resolve(self, question: str, take_answer: bool = True) -> str | None:
+    def resolve(self, question: str, skip: str | None = None) -> str | None:
         """The question with he/she/his/her/him (and "there") replaced by the person
         (or place) the previous turn was about, or None when nothing is replaced; not
-        by the one the previous turn answered with, unless `take_answer`."""
+        by `skip`, a reading already tried; `person` keeps whom it took."""
         self.source = None
         if not self.turns or AGREE_WITH.search(question):
             # "does the renmin professor agree with him?": with what he said, which the
@@ -77,7 +78,7 @@ class Conversation:
             # "did he talk to anyone else?" after "who did Kim meet?" asks of Kim again
             return bool(ANYONE_ELSE.search(question) and subject_of(asked))
 
-        if prev.short_answer and not prev.abstained and take_answer:
+        if prev.short_answer and not prev.abstained:
             # "Shi" (the article names him in full once, then by surname) counts too
             # (but "did he talk to anyone else?" after "who did Kim meet?" is Kim again)
             if qtype == PERSON and is_person(prev.short_answer) and not else_of(prev_q):
@@ -87,7 +88,7 @@ class Conversation:
         # "she" is not a man the articles call "he" (nor "he" a woman)
         pron = re.search(r"\b(he|she|him|his|her)\b", question, flags=re.I)
         want = ("f" if pron.group(1).lower() in ("she", "her") else "m") if pron else None
-        if person is None and want and take_answer and not prev.abstained and is_person(prev.short_answer or ""):
+        if person is None and want and not prev.abstained and is_person(prev.short_answer or ""):
             # "what was she doing?" after "what is Kim's wife called?": the name just answered
             person = prev.short_answer if self.pipeline.gender_of(prev.short_answer or "") == want else None
 
@@ -102,6 +103,7 @@ class Conversation:
                 and self.pipeline.gender_of(name) in (None, want)  # type: ignore[arg-type]
                 # (but "he" may be Kim Hyun-wook in "why does he think kim went?")
                 and not set(terms(name)) <= named_here  # type: ignore[arg-type]
+                and (skip is None or set(terms(name)) != set(terms(skip)))  # type: ignore[arg-type]
             )
 
         if person is not None and not fits(person):
@@ -119,13 +121,17 @@ class Conversation:
             if subject and not self.pipeline.is_someone(subject):
                 # "Why is China unhappy ..., according to Christopher Hill?" is his view
                 subject = subject_of(own_text.replace(subject, "", 1))
-            found = [subject, *owner]
+            # (then the other of a pair: "how'd he get there?" after "... xi and kim ...")
+            found = [
+                subject,
+                *owner,
+                *(re.findall(rf"\b{re.escape(subject)}\s+and\s+([A-Z][\w-]+)", own_text) if subject else []),
+            ]
             if subject and any(re.search(rf"\b{re.escape(subject)}\s+and\s+{re.escape(o)}\b", own_text) for o in owner):
                 # "where did Xi and Kim meet during Kim's second trip?": the trip's owner
                 # is whom it is about, not whichever of the pair comes first
                 found = [*owner, subject]
             answered = t.short_answer and not t.abstained and is_person(t.short_answer)
-            answered = answered and (take_answer or i < len(self.turns) - 1)
             if answer_type(own_text) == PERSON and answered and not else_of(own_text):
                 found.insert(0, t.short_answer)
             # "what did the global times editor tweet about ... kim's trip?": he is the
@@ -151,6 +157,7 @@ class Conversation:
                 break
         if NAMED_FIRST.match(question):
             person = None  # "what about Pompeo, is he on board?": he is Pompeo
+        self.person = person
         # (his name, not his title: "Professor Shin Sangjin's job" would hold the answer)
         out = replace_pronoun(question, untitled(person) or person) if person else question
         # "there", "that city", "that paper", "who runs it?", "that site"
@@ -158,26 +165,7 @@ class Conversation:
         return out if out != question else None
 
     def context_for(self, question: str) -> str:
-        if not self.turns:
-            return ""
-        prev_q, prev = self.turns[-1]
-        # "the trip" is the previous turn's when its question or its answer was about one
-        # ("What did Pompeo do on Wednesday?" -> "... traveled to North Korea on Wednesday")
-        answered = prev.quotes[0].text if prev.quotes and not prev.abstained else ""
-        if (
-            not needs_context(question)
-            and not refers_back(question, prev.resolved_question or prev_q)
-            and not refers_back(question, answered)
-        ):
-            return ""
-        parts = []
-        # a name, place or date, not a clause ("traveled to North Korea on Wednesday to
-        # finalize ..."), whose words would be no answer to "what was the point of it?"
-        if prev.short_answer and not prev.abstained and len(prev.short_answer.split()) <= 6:
-            parts.append(prev.short_answer)
-        # The subject of the previous question (names it mentioned), then its resolution.
-        parts.append(prev.resolved_question or prev_q)
-        return " ".join(parts)
+        return carried_context(self.turns, question)
 
     def ask(self, question: str, k: int | None = None, mode: str | None = None, reader: str | None = None) -> Answer:
         typed = question
@@ -273,8 +261,14 @@ class Conversation:
                 prior=(prev.resolved_question or self.turns[-1][0]) if prev and (ctx or resolved) else None,
             )
             ans = self.pipeline.answer(question, resolved=resolved, **args)
-            alt = self.resolve(question, take_answer=False) if ans.abstained and resolved else None
-            if alt and alt != resolved:
+            took = self.person
+            alt = self.resolve(question, skip=took) if ans.abstained and resolved and took else None
+            # (only someone the previous question asked about, and no part of the name tried)
+            other_one = self.person or ""
+            asked_of = (
+                bool(other_one) and prev is not None and other_one in (prev.resolved_question or self.turns[-1][0])
+            )
+            if alt and alt != resolved and asked_of and not set(terms(other_one)) <= set(terms(took or "")):
                 # "how did he travel to that city?" after "which officials did he hold
                 # discussions with there?": he is whom the previous question asked about,
                 # where the articles say nothing of the one it was answered with

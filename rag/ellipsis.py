@@ -147,6 +147,12 @@ def nth(turns: list[tuple[str, Answer]], question: str) -> str | None:
     prev_q, prev = turns[-1]
     # (a turn that leaned on the one before was asked as its resolution)
     text = (prev.resolved_question or prev_q) if needs_context(prev_q) else prev_q
+    if text != prev_q and len(turns) > 1:
+        # "where? late March when did Xi and Kim first meet ...": the first occasion's
+        # answer, carried into "where?", is none of the second's
+        first = turns[-2][1]
+        if first.short_answer and not first.abstained:
+            text = text.replace(f" {first.short_answer} ", " ")
     text = re.sub(rf"\s*\b(?:for\s+the\s+)?(?:{ORDINALS})(?:\s+time)?\b", "", text, flags=re.I).rstrip(" ?")
     return f"{text} for the {m.group(1).lower()} time?"
 

@@ -158,3 +158,28 @@ def split_question(text: str) -> list[str]:
     if pair and not re.search(r"\b(?:two|both|three|several|some)\b|[^s]s$", pair.group(1), re.I):
         parts = [f"Who is {pair.group(1)}", f"Who is {pair.group(2)}"]
     return [p + "?" for p in parts] if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [text]
+
+
+def carried_context(turns: list, question: str) -> str:
+    """What a follow-up carries from the previous turn (`turns`: (question, Answer)
+    pairs): that turn's short answer and question, or nothing where it stands alone."""
+    if not turns:
+        return ""
+    prev_q, prev = turns[-1]
+    # "the trip" is the previous turn's when its question or its answer was about one
+    # ("What did Pompeo do on Wednesday?" -> "... traveled to North Korea on Wednesday")
+    answered = prev.quotes[0].text if prev.quotes and not prev.abstained else ""
+    if (
+        not needs_context(question)
+        and not refers_back(question, prev.resolved_question or prev_q)
+        and not refers_back(question, answered)
+    ):
+        return ""
+    parts = []
+    # a name, place or date, not a clause ("traveled to North Korea on Wednesday to
+    # finalize ..."), whose words would be no answer to "what was the point of it?"
+    if prev.short_answer and not prev.abstained and len(prev.short_answer.split()) <= 6:
+        parts.append(prev.short_answer)
+    # The subject of the previous question (names it mentioned), then its resolution.
+    parts.append(prev.resolved_question or prev_q)
+    return " ".join(parts)

@@ -1221,3 +1221,15 @@ def test_he_is_whom_the_previous_question_asked_of_where_its_answer_did_not_trav
     )
     assert ans.resolved_question == "How did Kim travel to that city?"
     assert ans.short_answer == "his private jet"
+
+
+def test_the_second_time_drops_the_first_occasions_answer_and_he_is_the_traveller(pipeline):
+    turns = ["when did xi and kim first meet face to face?", "where?", "and the second time?"]
+    second = _chat(pipeline, *turns)
+    # "late March", the first meeting's date carried into "where?", is not the second's
+    assert "late March" not in second.resolved_question
+    assert second.short_answer == "Dailan"
+    # he is Xi or Kim; nothing says how Xi got to Dalian, so he is Kim
+    how = _chat(pipeline, *turns, "how'd he get there?")
+    assert how.resolved_question == "how'd Kim get to Dailan?"
+    assert how.short_answer == "his private jet"
