@@ -99,6 +99,7 @@ def lasts_other(qset: set[str], sentence: str, start: int) -> bool:
 
 
 _OCCASIONS = (
-    frozenset(terms("trip visit journey tour travel flight")),
-    frozenset(terms("meeting meet met sit summit talks negotiations")),
+    # ("how many times did he go see Xi?" counts his visits, or his meetings)
+    frozenset(terms("trip visit journey tour travel flight go went gone")),
+    frozenset(terms("meeting meet met sit summit talks negotiations see saw seen")),
 )

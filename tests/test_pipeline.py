@@ -972,3 +972,9 @@ def test_who_at_a_body_is_someone_the_articles_place_there(pipeline):
     assert ans.short_answer == "Zhao Tong"
     # "the Asan Institute": Shin's post names "Asan" and no institute
     assert pipeline.answer("who from the Asan Institute commented on Kim's trip?").short_answer == "Shin Beom-chul"
+
+
+def test_going_to_see_someone_counts_visits(pipeline):
+    # "Kim visited China twice in March and May": "go see" counts visits, as "visit" does
+    ans = pipeline.answer("how many times did Kim go see Xi before the first summit?")
+    assert ans.short_answer == "twice"
