@@ -978,3 +978,11 @@ def test_going_to_see_someone_counts_visits(pipeline):
     # "Kim visited China twice in March and May": "go see" counts visits, as "visit" does
     ans = pipeline.answer("how many times did Kim go see Xi before the first summit?")
     assert ans.short_answer == "twice"
+
+
+def test_a_yes_no_question_stated_in_other_words_but_one_is_answered(pipeline):
+    # "it was not a coincidence for Kim to visit Beijing during the same days when ...":
+    # "same days" for "same week"
+    ans = pipeline.answer("was it a coincidence Kim went to Beijing the same week as the trade talks?")
+    assert not ans.abstained
+    assert ans.short_answer == "not a coincidence"
