@@ -36,6 +36,8 @@ _OPINION = re.compile(
     r"talk|talked|mention|mentioned|bring|brought|call|called|disagree|disagrees)\b|"
     # "does Pompeo agree (with that)?" asks his view; "did they agree to talks?" an event
     r"\bagrees?(?:\s+with\b|\W*$)|\bgo(?:es)?\s+along\s+with\b|\bon\s+board\b|"
+    # "is he ok with kim's step by step idea?", "is Washington fine with that?"
+    r"\b(?:ok|okay|fine|happy|comfortable|content)\s+with\b|"
     # "does the carnegie fellow agree nk is a card china can play?": his view too
     # ("agree there's a link", "agree it'll be soon")
     r"\bagrees?\s+(?!to\b|on\b|upon\b)(?:that\s+)?(?:(?:[\w’'-]+\s+){1,4}?(?:is|are|was|were|can|could|would|will|should)\b|"

@@ -986,3 +986,10 @@ def test_a_yes_no_question_stated_in_other_words_but_one_is_answered(pipeline):
     ans = pipeline.answer("was it a coincidence Kim went to Beijing the same week as the trade talks?")
     assert not ans.abstained
     assert ans.short_answer == "not a coincidence"
+
+
+def test_being_ok_with_something_asks_a_view(pipeline):
+    # "Pompeo ... said ... that the US has no interest in following a step-by-step process"
+    ans = pipeline.answer("is Mike Pompeo ok with Kim's step by step idea?")
+    assert not ans.abstained
+    assert ans.short_answer == "no interest in following a step-by-step process"
