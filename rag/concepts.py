@@ -244,4 +244,19 @@ CONCEPTS: tuple[Concept, ...] = (
         wording(r"control(?:s|led|ling)?|dominat(?:e|es|ed|ing|ion)|in\s+charge"),
         retrieve=False,
     ),
+    # "rather than retaliate against American firms?": "If China punishes US companies ..."
+    Concept(
+        "~firm",
+        wording(r"firms?|compan(?:y|ies)|businesses|corporations?|enterprises"),
+        wording(r"firms?|compan(?:y|ies)|businesses|corporations?|enterprises"),
+    ),
+    Concept(
+        "~punish",
+        wording(
+            r"retaliat(?:e|es|ed|ing|ion|ory)|punish(?:es|ed|ing|ment)?|penali[sz](?:e|es|ed|ing)|hit\s+back|strike\s+back"
+        ),
+        wording(
+            r"retaliat(?:e|es|ed|ing|ion|ory)|punish(?:es|ed|ing|ment)?|penali[sz](?:e|es|ed|ing)|hit\s+back|strike\s+back"
+        ),
+    ),
 )

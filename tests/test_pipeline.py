@@ -993,3 +993,10 @@ def test_being_ok_with_something_asks_a_view(pipeline):
     ans = pipeline.answer("is Mike Pompeo ok with Kim's step by step idea?")
     assert not ans.abstained
     assert ans.short_answer == "no interest in following a step-by-step process"
+
+
+def test_retaliating_against_firms_is_punishing_companies(pipeline):
+    ans = pipeline.answer(
+        "Why might Beijing prefer to lean on the North Korea issue rather than retaliate against American firms?"
+    )
+    assert ans.short_answer == "it could risk putting more pressure on the depressed Chinese economy"

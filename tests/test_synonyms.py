@@ -378,3 +378,11 @@ def test_a_government_s_official_position_is_what_its_spokesman_said(pipeline):
     ans = pipeline.answer("What was Beijing's official position on Kim's talks with Trump?")
     assert ans.quotes[0].text.endswith("Lu said.")
     assert "China has always supported North Korea and the U.S. to hold talks" in ans.quotes[0].text
+
+
+def test_firms_and_retaliation_are_companies_and_punishment():
+    from rag.synonyms import question_concepts, sentence_concepts
+
+    found, _ = question_concepts("why not retaliate against American firms?", "REASON")
+    assert {"~firm", "~punish"} <= set(found)
+    assert {"~firm", "~punish"} <= sentence_concepts("If China punishes US companies operating in the country")
