@@ -40,6 +40,10 @@ _NAMED_SAYER = re.compile(
 )
 
 
+# verbs of saying something about a thing ("Trump criticized the summit in May")
+_SPEECH_ACT = r"criticized|criticised|praised|welcomed|condemned|denounced|slammed|blasted|hailed|warned"
+
+
 def _unquoted(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
 
@@ -77,6 +81,11 @@ def speaker_missing(q: Question, best: Scored, table: SentenceTable) -> bool:
     if said and asks_words and surname[-1] not in speaker:
         # "what did Trump say?" of '"On top of that, Trump criticized the summit," Shin
         # said': Shin's words about Trump, not anything Trump said
+        # (but "Trump criticized the summit" tells what he said of it, unless that is
+        # all the question already says: "what exactly did Trump say when he criticized it?")
+        act = re.search(rf"\b{re.escape(last)}\s+({_SPEECH_ACT})\b", best.sent.text)
+        if act and not set(terms(act.group(1))) & set(q.terms):
+            return False
         return not re.search(rf"\b{re.escape(last)}\s+(?:said|says|told|tweeted)\b", best.sent.text)
     return surname[-1] not in speaker | best.sent.terms
 

@@ -1000,3 +1000,14 @@ def test_retaliating_against_firms_is_punishing_companies(pipeline):
         "Why might Beijing prefer to lean on the North Korea issue rather than retaliate against American firms?"
     )
     assert ans.short_answer == "it could risk putting more pressure on the depressed Chinese economy"
+
+
+def test_criticizing_something_is_saying_something_of_it_unless_the_question_says_so(pipeline):
+    # '"On top of that, Trump criticized the China-North Korea summit in May. ...," the
+    # expert said': the expert's words, which tell what Trump said of the summit
+    ans = pipeline.answer("What did Trump say about the China-North Korea summit in May?")
+    assert ans.short_answer == "Trump criticized the China-North Korea summit in May"
+    # but asked what his criticism was, the sentence only restates the question
+    assert pipeline.answer(
+        "What exactly did Trump say when he criticized the China-North Korea summit in May?"
+    ).abstained
