@@ -61,10 +61,15 @@ _NAMED_EVENT = re.compile(
 _BEFORE_IT = re.compile(r"\b((?:before|after|ahead\s+of|prior\s+to|since)\s+)(?:it|that)(?=\W*$)", re.I)
 
 
+_WITH_ELLIPSIS = re.compile(
+    r"^\W*(?i:(?:and\s+)?(?:what|how)\s+about|and)\s+(?i:with)\s+((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s*[?.!]*\s*$"
+)
+
+
 def swapped(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) -> str | None:
     """ "And Hu Xijin?" after "What did Lu Kang say about the talks?": the previous
     question asked of the person named instead of the one it named first."""
-    m = ELLIPSIS.match(question)
+    m = ELLIPSIS.match(question) or _WITH_ELLIPSIS.match(question)
     # "and Xi?": one word is no name to the span rules, but the articles call him so
     if m is None or not turns or not (is_person(m.group(1)) or " " not in m.group(1)):
         return None
@@ -75,7 +80,15 @@ def swapped(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: str) 
     people = [(a, b) for a, b, _n in spans(text, PERSON) if a > 0]
     if not people:
         return None
-    a, b = people[0]
+    # "and with Moon?" after "how many summits did Kim and Xi hold?": the one met,
+    # named last, is the one replaced
+    if m.re is _WITH_ELLIPSIS:
+        # ("Xi", one word, is someone the articles name, though no name to the span rules)
+        people += [
+            (w.start(), w.end()) for w in re.finditer(r"\b[A-Z][\w’'-]+", text) if pipeline.is_someone(w.group(0))
+        ]
+        people = [p for p in people if p[0] > 0 and not any(o != p and o[0] <= p[0] and p[1] <= o[1] for o in people)]
+    a, b = max(people) if m.re is _WITH_ELLIPSIS else people[0]
     return text[:a] + m.group(1) + text[b:]
 
 

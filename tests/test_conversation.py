@@ -1233,3 +1233,8 @@ def test_the_second_time_drops_the_first_occasions_answer_and_he_is_the_travelle
     how = _chat(pipeline, *turns, "how'd he get there?")
     assert how.resolved_question == "how'd Kim get to Dailan?"
     assert how.short_answer == "his private jet"
+
+
+def test_and_with_someone_replaces_the_one_met(pipeline):
+    ans = _chat(pipeline, "How many summits did Kim and Xi hold last year?", "and with Moon?")
+    assert ans.resolved_question == "How many summits did Kim and Moon hold last year?"
