@@ -127,8 +127,9 @@ EVENTS: tuple[Concept, ...] = (
     Concept(
         "~again",
         wording(
-            r"meet(?:s|ing)?\s+(?:\w+\s+){0,2}?again|see\s+each\s+other\s+again|"
-            r"(?:next|another|second|2nd)\s+(?:meeting|summit|get-together|sit-down)|meet\s+(?:for\s+)?a\s+second\s+time"
+            # (not "the second summit", whose own words find "a second summit" better
+            # than "another summit" would)
+            r"meet(?:s|ing)?\s+(?:\w+\s+){0,2}?again|see\s+each\s+other\s+again|meet\s+(?:for\s+)?a\s+second\s+time"
         ),
         wording(
             r"(?:next|another|second|2nd)\s+(?:(?:possible|planned|proposed|likely)\s+)?(?:meeting|summit)|"

@@ -167,7 +167,7 @@ def _heads_it(q: Question, text: str, span: tuple[int, int, str]) -> bool:
     return False
 
 
-# "who at Carnegie argued ...?", "which Asan expert ...": someone of that body
+# "who at Carnegie argued ...?", "who from the Asan Institute ...": someone of that body
 _AT_BODY = re.compile(
     r"\bwho\s+(?:at|from|with)\s+(?:the\s+)?((?-i:[A-Z])[\w’'&-]*(?:\s+(?-i:[A-Z])[\w’'&-]*){0,4})", re.I
 )

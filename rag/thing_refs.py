@@ -126,14 +126,15 @@ def places_and_things(
         if place is None and not body and THERE.search(question) and not prev.abstained and answer_type(asked) == ORG
         else None
     )
+    # (through a function: the name's text is never read as a replacement template)
     if body:
-        out = THERE.sub(f"at the {body.group(1)}", out)
+        out = THERE.sub(lambda _m: f"at the {body.group(1)}", out)
     elif paper:
-        out = THERE.sub(f"at {paper}", out)
+        out = THERE.sub(lambda _m: f"at {paper}", out)
     elif place:
         # "how did he get there?" is how he got to Dalian, not in it
         out = _MOTION_THERE.sub(lambda m: f"{m.group(1)} to {place}", out)
-        out = THAT_PLACE.sub(place, THERE.sub(f"in {place}", out))
+        out = THAT_PLACE.sub(lambda _m: place, THERE.sub(lambda _m: f"in {place}", out))
     out = things_named(out, asked, prev)
     said = " ".join(x.text for x in prev.quotes[:1]) if not prev.abstained else ""
     site = PLATFORM.search(f"{prev.short_answer or ''} {said}")

@@ -268,7 +268,8 @@ def test_emphasis_negation_and_in_advance_are_not_words_to_find():
     # the answer does not say "just" or "wouldn't"; "ahead of time" is how a reader asks
     # what the article states as "an unannounced visit"
     q = analyze("Why wouldn't China just retaliate against American companies?")
-    assert {"china", "retali", "compani"} <= set(q.terms)
+    # ("retaliate" and "companies" are asked as ~punish and ~firm: rag/concepts.py)
+    assert {"china", "~punish", "~firm"} <= set(q.terms)
     assert not {"just", "wouldn"} & set(q.terms)
     q = analyze("Was Kim's trip to Beijing announced ahead of time?")
     assert "~announced" in q.terms and not {"ahead", "time"} & set(q.terms)  # (~announced: rag/concepts.py)
