@@ -17,12 +17,12 @@ from .confidence import confidence
 from .config import Config
 from .events import unreported_event
 from .index import Index
-from .misses import spoken_first, typed_first
 from .neighbours import VOTED, agreed, antecedent, full_name, speaker_of
 from .question import Question
 from .question_type import PERSON, REASON
 from .records import Answer, Hit, Quote, Source
 from .retrieve import jaccard, terms
+from .runner_up import spoken_first, typed_first
 from .said_span import asks_words, reported
 from .sentence_table import Sent, SentenceTable
 from .sentences import Scored, score_sentences
