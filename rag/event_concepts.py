@@ -111,7 +111,7 @@ EVENTS: tuple[Concept, ...] = (
         wording(r"tak(?:e|es|ing)\s+place|took\s+place|happen(?:s|ed|ing)?|occur(?:s|red|ring)?"),
         wording(
             r"tak(?:e|es|ing|en)\s+place|took\s+place|happen(?:s|ed|ing)?|occur(?:s|red|ring)?|"
-            r"(?:be|is|was|are|were|been|being)\s+(?:held|realized|realised|convened)|materiali[sz](?:e|es|ed)"
+            r"(?:be|is|was|are|were|been|being)\s+(?:held|realized|realised|convened|arranged|scheduled)|materiali[sz](?:e|es|ed)"
         ),
         frozenset({"DATE"}),
         retrieve=False,

@@ -262,6 +262,14 @@ def test_taking_place_is_being_held_or_realized():
     assert "~happen" not in question_concepts("where did the meeting take place?", "PLACE")[0]
 
 
+def test_a_summit_being_arranged_is_its_happening(pipeline):
+    assert "~happen" in sentence_concepts("I do think that a second summit will be arranged quite soon.")
+    # Yun's date for the next summit, not the three-way summit's "sometime after the
+    # second Washington-Pyongyang summit", which says "be realized"
+    ans = pipeline.answer("When will the next summit happen?")
+    assert ans.short_answer == "end of February or early March"
+
+
 def test_a_focus_is_what_a_trip_centers_on(pipeline):
     assert "~focus" in sentence_concepts("Kim's sojourn in China will center on meetings with Xi.")
     assert "~focus" not in sentence_concepts("He is at the center of the talks.")
