@@ -18,9 +18,10 @@ def subject_of(question: str) -> str | None:
     subj = re.search(r"\b(?:did|does|do|was|is|has|had|will|would)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", question)
     # a person's name, not a place or body's ("... the UN Security Council ... North Korea?")
     names = [n for n in map(untitled, re.findall(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b", question[1:])) if is_person(n)]
-    # "What is Mike Pompeo's job?" is about Mike Pompeo
+    # "What is Mike Pompeo's job?" is about Mike Pompeo; "how long is Kim's January 2019
+    # trip?" about Kim (his name ends at the possessive)
     found = subj.group(1) if subj else (names[-1] if names else None)
-    return re.sub(r"['’]s$", "", found) if found else None
+    return re.split(r"['’]s\b", found)[0] if found else None
 
 
 _TITLE_WORDS = ROLE_STEMS | frozenset(terms("assistant former deputy vice chief senior acting foreign state"))
@@ -136,14 +137,16 @@ NTH = re.compile(
 # "who argued that?", "who said so?": whoever's words the previous answer quoted
 WHO_SAID_THAT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who\s+(?:said|says|argued|argues|claimed|claims|thinks|thought|believes|"
-    r"wrote|tweeted|predicted|suggested|reckons|(?:made|makes)\s+(?:that|this)\s+(?:point|claim|argument|case)|"
+    r"wrote|tweeted|predicted|suggested|reckons|(?:made|makes|gave|gives)\s+(?:that|this|the)\s+(?:point|claim|argument|case|"
+    r"prediction|forecast|estimate|comment|remark|assessment|guess)|"
     r"pointed\s+(?:that|this)\s+out|(?:brought|brings|raised|raises)\s+(?:that|this|it)(?:\s+up)?|mentioned|"
     r"(?:is|was)\s+saying)"
     r"(?:\s+(?:that|this|so|it))?(?:\s+out)?\W*$"
     # "which expert makes that argument?", "which analyst said that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:which|what)\s+(?:expert|analyst|scholar|professor|researcher|"
     r"official|person|one)\s+(?:said|says|argued|argues|made|makes|raised|brought|thinks|thought)"
-    r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|case|up))?\W*$"
+    r"(?:\s+(?:that|this|so|it))(?:\s+(?:point|claim|argument|case|prediction|forecast|estimate|comment|remark|"
+    r"assessment|guess|up))?\W*$"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?who['’]s\s+saying\s+(?:that|this|so)\W*$"
     # "says who?", "according to whom?", "which scholar is saying that?"
     r"|^\W*(?:(?:and|so|ok(?:ay)?|but)[\s,]+)?(?:says|said)\s+who\W*$"

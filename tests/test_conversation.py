@@ -579,6 +579,18 @@ def test_who_said_that_names_the_speaker_the_quoted_sentence_opens_on(pipeline):
     assert ans.short_answer == "Zhao Tong"
     ans = _chat(pipeline, "how many american troops are in south korea", "who brought that up")
     assert ans.short_answer == "Christopher Hill"
+    # a prediction is someone's words too
+    ans = _chat(pipeline, "When will the next summit happen?", "Who made that prediction?")
+    assert ans.short_answer == "Joseph Yun"
+
+
+def test_a_name_ends_at_its_possessive(pipeline):
+    # "he" after "How long is Kim's January 2019 trip?" is Kim, not "Kim's January"
+    conv = pipeline.conversation()
+    conv.ask("How long is Kim's January 2019 trip to China?")
+    ans = conv.ask("did anyone come with him?")
+    assert ans.resolved_question == "did anyone come with Kim?"
+    assert not ans.abstained
 
 
 def test_who_said_that_after_narration_asks_who_said_what_the_question_asked(pipeline):
