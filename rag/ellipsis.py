@@ -248,7 +248,8 @@ def disagreeing(pipeline: Pipeline, turns: list[tuple[str, Answer]], question: s
 _NAME_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|btw)[\s,]+)?(?:what(?:['’]?s|\s+is|\s+was)\s+)?(?:his|her)\s+(?:full\s+)?name\b", re.I
 )
-_NAME_OF = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:full\s+)?name\b")
+# (no apostrophe inside: "What's Hu Xijin's name?" is Hu Xijin's)
+_NAME_OF = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?:full\s+)?name\b")
 
 
 def name_answered(typed: str, resolved: str | None, ans: Answer) -> None:

@@ -279,11 +279,12 @@ OTHER_EXPERT = re.compile(
 # "does the renmin professor agree with him?": with what the previous turn said
 AGREE_WITH = re.compile(r"\b(?:dis)?agrees?\s+with\s+(?:him|her|them)\b", re.I)
 
-# "what did the global times editor tweet ...?": someone asked about by role
+# "what did the global times editor tweet ...?", "what did the head of the Chinese state
+# tabloid tweet ...?": someone asked about by role
 BY_ROLE = re.compile(
     rf"^\W*(?:(?:and|so|ok(?:ay)?|but|meanwhile|anyway|now|also|then|well)[\s,]+)*"
     rf"(?:(?:what|how|why|when|where|did|does|do|has|had)\b[^?]*?\b)?(?:did|does|do|has|had|is|was)\s+"
-    rf"the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE})\b",
+    rf"the\s+(?:[\w.’'-]+\s+){{0,3}}?(?i:{ROLE}|head|chief|boss)\b",
     re.I,
 )
 

@@ -1211,6 +1211,15 @@ def test_his_name_is_quoted_from_the_sentence_naming_him(pipeline):
     )
     assert ans.short_answer == "Kim Hyun-wook"
     assert "Kim Hyun-wook" in ans.quotes[0].text
+    # "the head of" a paper is someone asked about by role, not the Kim of "Kim's trip";
+    # and "What's Hu Xijin's name?" is his, not "What's Hu Xijin"'s
+    ans = _chat(
+        pipeline,
+        "What did the head of the Chinese state tabloid tweet about the timing of Kim's trip?",
+        "What's his name?",
+    )
+    assert ans.resolved_question == "What's Hu Xijin's name?"
+    assert ans.short_answer == "Hu Xijin"
 
 
 def test_who_said_words_led_by_their_speaker_names_him_and_his_job_follows(pipeline):
