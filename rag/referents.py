@@ -24,13 +24,13 @@ def subject_of(question: str) -> str | None:
     return re.split(r"['’]s\b", found)[0] if found else None
 
 
-_TITLE_WORDS = ROLE_STEMS | frozenset(terms("assistant former deputy vice chief senior acting foreign state"))
+TITLE_WORDS = ROLE_STEMS | frozenset(terms("assistant former deputy vice chief senior acting foreign state"))
 
 
 def untitled(name: str) -> str:
     """ "President Donald Trump" -> "Donald Trump"; "Assistant Secretary" -> "" (a post, no one)."""
     words = name.replace("-", " - ").split()
-    while words and set(terms(words[0])) and set(terms(words[0])) <= _TITLE_WORDS:
+    while words and set(terms(words[0])) and set(terms(words[0])) <= TITLE_WORDS:
         words = words[1:]
     return " ".join(words).replace(" - ", "-")
 

@@ -7,6 +7,7 @@ import re
 
 from .question import Question
 from .question_type import ORG, PERSON
+from .referents import TITLE_WORDS
 from .retrieve import terms
 from .sentence_table import Sent
 
@@ -16,13 +17,12 @@ def refine(
 ) -> tuple[int, int, str]:
     if q.qtype == PERSON:
         # the title the question already names is not the answer: "who was the foreign
-        # minister" -> "Ri Yong-ho", not "Foreign Minister Ri Yong-ho"
+        # minister" -> "Ri Yong-ho", not "Foreign Minister Ri Yong-ho" (a title only: "who's
+        # Kim seeing?" is not answered "Jong Un" of "Kim Jong Un")
         a, b, text = best
         words = list(re.finditer(r"\S+", text))
         cut = 0
-        while (
-            cut < len(words) - 2 and all(t in qset for t in terms(words[cut].group(0))) and terms(words[cut].group(0))
-        ):
+        while cut < len(words) - 2 and (lead := set(terms(words[cut].group(0)))) and lead <= qset & TITLE_WORDS:
             cut += 1
         if cut:
             off = words[cut].start()

@@ -1259,3 +1259,16 @@ def test_the_second_time_drops_the_first_occasions_answer_and_he_is_the_travelle
 def test_and_with_someone_replaces_the_one_met(pipeline):
     ans = _chat(pipeline, "How many summits did Kim and Xi hold last year?", "and with Moon?")
     assert ans.resolved_question == "How many summits did Kim and Moon hold last year?"
+
+
+def test_a_name_the_question_gives_is_no_title_to_cut_from_the_answer(pipeline):
+    # "Who's Kim seeing?" once answered "Jong Un", "Kim" cut off as if a title the
+    # question named; "his first trip" then became "Jong Un's", and missed "last March"
+    turns = ["How many times has Kim been to China now?", "When did he get there?", "How long is he staying?"]
+    ans = _chat(pipeline, *turns, "Who's he seeing while he's there?")
+    assert ans.short_answer != "Jong Un"
+    ans = _chat(pipeline, *turns, "Who's he seeing while he's there?", "When was his first trip there?")
+    assert ans.resolved_question.startswith("When was Kim")
+    assert ans.short_answer == "last March"
+    # a title the question names is still cut: "Ri Yong-ho", not "Foreign Minister Ri Yong-ho"
+    assert pipeline.answer("Who was the foreign minister who went with Kim to Dalian?").short_answer == "Ri Yong-ho"
