@@ -26,7 +26,8 @@ ATTITUDES: tuple[Concept, ...] = (
         wording(
             r"(?:got|get|gets|gotten|getting|went|go|goes|gone|going|grew|grown|become|became|turned|turn)\s+(?:so\s+|very\s+)?"
             r"(?:bad|worse|sour|tense|strained|frosty|cold|rocky)|worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing)|"
-            r"sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|(?:went|go|goes)\s+south|broke\s+down|fell\s+apart"
+            r"sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|(?:went|go|goes)\s+south|broke\s+down|fell\s+apart|"
+            r"strained|frosty"  # "why were relations between them strained?"
         ),
         wording(
             r"worsen(?:s|ed|ing)?|deteriorat(?:e|es|ed|ing|ion)|sour(?:s|ed|ing)?|fray(?:s|ed|ing)?|strained|frosty"

@@ -158,6 +158,7 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("what did he say on his way there?", "Pompeo said en route to North Korea.", "~enroute"),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
+        ("why were relations between them strained?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
         ("did he talk about china a lot in it?", "Kim mentioned China much more than before.", "~mention"),
     ],
@@ -166,6 +167,11 @@ def test_a_question_and_a_sentence_saying_it_otherwise_share_a_concept(question,
     found, _spent = question_concepts(question, OTHER)
     assert concept in found
     assert concept in sentence_concepts(sentence)
+
+
+def test_strained_relations_are_frayed_ones(pipeline):
+    ans = pipeline.answer("Why were relations between Pyongyang and Beijing strained before Kim started visiting?")
+    assert ans.short_answer == "as China backed the US-led international sanctions"
 
 
 def test_a_capital_acting_is_its_state_and_keeps_its_own_word():
