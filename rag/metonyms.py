@@ -49,3 +49,16 @@ METONYMS: tuple[Concept, ...] = tuple(
     )
     for capital, names in _STATES.items()
 )
+
+
+# "will the North Koreans meet the Americans?": the people of a state for the state acting
+# ("would meet with U.S. officials"); a plural whose stem the state's names do not share
+# ("Chinese", "South Koreans" share theirs)
+PEOPLE: tuple[Concept, ...] = (
+    Concept(
+        "~state_washington",
+        re.compile(r"\b(?:the\s+)?Americans\b", re.I),
+        re.compile(rf"\b(?:Washington|{_STATES['Washington']})(?![\w.])"),
+        retrieve=False,
+    ),
+)

@@ -17,11 +17,11 @@ from __future__ import annotations
 from .attitudes import ATTITUDES
 from .concepts import CONCEPTS as _WORDINGS
 from .event_concepts import EVENTS
-from .metonyms import METONYMS
+from .metonyms import METONYMS, PEOPLE
 from .quoted import QUOTED
 from .retrieve import terms
 
-CONCEPTS = _WORDINGS + EVENTS + ATTITUDES + METONYMS + QUOTED
+CONCEPTS = _WORDINGS + EVENTS + ATTITUDES + METONYMS + PEOPLE + QUOTED
 
 # the concepts that name what a question asks about, not its topic: BM25 indexes and
 # searches by these, and sentence scoring wants them stated

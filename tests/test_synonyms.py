@@ -174,6 +174,17 @@ def test_strained_relations_are_frayed_ones(pipeline):
     assert ans.short_answer == "as China backed the US-led international sanctions"
 
 
+def test_the_americans_are_the_us_acting(pipeline):
+    found, spent = question_concepts("Are the North Koreans going to meet the Americans while they're there?", OTHER)
+    assert "~state_washington" in found
+    assert "american" in spent  # the articles say "U.S. officials"
+    conv = pipeline.conversation()
+    conv.ask("Who was the Chinese foreign ministry spokesman asked about Kim's Beijing trip?")
+    ans = conv.ask("Are the North Koreans going to meet the Americans while they're there?")
+    assert not ans.abstained
+    assert ans.quotes[0].text.endswith("he said the delegations were at different levels.")
+
+
 def test_a_capital_acting_is_its_state_and_keeps_its_own_word():
     found, spent = question_concepts("Without Beijing at the table, who would control the process?", "PERSON")
     assert {"~state_beijing", "~dominate"} <= set(found)
