@@ -158,7 +158,11 @@ def test_whether_people_can_see_a_site_is_whether_it_is_blocked(pipeline):
         ("what did he say on his way there?", "Pompeo said en route to North Korea.", "~enroute"),
         ("why did their relations get bad?", "Relations had been frayed as China backed sanctions.", "~worsen"),
         ("why had things gone so bad between them?", "Relations had been frayed as China backed sanctions.", "~worsen"),
-        ("why were relations between them strained?", "Relations had been frayed as China backed sanctions.", "~worsen"),
+        (
+            "why were relations between them strained?",
+            "Relations had been frayed as China backed sanctions.",
+            "~worsen",
+        ),
         ("why would china be happy about it?", "China would also welcome Kim's ongoing gesture.", "~welcome"),
         ("did he talk about china a lot in it?", "Kim mentioned China much more than before.", "~mention"),
     ],
