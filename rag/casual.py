@@ -192,7 +192,7 @@ def _edits(word: str) -> set[str]:
     )
 
 
-_CHAT = {"whats", "wheres", "whens", "thats", "theres", "heres", "profs", "govts"}
+_CHAT = {"whats", "wheres", "whens", "thats", "theres", "heres", "profs", "govts", "nukes"}
 
 
 class Spelling:

@@ -28,6 +28,9 @@ _SHORTHAND = (
     (re.compile(r"\b(?<![\w-])ex-(?=[a-z])", re.I), "former "),
     (re.compile(r"\bppl\b", re.I), "people"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
+    # "what did they agree on nukes?": not a misspelt "dukes"
+    (re.compile(r"\bnukes\b", re.I), "nuclear weapons"),
+    (re.compile(r"\bnuke\b", re.I), "nuclear"),
     (re.compile(r"\b(?:NK|DPRK)\b"), "North Korea"),
     (re.compile(r"\bROK\b"), "South Korea"),
     # "the chinese FM spokesman" speaks for the ministry; "the FM" is the minister

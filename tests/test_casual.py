@@ -61,8 +61,12 @@ def test_misspelt_words_are_mended_to_the_articles_word(pipeline) -> None:
 def test_known_and_short_words_are_never_changed(pipeline) -> None:
     spelling = pipeline._parts()[2].spelling
     # English the articles do not use, an inflection, a four-letter slip, chat spellings
-    for text in ("a splendid banquet", "sanctioning", "kimm", "whats his job"):
+    for text in ("a splendid banquet", "sanctioning", "kimm", "whats his job", "what did they agree on nukes"):
         assert spelling.fix(text) == text
+    # "nukes" is a reader's word for nuclear weapons, not a misspelt "dukes"
+    assert pipeline._standard("what did they agree on nukes?", pipeline._parts()[2]) == (
+        "what did they agree on nuclear weapons?"
+    )
 
 
 def test_spelling_without_an_english_list_still_knows_the_articles_words() -> None:
