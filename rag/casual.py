@@ -103,8 +103,8 @@ def _subject(words: list[str]) -> bool:
 _AFTER = re.compile(
     r"^(\W*(?:(?:and|so|but|ok|okay)\W+)?)what(['’]s|\s+is|\s+was|\s+are)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+"
     r"(?:really\s+|actually\s+)?(?:after|(?:hoping|looking|trying|wanting|aiming)\s+to\s+(?:get|gain|achieve|win)"
-    # "what's he hoping to get out of it?"
-    r"(?:\s+out\s+of\s+(?:it|this|that|the\s+[\w-]+))?)(\W*)$",
+    # "what's he hoping to get out of it?", "... out of Beijing this time?"
+    r"(?:\s+(?:out\s+of|from)\s+(?:it|this|that|the\s+[\w-]+|[A-Z][\w-]+))?(?:\s+this\s+time)?)(\W*)$",
     re.I,
 )
 

@@ -94,3 +94,9 @@ def test_what_hes_hoping_to_get_out_of_it_is_what_he_wants(pipeline):
     assert ans.resolved_question == "what does Kim want?"
     assert "he will want China to give him more economic help" in ans.quotes[0].text
     assert conv.ask("Who says so?").short_answer == "Shi Yinhong"
+    # out of a place, and "this time", are what he wants too
+    conv = pipeline.conversation()
+    conv.ask("How many times has Kim Jong Un been to China now, counting this trip?")
+    ans = conv.ask("What's he hoping to get out of Beijing this time?")
+    assert ans.resolved_question == "what does Kim Jong Un want?"
+    assert " wants " in ans.quotes[0].text
