@@ -10,14 +10,11 @@ from .question import SPEAKER_Q, Question
 from .retrieve import terms
 from .sentence_table import SentenceTable
 from .sentences import Scored
+from .span_kinds import DAY_OF_MONTH
 
-# "last year" beside the event, against "on April 27": the day it happened
+# "last year" beside the event, against "on April 27" (DAY_OF_MONTH): the day it happened
 _VAGUE = re.compile(
     r"(?i)(?:last|this|next|that)\s+(?:year|month|week)|(?:in\s+)?(?:recent\s+(?:months|weeks)|recently)"
-)
-_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
 
 W_NEAR_MISS = 0.03  # how close a runner-up must score to stand in for a best sentence that is a miss
@@ -68,7 +65,7 @@ def typed_first(q: Question, ranked: list[Scored], table: SentenceTable) -> list
         and ranked[0].span is not None
         and ranked[1].span is not None
         and _VAGUE.fullmatch(ranked[0].span[2])
-        and _DAY.search(ranked[1].span[2])
+        and re.search(DAY_OF_MONTH, ranked[1].span[2])
         and ranked[1].cover >= ranked[0].cover
         and ranked[0].score - ranked[1].score < W_NEAR_MISS
         and not sure_miss(q, ranked[1], table)

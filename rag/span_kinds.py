@@ -12,6 +12,9 @@ from .question_words import ROLE_STEMS
 from .retrieve import terms
 from .spans import _MONTH, _WEEKDAY, _trim
 
+# "April 27", "Jan. 7-10", "4 October": a day of a month
+DAY_OF_MONTH = rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})"
+
 
 def head_phrases(sentence: str, head: str) -> list[tuple[int, int, str]]:
     """Noun phrases ending in the noun the question asks for: "what kinds of cards" ->
@@ -97,7 +100,7 @@ def fits_subtype(text: str, sentence: str, a: int, subtype: str | None) -> bool:
         # ("between what dates": "November 2006 and May 2008" dates it as closely as it says)
         return bool(
             re.search(
-                rf"(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})|\b\d{{1,2}}/\d{{1,2}}\b|(?:{_MONTH})\.?,?\s+\d{{4}}\b",
+                rf"{DAY_OF_MONTH}|\b\d{{1,2}}/\d{{1,2}}\b|(?:{_MONTH})\.?,?\s+\d{{4}}\b",
                 text,
             )
         )
